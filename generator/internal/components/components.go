@@ -1,0 +1,284 @@
+// Package components renders the data-driven components that pages place
+// with directives (see package markdown): the partner-role table, the
+// principles, the barriers and remedies, the ladder, the glossary and the
+// list of what the site stores in the browser.
+//
+// Each component's markup is a template, templates/components/NAME.html,
+// executed with a View. This package knows each component's options and the
+// headings and text it adds to a page (for the contents list, anchor checks
+// and search).
+package components
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"joinedup/generator/internal/data"
+	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/storage"
+)
+
+// spec describes one component: its options, the data it needs, and what it
+// adds to a page's outline.
+type spec struct {
+	options []string
+	// needs names the data file the component draws on, for a clear
+	// message when that file is missing or empty.
+	needs   string
+	present func(*data.Data) bool
+	outline func(*data.Data, markdown.Options) []markdown.Section
+}
+
+// Set renders components from one site's data.
+type Set struct {
+	data      *data.Data
+	templates *template.Template
+	// url maps a source path below content/ to its output path.
+	url   func(string) string
+	specs map[string]spec
+}
+
+// View is what a component template receives.
+type View struct {
+	Data    *data.Data
+	Options map[string]string
+	// Level is the heading level the component uses (2 unless level= says).
+	Level int
+	// Sector is the partners component's sector filter, or nil.
+	Sector *data.Sector
+	// Keys is the list of browser storage keys, for storage-keys.
+	Keys []storage.Key
+	page string
+	set  *Set
+}
+
+// Link returns the relative link from the page being rendered to the page
+// at source path target (below content/), with an optional #anchor.
+func (v View) Link(target string) string {
+	anchor := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, anchor = target[:i], target[i:]
+	}
+	return markdown.Relative(v.set.url(v.page), v.set.url(target)) + anchor
+}
+
+// Rungs lists the ladder's rung indexes from the top rung down, the order a
+// ladder is read in.
+func (v View) Rungs() []int {
+	out := make([]int, len(v.Data.Ladder.Rungs))
+	for i := range out {
+		out[i] = len(out) - 1 - i
+	}
+	return out
+}
+
+// Slug makes an id from text, as data.Slug does.
+func (v View) Slug(s string) string { return data.Slug(s) }
+
+// Terms lists the glossary alphabetically.
+func (v View) Terms() []data.Term { return SortedTerms(v.Data) }
+
+// Heading writes a heading at the component's level.
+func (v View) Heading(id, text string) template.HTML {
+	return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, v.Level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), v.Level))
+}
+
+// New prepares the components. templates must define one template per
+// component, named after it.
+func New(d *data.Data, templates *template.Template, url func(string) string) *Set {
+	s := &Set{data: d, templates: templates, url: url}
+	s.specs = map[string]spec{
+		"partners": {
+			options: []string{"sector"}, needs: "partners.yaml",
+			present: func(d *data.Data) bool { return len(d.Partners.Partners) > 0 },
+			outline: partnersOutline,
+		},
+		"principles": {
+			options: []string{"level"}, needs: "principles.yaml",
+			present: func(d *data.Data) bool { return len(d.Principles.Principles) > 0 },
+			outline: principlesOutline,
+		},
+		"barriers": {
+			options: []string{"level"}, needs: "barriers.yaml",
+			present: func(d *data.Data) bool { return len(d.Barriers.Barriers) > 0 },
+			outline: barriersOutline,
+		},
+		"ladder": {
+			options: []string{"level"}, needs: "ladder.yaml",
+			present: func(d *data.Data) bool { return len(d.Ladder.Rungs) > 0 },
+			outline: ladderOutline,
+		},
+		"glossary": {
+			needs:   "glossary.yaml",
+			present: func(d *data.Data) bool { return len(d.Glossary.Terms) > 0 },
+			outline: glossaryOutline,
+		},
+		"storage-keys": {
+			present: func(*data.Data) bool { return true },
+			outline: func(*data.Data, markdown.Options) []markdown.Section { return nil },
+		},
+	}
+	return s
+}
+
+// Names lists the components, sorted.
+func (s *Set) Names() []string {
+	names := make([]string, 0, len(s.specs))
+	for n := range s.specs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Check validates a directive's options.
+func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Option) {
+	sp := s.specs[name]
+	for i, o := range opts {
+		if !slices.Contains(sp.options, o.Key) {
+			if len(sp.options) == 0 {
+				return fmt.Sprintf("component %q takes no options; remove %q", name, o.Key), &opts[i]
+			}
+			return fmt.Sprintf("component %q has no option %q; its options are %s", name, o.Key, strings.Join(sp.options, ", ")), &opts[i]
+		}
+		switch o.Key {
+		case "level":
+			if o.Value != "2" && o.Value != "3" {
+				return fmt.Sprintf("level must be 2 or 3 (the heading level of each entry), not %q", o.Value), &opts[i]
+			}
+		case "sector":
+			if s.sector(o.Value) == nil {
+				var ids []string
+				for _, sec := range s.data.Partners.Sectors {
+					ids = append(ids, sec.ID)
+				}
+				return fmt.Sprintf("unknown sector %q; use one of %s (from data/partners.yaml)", o.Value, strings.Join(ids, ", ")), &opts[i]
+			}
+		}
+	}
+	if !sp.present(s.data) {
+		return fmt.Sprintf("component %q needs content/data/%s, which is missing or empty", name, sp.needs), nil
+	}
+	if s.templates != nil && s.templates.Lookup(name) == nil {
+		return fmt.Sprintf("component %q has no template; add templates/components/%s.html", name, name), nil
+	}
+	return "", nil
+}
+
+func (s *Set) sector(id string) *data.Sector {
+	for i := range s.data.Partners.Sectors {
+		if s.data.Partners.Sectors[i].ID == id {
+			return &s.data.Partners.Sectors[i]
+		}
+	}
+	return nil
+}
+
+// Outline returns the headings and text the component adds.
+func (s *Set) Outline(name string, opts markdown.Options) []markdown.Section {
+	return s.specs[name].outline(s.data, opts)
+}
+
+// Render executes the component's template.
+func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page string) error {
+	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s}
+	for _, o := range opts {
+		v.Options[o.Key] = o.Value
+	}
+	if id, ok := opts.Get("sector"); ok {
+		v.Sector = s.sector(id)
+	}
+	return s.templates.ExecuteTemplate(w, name, v)
+}
+
+func level(opts markdown.Options) int {
+	if v, ok := opts.Get("level"); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return 2
+}
+
+func partnersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
+	sector, _ := opts.Get("sector")
+	var b strings.Builder
+	for _, p := range d.Partners.Partners {
+		if sector != "" && p.Sector != sector {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %s %s %s ", p.Name, p.Abbr, p.What, p.When)
+	}
+	return []markdown.Section{{Text: b.String()}}
+}
+
+func principlesOutline(d *data.Data, opts markdown.Options) []markdown.Section {
+	var out []markdown.Section
+	for _, p := range d.Principles.Principles {
+		var b strings.Builder
+		b.WriteString(p.Summary)
+		for _, pt := range p.Points {
+			b.WriteString(" " + pt.Text)
+		}
+		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
+	}
+	return out
+}
+
+func barriersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
+	var out []markdown.Section
+	for _, br := range d.Barriers.Barriers {
+		var b strings.Builder
+		b.WriteString(br.Description)
+		for _, r := range br.Remedies {
+			b.WriteString(" " + r.Text)
+		}
+		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
+		for _, r := range br.Remedies {
+			out = append(out, markdown.Section{Heading: markdown.Heading{ID: RemedyAnchor(r.ID)}})
+		}
+	}
+	return out
+}
+
+// RemedyAnchor is the id of a remedy's entry on the barriers page.
+func RemedyAnchor(id string) string { return "remedy-" + id }
+
+// RungAnchor is the id of a rung's entry in the ladder.
+func RungAnchor(r data.Rung) string { return data.Slug(r.Name) }
+
+func ladderOutline(d *data.Data, opts markdown.Options) []markdown.Section {
+	var out []markdown.Section
+	for i := len(d.Ladder.Rungs) - 1; i >= 0; i-- {
+		r := d.Ladder.Rungs[i]
+		out = append(out, markdown.Section{
+			Heading: markdown.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
+			Text:    r.Gloss + " " + r.LooksLike + " " + r.MoveUp,
+		})
+	}
+	return out
+}
+
+func glossaryOutline(d *data.Data, _ markdown.Options) []markdown.Section {
+	var out []markdown.Section
+	var b strings.Builder
+	for _, t := range d.Glossary.Terms {
+		fmt.Fprintf(&b, "%s %s %s %s ", t.Term, t.Abbr, t.Definition, strings.Join(t.Synonyms, " "))
+		out = append(out, markdown.Section{Heading: markdown.Heading{ID: t.Anchor()}})
+	}
+	return append([]markdown.Section{{Text: b.String()}}, out...)
+}
+
+// SortedTerms returns the glossary terms in alphabetical order.
+func SortedTerms(d *data.Data) []data.Term {
+	terms := slices.Clone(d.Glossary.Terms)
+	sort.SliceStable(terms, func(i, j int) bool {
+		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
+	})
+	return terms
+}

@@ -1,0 +1,314 @@
+// Package content reads a site's sources: Markdown pages with YAML front
+// matter, the site settings file, and any other files to copy as they are.
+//
+// The content contract:
+//
+//   - content/site.yaml holds the site settings (see Config).
+//   - Every other *.md file is a page. Its front matter (see FrontMatter) sits
+//     between two lines of "---" at the very top of the file.
+//   - A folder is a section; its _index.md is the section's own page.
+//   - content/data/*.yaml are data files, read by package data.
+//   - Any other file (an image, a PDF) is copied to the output unchanged.
+//   - Names starting with "." and editors' backup files ("name~", "#name#")
+//     are ignored.
+//
+// Loading never stops at the first problem: it returns everything it could
+// read along with every problem it found.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/strictyaml"
+)
+
+// Audiences are the readers a page can be tagged for.
+var Audiences = []string{"staff", "trainer", "learner"}
+
+// FrontMatter is the typed metadata of a page. Unknown keys are errors.
+type FrontMatter struct {
+	Title       string   `yaml:"title" schema:"required"`
+	Description string   `yaml:"description"`
+	Weight      int      `yaml:"weight"`
+	Tags        []string `yaml:"tags"`
+	Draft       bool     `yaml:"draft"`
+	Audience    []string `yaml:"audience"`
+	Keywords    []string `yaml:"keywords"`
+	// Session makes the page a trainer's session plan.
+	Session *Session `yaml:"session"`
+
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// Session is a trainer's session plan, written in a page's front matter.
+type Session struct {
+	Duration  int          `yaml:"duration" schema:"required"`
+	GroupSize string       `yaml:"group_size"`
+	Outcomes  []string     `yaml:"outcomes"`
+	Prepare   []string     `yaml:"prepare"`
+	Agenda    []AgendaItem `yaml:"agenda" schema:"required"`
+	Prompts   []string     `yaml:"prompts"`
+
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// AgendaItem is one timed part of a session.
+type AgendaItem struct {
+	Title     string   `yaml:"title" schema:"required"`
+	Minutes   int      `yaml:"minutes" schema:"required"`
+	Activity  string   `yaml:"activity"`
+	Materials []string `yaml:"materials"`
+
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// Page is one Markdown source file.
+type Page struct {
+	// Path is the slash-separated path below the content folder,
+	// e.g. "guidance/consent.md".
+	Path string
+	// File is the path shown in messages, e.g. "content/guidance/consent.md".
+	File  string
+	Front FrontMatter
+	// Body is the Markdown after the front matter.
+	Body []byte
+	// BodyLine is the line of File on which Body starts.
+	BodyLine int
+}
+
+// IsSection reports whether the page is a section's _index.md.
+func (p *Page) IsSection() bool { return path.Base(p.Path) == "_index.md" }
+
+// Dir is the folder (section) the page belongs to, "" for the top level.
+// A section page belongs to its own folder.
+func (p *Page) Dir() string {
+	d := path.Dir(p.Path)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Static is a file copied to the output unchanged.
+type Static struct {
+	Path string // below the content folder
+	File string // for messages
+}
+
+// Source is everything read from a content folder.
+type Source struct {
+	Config Config
+	Pages  []*Page  // sorted by Path; drafts included, flagged in FrontMatter
+	Static []Static // sorted by Path
+	// DataFiles are the YAML files under data/, by path below the content
+	// folder, for package data to decode.
+	DataFiles map[string][]byte
+}
+
+// Load reads the content tree rooted at fsys. name is the folder's display
+// name, used as the prefix of file names in messages.
+func Load(fsys fs.FS, name string) (*Source, error) {
+	src := &Source{DataFiles: map[string][]byte{}}
+	var errs diag.List
+	display := func(p string) string { return path.Join(name, p) }
+
+	sawConfig := false
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
+			return nil
+		}
+		if p != "." && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch {
+		case p == ConfigFile:
+			sawConfig = true
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
+				return nil
+			}
+			cfg, err := ParseConfig(display(p), b)
+			errs.Append(diag.Pos{File: display(p)}, err)
+			src.Config = cfg
+		case strings.HasPrefix(p, DataDir+"/"):
+			if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
+				errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
+				return nil
+			}
+			src.DataFiles[p] = b
+		case path.Ext(p) == ".md":
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
+				return nil
+			}
+			page, err := ParsePage(p, display(p), b)
+			errs.Append(diag.Pos{File: display(p)}, err)
+			if page != nil {
+				src.Pages = append(src.Pages, page)
+			}
+		default:
+			src.Static = append(src.Static, Static{Path: p, File: display(p)})
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Pos{File: name}, "cannot read the content folder: %v", err)
+	}
+	if !sawConfig {
+		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\"")
+	}
+	if !hasHome(src.Pages) {
+		errs.Add(diag.Pos{File: display("_index.md")}, "missing home page; create it with front matter and a title")
+	}
+	sort.Slice(src.Pages, func(i, j int) bool { return src.Pages[i].Path < src.Pages[j].Path })
+	sort.Slice(src.Static, func(i, j int) bool { return src.Static[i].Path < src.Static[j].Path })
+	return src, errs.Sort().Err()
+}
+
+func hasHome(pages []*Page) bool {
+	for _, p := range pages {
+		if p.Path == "_index.md" {
+			return true
+		}
+	}
+	return false
+}
+
+// ConfigFile and DataDir are the reserved names in a content folder.
+const (
+	ConfigFile = "site.yaml"
+	DataDir    = "data"
+)
+
+// Ignored reports whether a file or folder name is skipped: hidden files and
+// the backup and swap files editors leave beside the files they save.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") ||
+		strings.HasSuffix(name, "~") ||
+		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp")
+}
+
+// ParsePage splits a page's front matter from its body and decodes it.
+// It returns the page even when the front matter has problems, so that later
+// stages can still report their own.
+func ParsePage(relPath, file string, src []byte) (*Page, error) {
+	page := &Page{Path: relPath, File: file}
+	fm, body, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		var errs diag.List
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+		return nil, errs
+	}
+	page.Body, page.BodyLine = body, bodyLine
+	var errs diag.List
+	errs.Append(diag.Pos{File: file, Line: 1}, strictyaml.Decode(file, 2, fm, &page.Front))
+	if len(errs) == 0 {
+		checkFrontMatter(page, &errs)
+	}
+	return page, errs.Err()
+}
+
+func checkFrontMatter(p *Page, errs *diag.List) {
+	f := &p.Front
+	if strings.TrimSpace(f.Title) == "" {
+		errs.Add(f.Pos.Of("title"), "title is empty; give the page a title")
+	}
+	for _, a := range f.Audience {
+		if !contains(Audiences, a) {
+			errs.Add(f.Pos.Of("audience"), "unknown audience %q; use one or more of %s%s", a, strings.Join(Audiences, ", "), diag.Hint(a, Audiences))
+		}
+	}
+	if s := f.Session; s != nil {
+		total := 0
+		for _, item := range s.Agenda {
+			if item.Minutes <= 0 {
+				errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
+			}
+			total += item.Minutes
+		}
+		if s.Duration <= 0 {
+			errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
+		} else if total > s.Duration {
+			errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %d minutes but the session lasts %d; shorten items or raise the duration", total, s.Duration)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// errNoFrontMatter and errUnclosed explain the two ways front matter can be
+// malformed, with the fix.
+type splitError string
+
+func (e splitError) Error() string { return string(e) }
+
+const (
+	errNoFrontMatter splitError = "missing front matter: start the file with a line \"---\", then \"title: ...\", then another \"---\""
+	errUnclosed      splitError = "front matter is not closed: add a line \"---\" after the last front matter field"
+)
+
+// SplitFrontMatter separates the YAML front matter from the Markdown body.
+// The front matter must start on the first line with "---" and end with a
+// line "---". bodyLine is the 1-based line on which the body starts, so that
+// positions in the body can be reported against the whole file. A UTF-8 byte
+// order mark and Windows line endings are accepted.
+func SplitFrontMatter(src []byte) (front, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, _ := cutLine(src)
+	if strings.TrimRight(string(first), " \t") != "---" {
+		return nil, nil, 0, errNoFrontMatter
+	}
+	line := 2
+	start := len(src) - len(rest)
+	for {
+		l, next, more := cutLine(rest)
+		if strings.TrimRight(string(l), " \t") == "---" {
+			end := len(src) - len(rest)
+			bodyStart := len(src) - len(next)
+			return src[start:end], src[bodyStart:], line + 1, nil
+		}
+		if !more {
+			return nil, nil, 0, errUnclosed
+		}
+		rest = next
+		line++
+	}
+}
+
+// cutLine returns the first line of b without its line ending, the rest, and
+// whether a line ending was found.
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, nil, false
+	}
+	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:], true
+}

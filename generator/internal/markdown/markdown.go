@@ -1,0 +1,234 @@
+// Package markdown converts a page's Markdown body to HTML with the site's one
+// goldmark configuration, and reports what the rest of the build needs to
+// know about the page: its headings, its links to other pages (to check once
+// every page is known), its checklists, and its text by section for search.
+//
+// The configuration: CommonMark plus GFM (tables, task lists, strikethrough,
+// autolinks), footnotes, definition lists, typographic quotes and dashes,
+// heading ids, fenced code highlighted by chroma with CSS classes, and the
+// directive syntax for components (see Directive). Raw HTML is never passed
+// through: it is shown as text, so a page cannot carry scripts or styles that
+// would break the site's Content-Security-Policy.
+//
+// Markdown is never executed as a template: components are goldmark AST
+// nodes with their own renderers.
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"sort"
+	"unicode/utf8"
+
+	"joinedup/generator/internal/diag"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Components renders the data-driven components a page places with
+// directives. The build supplies it; tests supply fakes.
+type Components interface {
+	// Check validates a directive's name and options. It returns a
+	// diag.Error-free message: the converter adds the position. opt is the
+	// option at fault, or nil when the fault is the name or the whole
+	// directive.
+	Check(name string, opts Options) (msg string, opt *Option)
+	// Names lists the known component names, for "did you mean" hints.
+	Names() []string
+	// Outline returns the headings and searchable text the component adds
+	// to the page, in order.
+	Outline(name string, opts Options) []Section
+	// Render writes the component's HTML. page is the source path of the
+	// page being rendered, for building relative links.
+	Render(w io.Writer, name string, opts Options, page string) error
+}
+
+// Heading is a heading on a page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Section is a stretch of a page under one heading, for search and the
+// on-page contents. The text before the first heading has Level 0.
+type Section struct {
+	Heading
+	Text string
+}
+
+// Link is a link from the page to a page or file of the site, to be checked
+// once every page is known.
+type Link struct {
+	// Target is the slash path below content/ of the linked file, or ""
+	// for a link to an anchor on the same page.
+	Target string
+	// Anchor is the fragment without '#', or "".
+	Anchor string
+	// Page reports whether the target is a Markdown page (else a static
+	// file such as an image).
+	Page bool
+	Pos  diag.Pos
+}
+
+// Checklist is a checklist directive on the page.
+type Checklist struct {
+	ID    string
+	Items []string
+	Pos   diag.Pos
+}
+
+// Result is a converted page.
+type Result struct {
+	HTML []byte
+	// Headings lists every heading with an id, including those that
+	// components add, in document order.
+	Headings   []Heading
+	Sections   []Section
+	Links      []Link
+	Checklists []Checklist
+}
+
+// Input is one page to convert.
+type Input struct {
+	// Path is the page's slash path below content/, e.g. "guidance/a.md".
+	Path string
+	// File is its name in messages; BodyLine the line of File on which
+	// Body starts.
+	File     string
+	BodyLine int
+	Body     []byte
+}
+
+// Converter converts pages. It is safe for concurrent use.
+type Converter struct {
+	md         goldmark.Markdown
+	components Components
+	abbrs      *abbrSet
+	urls       URLFunc
+}
+
+// URLFunc maps a source path below content/ (a page's .md or a static file)
+// to its output path, slash separated, e.g. "guidance/a.md" to
+// "guidance/a.html".
+type URLFunc func(source string) string
+
+// Config configures a Converter.
+type Config struct {
+	Components Components
+	// Abbreviations maps an abbreviation to its expansion; the first use
+	// on each page is marked up with <abbr>.
+	Abbreviations map[string]string
+	// OutputPath gives each source file's output path, for rewriting links.
+	OutputPath URLFunc
+}
+
+// New builds the converter.
+func New(cfg Config) *Converter {
+	c := &Converter{components: cfg.Components, abbrs: newAbbrSet(cfg.Abbreviations), urls: cfg.OutputPath}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.Typographer,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
+			parser.WithASTTransformers(util.Prioritized(&pageTransformer{c: c}, 1000)),
+		),
+		goldmark.WithRendererOptions(
+			html.WithXHTML(),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
+		),
+	)
+	return c
+}
+
+var stateKey = parser.NewContextKey()
+
+// state is what one conversion collects.
+type state struct {
+	in     Input
+	lines  []int // byte offset of the start of each body line
+	result Result
+	errs   diag.List
+}
+
+// Convert converts one page. It returns the result even when there are
+// errors, so that a build can report every page's problems at once.
+func (c *Converter) Convert(in Input) (*Result, diag.List) {
+	st := &state{in: in, lines: lineStarts(in.Body)}
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(in.Body) * 2)
+	if err := c.md.Renderer().Render(&buf, in.Body, doc); err != nil {
+		st.errs.Add(diag.Pos{File: in.File}, "cannot render: %v", err)
+	}
+	st.result.HTML = buf.Bytes()
+	return &st.result, st.errs
+}
+
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// pos converts a byte offset in the body to a position in the file.
+func (st *state) pos(offset int) diag.Pos {
+	line := sort.Search(len(st.lines), func(i int) bool { return st.lines[i] > offset }) - 1
+	if line < 0 {
+		line = 0
+	}
+	col := utf8.RuneCount(st.in.Body[st.lines[line]:min(offset, len(st.in.Body))]) + 1
+	return diag.Pos{File: st.in.File, Line: st.in.BodyLine + line, Col: col}
+}
+
+// nodePos finds the best position for a node: its own first line, else its
+// first descendant's text, else its nearest ancestor's.
+func (st *state) nodePos(n ast.Node) diag.Pos {
+	for cur := n; cur != nil; cur = cur.Parent() {
+		if off, ok := offsetOf(cur); ok {
+			return st.pos(off)
+		}
+	}
+	return diag.Pos{File: st.in.File, Line: st.in.BodyLine}
+}
+
+func offsetOf(n ast.Node) (int, bool) {
+	if d, ok := n.(*Directive); ok {
+		return d.Offset, true
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l.Len() > 0 {
+			return l.At(0).Start, true
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off, ok := offsetOf(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}

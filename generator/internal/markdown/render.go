@@ -1,0 +1,171 @@
+package markdown
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer renders our own nodes and overrides goldmark's rendering of
+// raw HTML (escaped, never passed through), fenced code (highlighted) and
+// task list boxes (accessible text, not a disabled unlabelled input).
+type nodeRenderer struct{}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindDirective, renderDirective)
+	reg.Register(kindCheckbox, renderCheckbox)
+	reg.Register(kindLabel, renderLabel)
+	reg.Register(kindAbbr, renderAbbr)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+	reg.Register(ast.KindFencedCodeBlock, renderFencedCode)
+	reg.Register(ast.KindCodeBlock, renderFencedCode)
+	reg.Register(east.KindTaskCheckBox, renderTaskBox)
+}
+
+// renderDirective writes a data component through the function the
+// transformer attached, or wraps a checklist's items.
+func renderDirective(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Directive)
+	if info := n.container; info != nil {
+		if entering {
+			fmt.Fprintf(w, `<div class="checklist" id="checklist-%s" data-module="checklist" data-checklist-id="%s" data-count="%d">`+"\n", info.id, info.id, info.count)
+			if info.title != "" {
+				fmt.Fprintf(w, "<p class=\"checklist__title\">%s</p>\n", html.EscapeString(info.title))
+			}
+			fmt.Fprintf(w, "<p class=\"checklist__progress\" data-checklist-progress hidden></p>\n")
+		} else {
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering || n.render == nil {
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkSkipChildren, n.render(w)
+}
+
+func renderCheckbox(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*checkboxNode)
+		checked := ""
+		if n.checked {
+			checked = ` checked="checked"`
+		}
+		fmt.Fprintf(w, `<input class="checklist__input" type="checkbox" id="%s" name="%s"%s />`, n.id, n.id, checked)
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderLabel(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		fmt.Fprintf(w, `<label class="checklist__label" for="%s">`, node.(*labelNode).forID)
+	} else {
+		w.WriteString("</label>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderAbbr(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		fmt.Fprintf(w, `<abbr title="%s">`, html.EscapeString(node.(*abbrNode).title))
+	} else {
+		w.WriteString("</abbr>")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderTaskBox shows a task list item's state as text a screen reader
+// announces; outside a checklist there is nothing to tick.
+func renderTaskBox(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if node.(*east.TaskCheckBox).IsChecked {
+			w.WriteString(`<span class="task task--done"><span class="visually-hidden">Done: </span></span>`)
+		} else {
+			w.WriteString(`<span class="task"><span class="visually-hidden">To do: </span></span>`)
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.RawHTML)
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			w.WriteString(html.EscapeString(string(seg.Value(source))))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.HTMLBlock)
+		w.WriteString("<p>")
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			line := n.Lines().At(i)
+			b.Write(line.Value(source))
+		}
+		if n.HasClosure() {
+			b.Write(n.ClosureLine.Value(source))
+		}
+		w.WriteString(html.EscapeString(strings.TrimRight(b.String(), "\n")))
+		w.WriteString("</p>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// codeFormatter writes chroma tokens as spans with CSS classes (see
+// HighlightCSS), so that a strict Content-Security-Policy holds and themes
+// can recolour code.
+var codeFormatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+
+// renderFencedCode writes a code block in a focusable, labelled region so
+// that keyboard users can scroll long lines.
+func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var lang string
+	if f, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = string(f.Language(source))
+	}
+	var code strings.Builder
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(source))
+	}
+	label := "Code example"
+	if lang != "" {
+		label += " (" + lang + ")"
+	}
+	fmt.Fprintf(w, `<div class="code-block" tabindex="0" role="region" aria-label="%s"><pre class="chroma"><code>`, html.EscapeString(label))
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		w.WriteString(html.EscapeString(code.String()))
+	} else {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+		if err != nil {
+			w.WriteString(html.EscapeString(code.String()))
+		} else if err := codeFormatter.Format(w, styles.Fallback, it); err != nil {
+			return ast.WalkStop, err
+		}
+	}
+	w.WriteString("</code></pre></div>\n")
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,345 @@
+package markdown
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"joinedup/generator/internal/diag"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// pageTransformer runs once per page after parsing. It checks directives,
+// rewrites links, marks abbreviations, builds checklists and collects the
+// page's headings and text.
+type pageTransformer struct{ c *Converter }
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := pc.Get(stateKey).(*state)
+	src := reader.Source()
+	var (
+		texts      []*ast.Text
+		checklists []*Directive
+		section    = &Section{}
+		sectionBuf strings.Builder
+	)
+	flush := func() {
+		section.Text = strings.Join(strings.Fields(sectionBuf.String()), " ")
+		if section.Level > 0 || section.Text != "" {
+			st.result.Sections = append(st.result.Sections, *section)
+		}
+		sectionBuf.Reset()
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Directive:
+			if t.directive(st, n) {
+				checklists = append(checklists, n)
+				return ast.WalkContinue, nil
+			}
+			for _, s := range t.outline(n) {
+				if s.Level == 2 || s.Level == 3 {
+					flush()
+					section = &Section{Heading: s.Heading}
+				}
+				if s.ID != "" {
+					st.result.Headings = append(st.result.Headings, s.Heading)
+				}
+				sectionBuf.WriteString(" " + s.Text)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			h := Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
+			st.result.Headings = append(st.result.Headings, h)
+			if n.Level == 2 || n.Level == 3 {
+				flush()
+				section = &Section{Heading: h}
+			} else {
+				sectionBuf.WriteString(" " + h.Text)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			t.link(st, n, n.Destination, func(d []byte) { n.Destination = d }, false)
+		case *ast.Image:
+			t.link(st, n, n.Destination, func(d []byte) { n.Destination = d }, true)
+			if plainText(n, src) == "" {
+				st.errs.Add(t.linkPos(st, n, src), "image %q has no alt text; describe the image between the square brackets: ![what it shows](%s)", string(n.Destination), string(n.Destination))
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			mergeFollowingText(n)
+			texts = append(texts, n)
+			sectionBuf.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				sectionBuf.WriteByte(' ')
+			}
+		case *ast.String:
+			sectionBuf.WriteString(stringText(n))
+		case *ast.Paragraph, *ast.TextBlock, *ast.ListItem, *east.TableCell:
+			sectionBuf.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+	for _, d := range checklists {
+		t.checklist(st, d, src)
+	}
+	t.c.abbrs.mark(texts, src)
+}
+
+// directive checks a directive and prepares it for rendering. It reports
+// whether the directive is a checklist, whose children are Markdown.
+func (t *pageTransformer) directive(st *state, d *Directive) bool {
+	at := st.pos(d.Offset)
+	nameAt := at
+	nameAt.Col += d.NameCol - 1
+	if !d.Closed {
+		st.errs.Add(at, "directive %q is not closed; add a line with just \":::\" after it", d.Name)
+	}
+	if d.OptionError != "" {
+		optAt := at
+		optAt.Col += d.OptionErrorCol - 1
+		st.errs.Add(optAt, "%s", d.OptionError)
+		return false
+	}
+	if d.Name == "" {
+		st.errs.Add(nameAt, "directive has no component name; write \"::: name\", one of %s", strings.Join(t.names(), ", "))
+		return false
+	}
+	if d.Name == checklistName {
+		return true
+	}
+	if t.c.components == nil || !contains(t.c.components.Names(), d.Name) {
+		hint := ""
+		if s := diag.Suggest(d.Name, t.names()); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		st.errs.Add(nameAt, "unknown component %q%s; known components are %s", d.Name, hint, strings.Join(t.names(), ", "))
+		return false
+	}
+	if msg, opt := t.c.components.Check(d.Name, d.Options); msg != "" {
+		p := nameAt
+		if opt != nil {
+			p = at
+			p.Col += opt.Col - 1
+		}
+		st.errs.Add(p, "%s", msg)
+		return false
+	}
+	if d.HasChildren() {
+		st.errs.Add(st.nodePos(d.FirstChild()), "component %q takes no content between its \":::\" lines; remove it or move it outside the directive", d.Name)
+	}
+	name, opts, page := d.Name, d.Options, st.in.Path
+	comps := t.c.components
+	d.render = func(w util.BufWriter) error { return comps.Render(w, name, opts, page) }
+	return false
+}
+
+func (t *pageTransformer) outline(d *Directive) []Section {
+	if d.render == nil {
+		return nil
+	}
+	return t.c.components.Outline(d.Name, d.Options)
+}
+
+func (t *pageTransformer) names() []string {
+	names := []string{checklistName}
+	if t.c.components != nil {
+		names = append(names, t.c.components.Names()...)
+	}
+	return names
+}
+
+// allowedSchemes are the URL schemes an external link may use.
+var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
+
+// link checks and rewrites one link or image destination.
+func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]byte), image bool) {
+	src := st.in.Body
+	raw := string(dest)
+	if raw == "" {
+		st.errs.Add(t.linkPos(st, n, src), "link has no destination; write [text](page.md)")
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		st.errs.Add(t.linkPos(st, n, src), "link %q is not a valid address: %v", raw, err)
+		return
+	}
+	if u.Scheme != "" {
+		if !allowedSchemes[strings.ToLower(u.Scheme)] {
+			st.errs.Add(t.linkPos(st, n, src), "link %q uses the %q scheme; only http, https, mailto and tel links are allowed", raw, u.Scheme)
+		}
+		return
+	}
+	if u.Host != "" || strings.HasPrefix(raw, "//") {
+		st.errs.Add(t.linkPos(st, n, src), "link %q has no scheme; write https://%s", raw, strings.TrimPrefix(raw, "//"))
+		return
+	}
+	if u.Path == "" {
+		// A link to an anchor on the same page.
+		st.result.Links = append(st.result.Links, Link{Anchor: u.Fragment, Page: true, Pos: t.linkPos(st, n, src)})
+		return
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		st.errs.Add(t.linkPos(st, n, src), "link %q starts with \"/\"; link relatively to the .md file (for example ../guidance/consent.md) so the site works from disk and at any address", raw)
+		return
+	}
+	if u.RawQuery != "" {
+		st.errs.Add(t.linkPos(st, n, src), "link %q has a query (?%s); links to pages of the site cannot carry one", raw, u.RawQuery)
+		return
+	}
+	target := path.Join(path.Dir(st.in.Path), u.Path)
+	if target == ".." || strings.HasPrefix(target, "../") {
+		st.errs.Add(t.linkPos(st, n, src), "link %q points outside the content folder", raw)
+		return
+	}
+	isPage := path.Ext(target) == ".md"
+	if !isPage && (strings.HasSuffix(u.Path, "/") || path.Ext(target) == "" || path.Ext(target) == ".html") {
+		st.errs.Add(t.linkPos(st, n, src), "link %q should name the page's .md file (for a section, its _index.md), for example %s", raw, suggestMD(u.Path))
+		return
+	}
+	if image && isPage {
+		st.errs.Add(t.linkPos(st, n, src), "image %q is a Markdown page; images must be image files", raw)
+		return
+	}
+	st.result.Links = append(st.result.Links, Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
+	if t.c.urls == nil {
+		return
+	}
+	out := Relative(t.c.urls(st.in.Path), t.c.urls(target))
+	if u.Fragment != "" {
+		out += "#" + u.Fragment
+	}
+	set([]byte(out))
+}
+
+func suggestMD(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	if strings.HasSuffix(p, ".html") {
+		return strings.TrimSuffix(p, ".html") + ".md"
+	}
+	if path.Ext(p) == "" {
+		return p + "/_index.md or " + p + ".md"
+	}
+	return p
+}
+
+// linkPos finds the position of a link's opening bracket.
+func (t *pageTransformer) linkPos(st *state, n ast.Node, src []byte) diag.Pos {
+	off, ok := offsetOf(n)
+	if !ok {
+		return st.nodePos(n.Parent())
+	}
+	// offsetOf finds the link text; step back to the "[" (or "![").
+	for i := off - 1; i >= 0 && i >= off-4; i-- {
+		if src[i] == '[' {
+			off = i
+			if i > 0 && src[i-1] == '!' {
+				off = i - 1
+			}
+			break
+		}
+	}
+	return st.pos(off)
+}
+
+// Relative returns the relative URL from the page at output path from to
+// the file at output path to, both slash paths from the site's root.
+func Relative(from, to string) string {
+	fromDir := path.Dir(from)
+	if fromDir == "." {
+		return to
+	}
+	fromParts := strings.Split(fromDir, "/")
+	toParts := strings.Split(to, "/")
+	i := 0
+	for i < len(fromParts) && i < len(toParts)-1 && fromParts[i] == toParts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
+}
+
+func asBytes(v any) []byte {
+	switch v := v.(type) {
+	case []byte:
+		return v
+	case string:
+		return []byte(v)
+	}
+	return nil
+}
+
+// plainText returns the text of a node's inline descendants.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(stringText(c))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// mergeFollowingText joins n with the Text nodes that directly follow it in
+// the source. The inline parser splits text wherever an extension might
+// start (a space, a quote), and phrases such as "UK GDPR" must be whole to be
+// found. Rendering is unchanged.
+func mergeFollowingText(n *ast.Text) {
+	if n.IsRaw() {
+		return
+	}
+	for !n.SoftLineBreak() && !n.HardLineBreak() {
+		next, ok := n.NextSibling().(*ast.Text)
+		if !ok || next.IsRaw() || next.Segment.Start != n.Segment.Stop || next.Segment.Padding != 0 {
+			return
+		}
+		n.Segment = n.Segment.WithStop(next.Segment.Stop)
+		n.SetSoftLineBreak(next.SoftLineBreak())
+		n.SetHardLineBreak(next.HardLineBreak())
+		n.Parent().RemoveChild(n.Parent(), next)
+	}
+}
+
+// stringText returns the text of a String node. The typographer stores curly
+// quotes and dashes as HTML entities; search and headings want characters.
+func stringText(n *ast.String) string {
+	if n.IsCode() {
+		return html.UnescapeString(string(n.Value))
+	}
+	return string(n.Value)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

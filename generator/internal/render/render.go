@@ -1,0 +1,396 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strings"
+
+	"joinedup/generator/internal/content"
+	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
+)
+
+// sideNavLimit bounds the section menu beside each page. A section with more
+// pages links to its own page instead, so that the work (and the bytes) per
+// page stay the same however large a section grows.
+const sideNavLimit = 40
+
+// Renderer renders one site with one set of templates.
+type Renderer struct {
+	t    *Templates
+	site *site.Site
+}
+
+// New makes a renderer.
+func New(t *Templates, s *site.Site) *Renderer { return &Renderer{t: t, site: s} }
+
+// Link is a link in navigation, relative to the page it appears on.
+type Link struct {
+	Title       string
+	URL         string
+	Description string
+	Current     bool
+}
+
+// SiteView is what every template knows about the site.
+type SiteView struct {
+	Title, Tagline, Organisation, Language string
+	Contact                                content.Contact
+	Licence                                content.Licence
+}
+
+// View is what a page template receives.
+type View struct {
+	Site SiteView
+	Kind string
+	// Title and Description of the page.
+	Title, Description string
+	// Root is the relative path from the page to the site's root, "" or
+	// "../" and so on; every asset and link starts from it.
+	Root        string
+	Content     template.HTML
+	Breadcrumbs []Link
+	TopNav      []Link
+	SideNav     *SideNav
+	Contents    []markdown.Heading
+	Prev, Next  *Link
+	Children    []Link
+	FooterLinks []Link
+	Audience    []string
+	Session     *SessionView
+	// Pages lists every page, for the search page without JavaScript.
+	Pages []Link
+	// Guide holds the pages of the whole-guide print page.
+	Guide []GuidePage
+}
+
+// SideNav is the menu of the section a page is in.
+type SideNav struct {
+	Section Link
+	Items   []Link
+	// More links to the section page when the section is too long to list.
+	More *Link
+}
+
+// GuidePage is one page within the print page.
+type GuidePage struct {
+	ID, Title string
+	Content   template.HTML
+}
+
+// SessionView is a session plan with running times worked out.
+type SessionView struct {
+	*content.Session
+	Items []AgendaView
+	Total int
+}
+
+// AgendaView is an agenda item with its start and end times.
+type AgendaView struct {
+	content.AgendaItem
+	Start, End string
+	Materials  []Link
+}
+
+// Page renders one content page.
+func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+	kind := "page"
+	switch {
+	case p == r.site.Root.Index:
+		kind = "home"
+	case p.IsSection():
+		kind = "section"
+	}
+	v := r.base(p.URL, kind)
+	v.Title = p.Title()
+	v.Description = p.Src.Front.Description
+	v.Audience = p.Src.Front.Audience
+	if p.Result != nil {
+		v.Content = template.HTML(p.Result.HTML)
+		for _, h := range p.Result.Headings {
+			if h.Level == 2 {
+				v.Contents = append(v.Contents, h)
+			}
+		}
+	}
+	for _, b := range r.site.Breadcrumbs(p) {
+		v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: b.Title(), URL: rel(p.URL, b.URL)})
+	}
+	top := r.site.TopSection(p)
+	for i := range v.TopNav {
+		v.TopNav[i].Current = top != nil && r.site.Root.Subs[i] == top
+	}
+	if p.Section != nil && p.Section != r.site.Root {
+		v.SideNav = r.sideNav(p)
+	}
+	if p.Prev != nil {
+		v.Prev = &Link{Title: p.Prev.Title(), URL: rel(p.URL, p.Prev.URL)}
+	}
+	if p.Next != nil {
+		v.Next = &Link{Title: p.Next.Title(), URL: rel(p.URL, p.Next.URL)}
+	}
+	if p.IsSection() {
+		for _, c := range p.Section.Pages {
+			v.Children = append(v.Children, Link{Title: c.Title(), URL: rel(p.URL, c.URL), Description: c.Src.Front.Description})
+		}
+		for _, sub := range p.Section.Subs {
+			v.Children = append(v.Children, Link{Title: sub.Title(), URL: rel(p.URL, sub.Index.URL), Description: sub.Index.Src.Front.Description})
+		}
+	}
+	if s := p.Src.Front.Session; s != nil {
+		v.Session = r.session(p, s)
+	}
+	return r.execute(kind, v)
+}
+
+func (r *Renderer) sideNav(p *site.Page) *SideNav {
+	sec := p.Section
+	nav := &SideNav{Section: Link{Title: sec.Title(), URL: rel(p.URL, sec.Index.URL), Current: p == sec.Index}}
+	if len(sec.Pages)+len(sec.Subs) > sideNavLimit {
+		nav.More = &Link{Title: fmt.Sprintf("All %d pages in %s", len(sec.Pages)+len(sec.Subs), sec.Title()), URL: nav.Section.URL}
+		return nav
+	}
+	for _, c := range sec.Pages {
+		nav.Items = append(nav.Items, Link{Title: c.Title(), URL: rel(p.URL, c.URL), Current: c == p})
+	}
+	for _, sub := range sec.Subs {
+		nav.Items = append(nav.Items, Link{Title: sub.Title(), URL: rel(p.URL, sub.Index.URL)})
+	}
+	return nav
+}
+
+func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
+	sv := &SessionView{Session: s}
+	at := 0
+	for _, item := range s.Agenda {
+		av := AgendaView{AgendaItem: item, Start: clock(at), End: clock(at + item.Minutes)}
+		at += item.Minutes
+		for _, m := range item.Materials {
+			target := r.site.Page(path.Join(path.Dir(p.Src.Path), m))
+			if target != nil {
+				av.Materials = append(av.Materials, Link{Title: target.Title(), URL: rel(p.URL, target.URL)})
+			}
+		}
+		sv.Items = append(sv.Items, av)
+	}
+	sv.Total = at
+	return sv
+}
+
+// clock formats minutes from the start as h:mm.
+func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
+
+// base fills in what every page kind shares.
+func (r *Renderer) base(url, kind string) View {
+	c := r.site.Config
+	v := View{
+		Site: SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
+		Kind: kind,
+		Root: strings.Repeat("../", strings.Count(url, "/")),
+	}
+	for _, sec := range r.site.Root.Subs {
+		v.TopNav = append(v.TopNav, Link{Title: sec.Title(), URL: rel(url, sec.Index.URL)})
+	}
+	for _, f := range c.FooterLinks {
+		u := f.URL
+		if !strings.Contains(u, "://") && !strings.HasPrefix(u, "mailto:") {
+			if p := r.site.Page(u); p != nil {
+				u = rel(url, p.URL)
+			}
+		}
+		v.FooterLinks = append(v.FooterLinks, Link{Title: f.Title, URL: u})
+	}
+	return v
+}
+
+func (r *Renderer) execute(kind string, v View) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(v.Content) + 8<<10)
+	if err := r.t.kinds[kind].ExecuteTemplate(&buf, "base.html", v); err != nil {
+		return nil, TemplateError(r.t.dir, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func rel(from, to string) string { return markdown.Relative(from, to) }
+
+// CheckConfig checks the links in the site settings and session plans,
+// which refer to pages by their source path.
+func CheckConfig(s *site.Site) error {
+	var errs diag.List
+	for i, f := range s.Config.FooterLinks {
+		u := f.URL
+		if strings.Contains(u, "://") || strings.HasPrefix(u, "mailto:") {
+			continue
+		}
+		if s.Page(u) == nil {
+			errs.Add(f.Pos.Of("url"), "footer link %d: page %q does not exist; give the path of a page's .md file below content/, or an https:// address", i+1, u)
+		}
+	}
+	for _, p := range s.Pages {
+		sess := p.Src.Front.Session
+		if sess == nil {
+			continue
+		}
+		for _, item := range sess.Agenda {
+			for _, m := range item.Materials {
+				target := path.Join(path.Dir(p.Src.Path), m)
+				if !strings.HasSuffix(m, ".md") || s.Page(target) == nil {
+					errs.Add(item.Pos.Of("materials"), "material %q of agenda item %q does not exist; give a relative link to a page's .md file", m, item.Title)
+				}
+			}
+		}
+	}
+	return errs.Sort().Err()
+}
+
+// Search renders the search page. Without JavaScript it lists every page.
+func (r *Renderer) Search() ([]byte, error) {
+	v := r.base(site.SearchPage, "search")
+	v.Title = "Search"
+	v.Description = "Search the guidance, learning and training pages."
+	for _, p := range r.site.Pages {
+		v.Pages = append(v.Pages, Link{Title: p.Title(), URL: rel(site.SearchPage, p.URL), Description: p.Src.Front.Description})
+	}
+	return r.execute("search", v)
+}
+
+// NotFound renders the 404 page. A web server shows it at any depth, so its
+// links are absolute from base_url's path when the site has one.
+func (r *Renderer) NotFound() ([]byte, error) {
+	v := r.base(site.NotFoundPage, "404")
+	v.Title = "Page not found"
+	if b := r.site.Config.BaseURL; b != "" {
+		if i := strings.Index(b, "://"); i >= 0 {
+			if j := strings.IndexByte(b[i+3:], '/'); j >= 0 {
+				prefix := b[i+3+j:]
+				v.Root = prefix
+				for k := range v.TopNav {
+					v.TopNav[k].URL = prefix + v.TopNav[k].URL
+				}
+				for k := range v.FooterLinks {
+					if !strings.Contains(v.FooterLinks[k].URL, ":") {
+						v.FooterLinks[k].URL = prefix + v.FooterLinks[k].URL
+					}
+				}
+			}
+		}
+	}
+	return r.execute("404", v)
+}
+
+// Print renders "print the whole guide": the pages of the configured
+// sections (every section when none are configured), in reading order, on
+// one page. Each page's ids get a prefix so they stay unique, and its links
+// are rebased to the print page's folder.
+func (r *Renderer) Print() ([]byte, error) {
+	v := r.base(site.PrintPage, "print")
+	v.Title = "The whole guide"
+	v.Description = "Every guidance page on one page, to print or save as a PDF."
+	for _, p := range r.guidePages() {
+		if p.Result == nil {
+			continue
+		}
+		id := "guide-" + strings.NewReplacer("/", "-", ".html", "").Replace(p.URL)
+		body := rebase(p.Result.HTML, p.URL, site.PrintPage, id+"--")
+		v.Guide = append(v.Guide, GuidePage{ID: id, Title: p.Title(), Content: template.HTML(body)})
+		v.Contents = append(v.Contents, markdown.Heading{Level: 2, ID: id, Text: p.Title()})
+	}
+	return r.execute("print", v)
+}
+
+func (r *Renderer) guidePages() []*site.Page {
+	want := r.site.Config.PrintGuide
+	if len(want) == 0 {
+		var out []*site.Page
+		for _, sec := range r.site.Root.Subs {
+			out = append(out, sectionPages(sec)...)
+		}
+		return out
+	}
+	var out []*site.Page
+	for _, dir := range want {
+		for _, sec := range r.site.Root.Subs {
+			if sec.Dir == dir {
+				out = append(out, sectionPages(sec)...)
+			}
+		}
+	}
+	return out
+}
+
+func sectionPages(sec *site.Section) []*site.Page {
+	out := append([]*site.Page{sec.Index}, sec.Pages...)
+	for _, sub := range sec.Subs {
+		out = append(out, sectionPages(sub)...)
+	}
+	return out
+}
+
+// CheckPrintGuide checks that print_guide names existing sections.
+func CheckPrintGuide(s *site.Site) error {
+	var errs diag.List
+	for _, dir := range s.Config.PrintGuide {
+		found := false
+		var dirs []string
+		for _, sec := range s.Root.Subs {
+			dirs = append(dirs, sec.Dir)
+			found = found || sec.Dir == dir
+		}
+		if !found {
+			errs.Add(s.Config.Pos.Of("print_guide"), "print_guide names %q, which is not a top-level section; use one of %s%s", dir, strings.Join(dirs, ", "), diag.Hint(dir, dirs))
+		}
+	}
+	return errs.Err()
+}
+
+var attrPattern = regexp.MustCompile(`\b(href|src|id|for|aria-labelledby|aria-describedby)="([^"]*)"`)
+
+// rebase rewrites a page body for inclusion in another page: ids and
+// same-page anchors get prefix, and relative links are made relative to the
+// new page's folder.
+func rebase(body []byte, from, to, prefix string) []byte {
+	return attrPattern.ReplaceAllFunc(body, func(m []byte) []byte {
+		sub := attrPattern.FindSubmatch(m)
+		name, val := string(sub[1]), string(sub[2])
+		switch name {
+		case "id", "for", "aria-labelledby", "aria-describedby":
+			val = prefix + val
+		default:
+			switch {
+			case strings.HasPrefix(val, "#"):
+				val = "#" + prefix + val[1:]
+			case strings.Contains(val, ":"):
+			default:
+				target := path.Join(path.Dir(from), val)
+				if strings.HasPrefix(val, "#") {
+					break
+				}
+				hash := ""
+				if i := strings.IndexByte(target, '#'); i >= 0 {
+					target, hash = target[:i], target[i:]
+				}
+				val = rel(to, target) + hash
+			}
+		}
+		return []byte(name + `="` + val + `"`)
+	})
+}
+
+// Sitemap lists every page for search engines. The sitemap protocol needs
+// absolute addresses, so without base_url the sitemap lists the site's paths
+// relative to its root.
+func Sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.Pages {
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+p.URL))
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

@@ -1,0 +1,359 @@
+// Package site is the pure model of a site: which pages exist, where each is
+// written, how they are ordered and grouped, and whether every link between
+// them leads somewhere.
+//
+// The URL rule (the only one): a page's output path is its source path with
+// ".md" replaced by ".html", and a section's _index.md becomes the folder's
+// index.html:
+//
+//	_index.md                 -> index.html
+//	guidance/_index.md        -> guidance/index.html
+//	guidance/consent.md       -> guidance/consent.html
+//	images/ladder.png         -> images/ladder.png   (static files keep their path)
+//
+// Every link the site writes is relative and names a file, never a folder,
+// so the same output works on any web server at any sub-path and when
+// index.html is opened from disk (file://), where a link to a folder would
+// show a directory listing instead of the page.
+//
+// Order: pages and sections sort by weight, then title, then path. The
+// reading order of a section is its own page, then its pages, then its
+// subsections; previous and next links follow it within a section.
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"joinedup/generator/internal/content"
+	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/markdown"
+)
+
+// Reserved output paths the generator writes itself.
+const (
+	SearchPage   = "search/index.html"
+	PrintPage    = "print.html"
+	NotFoundPage = "404.html"
+	Sitemap      = "sitemap.xml"
+	AssetsDir    = "assets"
+)
+
+// Page is a page of the built site.
+type Page struct {
+	Src *content.Page
+	// URL is the output path, e.g. "guidance/consent.html".
+	URL string
+	// Section is the section the page belongs to; a section's own page
+	// belongs to that section.
+	Section    *Section
+	Prev, Next *Page
+	// Result is the converted Markdown, set by the build before links are
+	// checked and pages rendered.
+	Result *markdown.Result
+}
+
+// Title is the page's title.
+func (p *Page) Title() string { return p.Src.Front.Title }
+
+// IsSection reports whether the page is a section's own page.
+func (p *Page) IsSection() bool { return p.Src.IsSection() }
+
+// Section is a folder with an _index.md.
+type Section struct {
+	Dir    string // "" for the home section
+	Index  *Page
+	Pages  []*Page // the section's other pages, in order
+	Subs   []*Section
+	Parent *Section
+}
+
+// Title is the section's title, from its _index.md.
+func (s *Section) Title() string { return s.Index.Title() }
+
+// Weight orders sections among their siblings.
+func (s *Section) Weight() int { return s.Index.Src.Front.Weight }
+
+// Site is the whole model.
+type Site struct {
+	Config content.Config
+	Root   *Section
+	// Pages lists every page in reading order: the home page, its pages,
+	// then each section in order, depth first.
+	Pages  []*Page
+	Static []content.Static
+	byPath map[string]*Page
+	static map[string]bool
+	drafts map[string]bool
+}
+
+// OutputPath applies the URL rule to a source path below content/.
+func OutputPath(source string) string {
+	if !strings.HasSuffix(source, ".md") {
+		return source
+	}
+	if path.Base(source) == "_index.md" {
+		return path.Join(path.Dir(source), "index.html")
+	}
+	return strings.TrimSuffix(source, ".md") + ".html"
+}
+
+// New builds the model from loaded sources. Draft pages are left out. It
+// reports folders of pages without an _index.md and pages whose output
+// would collide with a file the generator writes itself.
+func New(src *content.Source) (*Site, error) {
+	s := &Site{
+		Config: src.Config,
+		Static: src.Static,
+		byPath: map[string]*Page{},
+		static: map[string]bool{},
+		drafts: map[string]bool{},
+	}
+	var errs diag.List
+	sections := map[string]*Section{}
+	var pages []*Page
+	for _, cp := range src.Pages {
+		if cp.Front.Draft {
+			s.drafts[cp.Path] = true
+			continue
+		}
+		p := &Page{Src: cp, URL: OutputPath(cp.Path)}
+		if reserved(p.URL) {
+			errs.Add(diag.Pos{File: cp.File}, "this page would be written to %s, which the generator writes itself; rename or move the file", p.URL)
+			continue
+		}
+		s.byPath[cp.Path] = p
+		pages = append(pages, p)
+		if cp.IsSection() {
+			sections[cp.Dir()] = &Section{Dir: cp.Dir(), Index: p}
+		}
+	}
+	for _, st := range src.Static {
+		s.static[st.Path] = true
+		if reserved(st.Path) {
+			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which the generator writes itself; rename or move it", st.Path)
+		}
+	}
+	// Attach sections to their parents and pages to their sections.
+	for dir, sec := range sections {
+		sec.Index.Section = sec
+		if dir == "" {
+			s.Root = sec
+			continue
+		}
+		parent := path.Dir(dir)
+		if parent == "." {
+			parent = ""
+		}
+		ps, ok := sections[parent]
+		if !ok {
+			errs.Add(diag.Pos{File: sec.Index.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", "content/"+parent)
+			continue
+		}
+		sec.Parent = ps
+		ps.Subs = append(ps.Subs, sec)
+	}
+	missing := map[string]bool{}
+	for _, p := range pages {
+		if p.IsSection() {
+			continue
+		}
+		sec, ok := sections[p.Src.Dir()]
+		if !ok {
+			if !missing[p.Src.Dir()] {
+				missing[p.Src.Dir()] = true
+				errs.Add(diag.Pos{File: p.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", path.Join("content", p.Src.Dir()))
+			}
+			continue
+		}
+		p.Section = sec
+		sec.Pages = append(sec.Pages, p)
+	}
+	if s.Root == nil {
+		return s, errs.Sort().Err()
+	}
+	sortSection(s.Root)
+	s.Pages = readingOrder(s.Root, nil)
+	return s, errs.Sort().Err()
+}
+
+func reserved(out string) bool {
+	return out == SearchPage || out == PrintPage || out == NotFoundPage || out == Sitemap ||
+		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/")
+}
+
+func less(a, b *Page) bool {
+	fa, fb := a.Src.Front, b.Src.Front
+	if fa.Weight != fb.Weight {
+		return fa.Weight < fb.Weight
+	}
+	if fa.Title != fb.Title {
+		return fa.Title < fb.Title
+	}
+	return a.Src.Path < b.Src.Path
+}
+
+func sortSection(sec *Section) {
+	sort.SliceStable(sec.Pages, func(i, j int) bool { return less(sec.Pages[i], sec.Pages[j]) })
+	sort.SliceStable(sec.Subs, func(i, j int) bool { return less(sec.Subs[i].Index, sec.Subs[j].Index) })
+	// Previous and next run through the section's own page and its pages.
+	seq := append([]*Page{sec.Index}, sec.Pages...)
+	for i, p := range seq {
+		if i > 0 {
+			p.Prev = seq[i-1]
+		}
+		if i+1 < len(seq) {
+			p.Next = seq[i+1]
+		}
+	}
+	for _, sub := range sec.Subs {
+		sortSection(sub)
+	}
+}
+
+func readingOrder(sec *Section, out []*Page) []*Page {
+	out = append(out, sec.Index)
+	out = append(out, sec.Pages...)
+	for _, sub := range sec.Subs {
+		out = readingOrder(sub, out)
+	}
+	return out
+}
+
+// Page returns the page built from a source path, or nil.
+func (s *Site) Page(source string) *Page { return s.byPath[source] }
+
+// Breadcrumbs lists the sections above p, from the home page down, ending
+// with p's own section page when p is not it.
+func (s *Site) Breadcrumbs(p *Page) []*Page {
+	var trail []*Page
+	sec := p.Section
+	if sec == nil {
+		return nil
+	}
+	if p.IsSection() {
+		sec = sec.Parent
+	}
+	for ; sec != nil; sec = sec.Parent {
+		trail = append([]*Page{sec.Index}, trail...)
+	}
+	return trail
+}
+
+// TopSection returns the top-level section p is in, or nil for the home page.
+func (s *Site) TopSection(p *Page) *Section {
+	sec := p.Section
+	if sec == nil || sec.Parent == nil {
+		return nil
+	}
+	for sec.Parent != s.Root {
+		sec = sec.Parent
+	}
+	return sec
+}
+
+// CheckLinks checks every link of every page once their Results are set:
+// the target page or file must exist (and not be a draft), and an anchor
+// must be the id of a heading on the target page.
+func (s *Site) CheckLinks() error {
+	var errs diag.List
+	ids := make(map[*Page]map[string]bool, len(s.Pages))
+	idsOf := func(p *Page) map[string]bool {
+		if m, ok := ids[p]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		if p.Result != nil {
+			for _, h := range p.Result.Headings {
+				m[h.ID] = true
+			}
+			for _, cl := range p.Result.Checklists {
+				m["checklist-"+cl.ID] = true
+			}
+		}
+		ids[p] = m
+		return m
+	}
+	for _, p := range s.Pages {
+		if p.Result == nil {
+			continue
+		}
+		for _, l := range p.Result.Links {
+			target := p
+			if l.Target != "" {
+				if !l.Page {
+					if !s.static[l.Target] {
+						errs.Add(l.Pos, "file %q does not exist; check the path (it is relative to this page's folder)", "content/"+l.Target)
+					}
+					continue
+				}
+				target = s.byPath[l.Target]
+				if target == nil {
+					if s.drafts[l.Target] {
+						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", "content/"+l.Target)
+					} else {
+						errs.Add(l.Pos, "links to %q, which does not exist%s", "content/"+l.Target, s.pageHint(l.Target))
+					}
+					continue
+				}
+			}
+			if l.Anchor != "" && !idsOf(target)[l.Anchor] {
+				errs.Add(l.Pos, "links to #%s, which is not a heading on %s%s", l.Anchor, "content/"+target.Src.Path, anchorHint(l.Anchor, target))
+			}
+		}
+	}
+	return errs.Sort().Err()
+}
+
+func (s *Site) pageHint(target string) string {
+	var candidates []string
+	for p := range s.byPath {
+		candidates = append(candidates, p)
+	}
+	sort.Strings(candidates)
+	if h := diag.Suggest(target, candidates); h != "" {
+		return " (did you mean \"content/" + h + "\"?)"
+	}
+	return ""
+}
+
+func anchorHint(anchor string, p *Page) string {
+	var ids []string
+	for _, h := range p.Result.Headings {
+		ids = append(ids, h.ID)
+	}
+	if h := diag.Suggest(anchor, ids); h != "" {
+		return " (did you mean #" + h + "?)"
+	}
+	if len(ids) == 0 {
+		return "; that page has no headings"
+	}
+	if len(ids) > 8 {
+		ids = append(ids[:8], "...")
+	}
+	return "; its headings are #" + strings.Join(ids, ", #")
+}
+
+// RelURL returns the link from page from to output path to.
+func RelURL(from *Page, to string) string { return markdown.Relative(from.URL, to) }
+
+// CheckChecklists reports checklist ids used more than once in the site: ticks
+// are saved under the id, so two checklists sharing one would share ticks.
+func (s *Site) CheckChecklists() error {
+	var errs diag.List
+	first := map[string]diag.Pos{}
+	for _, p := range s.Pages {
+		if p.Result == nil {
+			continue
+		}
+		for _, cl := range p.Result.Checklists {
+			if at, dup := first[cl.ID]; dup {
+				errs.Add(cl.Pos, "checklist id %q is already used at %s; give each checklist its own id", cl.ID, at)
+				continue
+			}
+			first[cl.ID] = cl.Pos
+		}
+	}
+	return errs.Sort().Err()
+}

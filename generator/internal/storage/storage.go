@@ -1,0 +1,32 @@
+// Package storage is the one list of what the site's scripts keep in the
+// reader's browser (localStorage). The privacy page is generated from it and
+// the scripts receive it in a generated file, so the page cannot drift from
+// what the code does: a script that asks for a key not in this list gets an
+// error instead of storage.
+package storage
+
+// Prefix starts every key, so that the site's keys are easy to find and to
+// delete together.
+const Prefix = "joinedup."
+
+// Key is one storage key.
+type Key struct {
+	// Name is the key without the prefix; a trailing "*" stands for a
+	// family of keys (one per checklist, say).
+	Name string
+	// Tool is the part of the site that writes it.
+	Tool string
+	// Holds says, in plain words, what is kept.
+	Holds string
+}
+
+// Full is the key as it appears in the browser's storage.
+func (k Key) Full() string { return Prefix + k.Name }
+
+// Keys returns every key the scripts use, in the order the privacy page
+// lists them.
+func Keys() []Key {
+	return []Key{
+		{Name: "theme", Tool: "Colour scheme switch", Holds: "Your choice of light, dark or high-contrast colours."},
+	}
+}

@@ -1,0 +1,128 @@
+// Command generator builds the joinedup training site: Markdown pages and
+// YAML data in content/, laid out by the templates in templates/, become a
+// static site in public/ that works from any web server and from disk.
+//
+// Usage:
+//
+//	go run ./generator build [-content DIR] [-templates DIR] [-out DIR]
+//	go run ./generator check [-content DIR] [-templates DIR]
+//
+// Exit status: 0 on success, 1 when the content has problems (each printed
+// as path:line:col: message), 2 when the command line is wrong.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `Usage: go run ./generator COMMAND [flags]
+
+Commands:
+  build   build the site into the output folder (public/ by default)
+  check   check the content and templates without writing anything
+
+Run "go run ./generator COMMAND -h" for the flags of a command.
+`
+
+// run is the whole program, apart from the process exit, so tests can call it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build", "check":
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	contentDir := fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
+	templatesDir := fs.String("templates", "templates", "folder of HTML templates and assets")
+	outDir := "public"
+	if cmd == "build" {
+		fs.StringVar(&outDir, "out", "public", "output folder; replaced whole, and only when the build succeeds")
+	}
+	fs.Usage = func() {
+		if cmd == "build" {
+			fmt.Fprintf(stderr, "Usage: go run ./generator build [flags]\n\nBuilds the site. Nothing in the output folder changes unless every page builds.\n\nFlags:\n")
+		} else {
+			fmt.Fprintf(stderr, "Usage: go run ./generator check [flags]\n\nChecks every page, data file, link and template, and writes nothing.\n\nFlags:\n")
+		}
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s takes no arguments, only flags; got %q\n", cmd, fs.Args())
+		fs.Usage()
+		return 2
+	}
+	contentFS, err := build.DirFS(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
+		return 2
+	}
+	templatesFS, err := build.DirFS(*templatesDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
+		return 2
+	}
+	opt := build.Options{
+		Content: contentFS, ContentName: *contentDir,
+		Templates: templatesFS, TemplatesName: *templatesDir,
+	}
+	if cmd == "build" {
+		opt.Out = outDir
+	}
+	res, err := build.Run(ctx, opt)
+	if err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			fmt.Fprintln(stderr, list.Error())
+			fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(list), plural(len(list), "problem", "problems"))
+		} else {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+		}
+		return 1
+	}
+	if cmd == "check" {
+		fmt.Fprintf(stdout, "checked %d pages: no problems (%s)\n", res.Pages, res.Duration.Round(time.Millisecond))
+		return 0
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files in %s to %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), outDir)
+	return 0
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
