@@ -118,7 +118,11 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		}
 	}
 	for _, b := range r.site.Breadcrumbs(p) {
-		v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: b.Title(), URL: rel(p.URL, b.URL)})
+		title := b.Title()
+		if b == r.site.Root.Index {
+			title = "Home"
+		}
+		v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: title, URL: rel(p.URL, b.URL)})
 	}
 	top := r.site.TopSection(p)
 	for i := range v.TopNav {
