@@ -178,11 +178,15 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 		}
 		sort.Strings(names)
 		seen := map[string]bool{}
+		// hinted holds the fields a "did you mean" already points to, so a
+		// typo is reported once rather than also as a missing field.
+		hinted := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			f, ok := known[k.Value]
 			switch {
 			case !ok:
+				hinted[diag.Suggest(k.Value, names)] = true
 				d.errs.Add(d.pos(k), "unknown field %q%s%s", k.Value, inPath(path), hintOrList(k.Value, names))
 			case seen[k.Value]:
 				d.errs.Add(d.pos(k), "field %q is set twice%s; keep one", k.Value, inPath(path))
@@ -192,7 +196,7 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 			}
 		}
 		for _, f := range fields {
-			if f.required && !seen[f.key] {
+			if f.required && !seen[f.key] && !hinted[f.key] {
 				d.errs.Add(d.pos(n), "missing required field %q%s", f.key, inPath(path))
 			}
 		}
