@@ -149,7 +149,7 @@ func parseOptions(s string, col int) (Options, string, int) {
 		}
 		key := s[start:i]
 		if key == "" || i >= len(s) || s[i] != '=' {
-			return opts, fmt.Sprintf("option %q should be written key=value", strings.Fields(s[start:])[0]), col + start
+			return opts, fmt.Sprintf("option %q should be written key=value", firstToken(s[start:])), col + start
 		}
 		i++
 		var value string
@@ -174,6 +174,14 @@ func parseOptions(s string, col int) (Options, string, int) {
 		}
 		opts = append(opts, Option{Key: key, Value: value, Col: col + start})
 	}
+}
+
+// firstToken returns s up to its first space or tab.
+func firstToken(s string) string {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func isKeyByte(c byte) bool {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/url"
@@ -240,13 +241,34 @@ func suggestMD(p string) string {
 	return p
 }
 
-// linkPos finds the position of a link's opening bracket.
+// linkPos finds the position of a link's opening bracket: just before its
+// text, or, for a link with no text, before "](destination" in its block.
 func (t *pageTransformer) linkPos(st *state, n ast.Node, src []byte) diag.Pos {
 	off, ok := offsetOf(n)
 	if !ok {
-		return st.nodePos(n.Parent())
+		block := n.Parent()
+		for block != nil && block.Type() != ast.TypeBlock {
+			block = block.Parent()
+		}
+		var dest []byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = n.Destination
+		case *ast.Image:
+			dest = n.Destination
+		}
+		if block == nil || block.Lines().Len() == 0 {
+			return st.nodePos(n.Parent())
+		}
+		lines := block.Lines()
+		start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+		i := bytes.Index(src[start:stop], append([]byte("]("), dest...))
+		if i < 0 {
+			return st.pos(start)
+		}
+		off = start + i + 1
 	}
-	// offsetOf finds the link text; step back to the "[" (or "![").
+	// Step back from the text (or the "]") to the "[" (or "![").
 	for i := off - 1; i >= 0 && i >= off-4; i-- {
 		if src[i] == '[' {
 			off = i
