@@ -73,7 +73,10 @@ func Load(ctx context.Context, opt Options) (*Model, error) {
 	if tmpl != nil {
 		compTemplates = tmpl.Components
 	}
-	comps := components.New(d, compTemplates, site.OutputPath)
+	comps := components.New(d, compTemplates, site.OutputPath, func(file string) bool {
+		_, ok := src.DataFiles[path.Join(content.DataDir, file)]
+		return ok
+	})
 	conv := markdown.New(markdown.Config{
 		Components:    comps,
 		Abbreviations: abbreviations(d),

@@ -39,8 +39,9 @@ type Set struct {
 	data      *data.Data
 	templates *template.Template
 	// url maps a source path below content/ to its output path.
-	url   func(string) string
-	specs map[string]spec
+	url     func(string) string
+	written func(string) bool
+	specs   map[string]spec
 }
 
 // View is what a component template receives.
@@ -89,9 +90,11 @@ func (v View) Heading(id, text string) template.HTML {
 }
 
 // New prepares the components. templates must define one template per
-// component, named after it.
-func New(d *data.Data, templates *template.Template, url func(string) string) *Set {
-	s := &Set{data: d, templates: templates, url: url}
+// component, named after it. written reports whether a data file (such as
+// "partners.yaml") exists; a file that exists but failed to decode has
+// already been reported, so components do not call it missing.
+func New(d *data.Data, templates *template.Template, url func(string) string, written func(file string) bool) *Set {
+	s := &Set{data: d, templates: templates, url: url, written: written}
 	s.specs = map[string]spec{
 		"partners": {
 			options: []string{"sector"}, needs: "partners.yaml",
@@ -161,7 +164,7 @@ func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Optio
 			}
 		}
 	}
-	if !sp.present(s.data) {
+	if !sp.present(s.data) && (sp.needs == "" || !s.written(sp.needs)) {
 		return fmt.Sprintf("component %q needs content/data/%s, which is missing or empty", name, sp.needs), nil
 	}
 	if s.templates != nil && s.templates.Lookup(name) == nil {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"joinedup/generator/internal/diag"
@@ -163,6 +164,7 @@ func (t *pageTransformer) names() []string {
 	if t.c.components != nil {
 		names = append(names, t.c.components.Names()...)
 	}
+	sort.Strings(names)
 	return names
 }
 

@@ -1,0 +1,337 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"joinedup/generator/internal/diag"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden output trees in testdata/sites/")
+
+// siteFS reads testdata/sites/NAME.txtar as a content folder.
+func siteFS(t *testing.T, name string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", "sites", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func testTemplates() fs.FS { return os.DirFS(filepath.Join("testdata", "templates")) }
+
+func buildInto(t *testing.T, contentFS, templatesFS fs.FS, out string) (Result, error) {
+	t.Helper()
+	return Run(context.Background(), Options{
+		Content: contentFS, ContentName: "content",
+		Templates: templatesFS, TemplatesName: "templates",
+		Out: out,
+	})
+}
+
+// readTree returns every file below dir by slash path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	tree := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		tree[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+func treeArchive(tree map[string]string, skip func(string) bool) []byte {
+	names := make([]string, 0, len(tree))
+	for n := range tree {
+		if !skip(n) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	a := &txtar.Archive{Comment: []byte("Golden output; regenerate with go test ./generator/internal/build -update\n")}
+	for _, n := range names {
+		a.Files = append(a.Files, txtar.File{Name: n, Data: []byte(tree[n])})
+	}
+	return txtar.Format(a)
+}
+
+// TestGoldenSites builds each testdata/sites/*.txtar with the test templates
+// and compares the whole output tree with NAME.golden.
+func TestGoldenSites(t *testing.T) {
+	archives, _ := filepath.Glob(filepath.Join("testdata", "sites", "*.txtar"))
+	for _, a := range archives {
+		name := strings.TrimSuffix(filepath.Base(a), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := buildInto(t, siteFS(t, name), testTemplates(), out); err != nil {
+				t.Fatal(err)
+			}
+			// The generated stylesheet's highlighting rules are tested in
+			// package markdown; they would only add noise here.
+			got := treeArchive(readTree(t, out), func(n string) bool { return n == "assets/site.css" })
+			golden := filepath.Join("testdata", "sites", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("output of %s differs from %s (-want +got):\n%s", name, golden, diff)
+			}
+		})
+	}
+}
+
+// TestBadInputLeavesOutputUntouched breaks one input at a time and checks
+// the exact positioned errors and that the previous output is left exactly
+// as it was, with no staging folder behind.
+func TestBadInputLeavesOutputUntouched(t *testing.T) {
+	brokenTemplates := func(file, text string) fs.FS {
+		m := fstest.MapFS{}
+		err := fs.WalkDir(testTemplates(), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(testTemplates(), p)
+			m[p] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[file] = &fstest.MapFile{Data: []byte(text)}
+		return m
+	}
+	tests := []struct {
+		name      string
+		edit      map[string]string // content files to replace
+		templates fs.FS
+		want      []string
+	}{
+		{
+			name: "front matter typo",
+			edit: map[string]string{"guide/roles.md": "---\ntitel: Roles\n---\nText\n"},
+			want: []string{`content/guide/roles.md:2:1: unknown field "titel" (did you mean "title"?)`},
+		},
+		{
+			name: "YAML syntax error in data",
+			edit: map[string]string{"data/partners.yaml": "sectors:\n  - id: health\n    name: Health: care\n"},
+			want: []string{`content/data/partners.yaml:3: YAML syntax error: mapping values are not allowed in this context (check indentation, and quote text that contains a colon)`},
+		},
+		{
+			name: "broken link",
+			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\nSee [consent](consnet.md).\n"},
+			want: []string{`content/guide/roles.md:4:5: links to "content/guide/consnet.md", which does not exist (did you mean "content/guide/consent.md"?)`},
+		},
+		{
+			name: "missing anchor",
+			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n\nBack to [exceptions](consent.md#exception).\n"},
+			want: []string{`content/guide/roles.md:5:9: links to #exception, which is not a heading on content/guide/consent.md (did you mean #exceptions?)`},
+		},
+		{
+			name: "unknown component",
+			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n::: partner\n:::\n"},
+			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barriers, checklist, glossary, ladder, partners, principles, storage-keys`},
+		},
+		{
+			name:      "template parse error",
+			templates: brokenTemplates("page.html", "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"),
+			want:      []string{`templates/page.html:2: bad character U+007D '}'`},
+		},
+		{
+			name:      "template execution error",
+			templates: brokenTemplates("page.html", "{{define \"main\"}}\n<h1>{{.Titel}}</h1>\n{{end}}\n"),
+			want:      []string{`templates/page.html:2:6: executing "main" at <.Titel>: can't evaluate field Titel in type render.View`},
+		},
+		{
+			name: "several problems at once",
+			edit: map[string]string{
+				"guide/roles.md":   "---\ntitle: Roles\n---\n[x](nowhere.md)\n",
+				"guide/consent.md": "---\ntitle: Consent\nweigth: 1\n---\n## Exceptions\n",
+			},
+			want: []string{
+				`content/guide/consent.md:3:1: unknown field "weigth" (did you mean "weight"?)`,
+				`content/guide/roles.md:4:1: links to "content/guide/nowhere.md", which does not exist`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			if _, err := buildInto(t, siteFS(t, "small"), testTemplates(), out); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+			contentFS := siteFS(t, "small")
+			for name, text := range tt.edit {
+				contentFS[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			templatesFS := tt.templates
+			if templatesFS == nil {
+				templatesFS = testTemplates()
+			}
+			_, err := buildInto(t, contentFS, templatesFS, out)
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("build error = %v; want a diag.List", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Error())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(before, readTree(t, out)); diff != "" {
+				t.Errorf("output changed after a failed build (-before +after):\n%s", diff)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				t.Errorf("folder beside the output holds %d entries after a failed build; want only public/", len(entries))
+			}
+		})
+	}
+}
+
+func TestSuccessfulBuildRemovesStaleFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(filepath.Join(out, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildInto(t, siteFS(t, "small"), testTemplates(), out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old", "stale.html")); !os.IsNotExist(err) {
+		t.Errorf("stale file survived a successful build (stat error %v)", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("%d entries beside the output; want only public/", len(entries))
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	for _, out := range []string{a, b} {
+		if _, err := buildInto(t, os.DirFS(repoPath("content")), os.DirFS(repoPath("templates")), out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) == 0 {
+		t.Fatal("empty build")
+	}
+	for name := range ta {
+		if ta[name] != tb[name] {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+	if len(ta) != len(tb) {
+		t.Errorf("builds wrote %d and %d files", len(ta), len(tb))
+	}
+}
+
+func repoPath(p string) string { return filepath.Join("..", "..", "..", p) }
+
+var refPattern = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
+
+// TestLinksResolveAsFiles checks every href and src in the output of the
+// bundled site and of the small site: each relative one must name a file
+// that exists (a folder would not open its index.html from disk), and each
+// #anchor must be an id on the target page.
+func TestLinksResolveAsFiles(t *testing.T) {
+	sites := map[string][2]fs.FS{
+		"bundled": {os.DirFS(repoPath("content")), os.DirFS(repoPath("templates"))},
+		"small":   {siteFS(t, "small"), testTemplates()},
+	}
+	for name, s := range sites {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := buildInto(t, s[0], s[1], out); err != nil {
+				t.Fatal(err)
+			}
+			tree := readTree(t, out)
+			checked := 0
+			for file, text := range tree {
+				if !strings.HasSuffix(file, ".html") || file == "404.html" {
+					continue
+				}
+				for _, m := range refPattern.FindAllStringSubmatch(text, -1) {
+					ref := strings.ReplaceAll(m[1], "&amp;", "&")
+					if strings.Contains(ref, ":") {
+						continue // external (https:, mailto:)
+					}
+					target, anchor, _ := strings.Cut(ref, "#")
+					targetFile := file
+					if target != "" {
+						targetFile = path.Join(path.Dir(file), target)
+					}
+					body, ok := tree[targetFile]
+					if !ok {
+						t.Errorf("%s links to %q: %s is not a file of the site", file, ref, targetFile)
+						continue
+					}
+					if anchor != "" && !strings.Contains(body, `id="`+anchor+`"`) {
+						t.Errorf("%s links to %q: no id %q in %s", file, ref, anchor, targetFile)
+					}
+					checked++
+				}
+			}
+			if checked < 20 {
+				t.Errorf("only %d references checked; the test is not seeing the site", checked)
+			}
+		})
+	}
+}
+
+func TestCheckOnlyWritesNothing(t *testing.T) {
+	res, err := Run(context.Background(), Options{
+		Content: siteFS(t, "small"), ContentName: "content",
+		Templates: testTemplates(), TemplatesName: "templates",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != 4 || res.Files != 0 {
+		t.Errorf("check = %+v; want 4 pages, 0 files", res)
+	}
+}
