@@ -1,0 +1,100 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+func TestCommitReplacesWholeOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	os.MkdirAll(filepath.Join(out, "old"), 0o755)
+	os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("stale"), 0o644)
+
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for _, name := range []string{"index.html", "a/b.html", "a/c.html", "assets/site.css"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.Write(name, []byte(name)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if s.Files() != 4 {
+		t.Errorf("Files() = %d; want 4", s.Files())
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "a", "b.html")); err != nil || string(b) != "a/b.html" {
+		t.Errorf("a/b.html = %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
+		t.Errorf("old output survived the swap: %v", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("%d entries beside the output after commit; want 1", len(entries))
+	}
+	info, _ := os.Stat(out)
+	if info.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode = %v; want 0755 (readable by a web server)", info.Mode().Perm())
+	}
+}
+
+func TestAbortLeavesOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("index.html", []byte("new"))
+	if err := s.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
+		t.Errorf("index.html = %q after abort; want old", b)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output after abort; want 1", len(entries))
+	}
+}
+
+func TestWriteRefusesEscapes(t *testing.T) {
+	s, err := Start(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	for _, name := range []string{"", "/etc/passwd", "../x.html", "a/../../x.html"} {
+		if err := s.Write(name, nil); err == nil {
+			t.Errorf("Write(%q) succeeded; want an error", name)
+		}
+	}
+}
+
+func TestFirstBuildCreatesOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "new", "public")
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("index.html", []byte("x"))
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,39 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+	"testing"
+
+	"joinedup/generator/internal/diag"
+)
+
+func TestRebase(t *testing.T) {
+	body := `<h2 id="intro">Intro</h2><a href="#intro">here</a> <a href="b.html#x">b</a> <a href="../index.html">home</a> ` +
+		`<img src="img/p.png" alt=""> <a href="https://example.org/">ext</a> <label for="cl-a">A</label><input id="cl-a">`
+	got := string(rebase([]byte(body), "guidance/a.html", "print.html", "g--"))
+	want := `<h2 id="g--intro">Intro</h2><a href="#g--intro">here</a> <a href="guidance/b.html#x">b</a> <a href="index.html">home</a> ` +
+		`<img src="guidance/img/p.png" alt=""> <a href="https://example.org/">ext</a> <label for="g--cl-a">A</label><input id="g--cl-a">`
+	if got != want {
+		t.Errorf("rebase =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestClock(t *testing.T) {
+	for min, want := range map[int]string{0: "0:00", 5: "0:05", 90: "1:30", 210: "3:30"} {
+		if got := clock(min); got != want {
+			t.Errorf("clock(%d) = %q; want %q", min, got, want)
+		}
+	}
+}
+
+func TestTemplateError(t *testing.T) {
+	_, err := template.New("page.html").Parse("a\n{{.X}")
+	var e *diag.Error
+	if !errors.As(TemplateError("templates", err), &e) {
+		t.Fatalf("TemplateError(%v) is not positioned", err)
+	}
+	if e.Pos != (diag.Pos{File: "templates/page.html", Line: 2}) {
+		t.Errorf("position = %v; want templates/page.html:2", e.Pos)
+	}
+}
