@@ -40,5 +40,23 @@ test-fuzz:
 test-browser:
 	@echo "browser tests: not yet wired"
 
+# Build speed: the generator against the floor (the least work any Markdown
+# generator must do) on generated corpora, alternating runs, then the Go
+# micro-benchmarks of the hot paths. Binaries are built first so compile time
+# is not measured. See BENCHMARKS.md.
+BENCH_SIZES ?= 1000,10000
+BENCH_RUNS ?= 5,3
+BENCH_MICRO ?= 1s
+
+bench:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(GO) build -o "$$d/generator" ./generator; \
+	$(GO) build -o "$$d/floor" ./generator/bench/floor; \
+	$(GO) build -o "$$d/run" ./generator/bench/run; \
+	"$$d/run" -generator "$$d/generator" -floor "$$d/floor" -templates templates \
+		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
+		./generator/internal/content ./generator/internal/markdown ./generator/internal/build
+
 clean:
 	rm -rf public .public.build-* testout
