@@ -70,17 +70,6 @@
     "print-page": function (el) {
       el.addEventListener("click", function () { window.print(); });
       el.hidden = false;
-    },
-    "search": function (el) {
-      var input = el.querySelector("input[type=search]");
-      document.addEventListener("keydown", function (ev) {
-        if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-        var t = ev.target;
-        var tag = t && t.tagName;
-        if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-        ev.preventDefault();
-        input.focus();
-      });
     }
   };
 

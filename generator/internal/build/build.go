@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -163,6 +164,10 @@ func (m *Model) write(ctx context.Context, stage *publish.Staging, contentFS fs.
 		}
 		fail(stage.Write(e.name, b))
 	}
+	index, _ := m.searchIndex().Files()
+	for name, b := range index {
+		fail(stage.Write(name, b))
+	}
 	for name, b := range m.assets() {
 		fail(stage.Write(path.Join(site.AssetsDir, name), b))
 	}
@@ -195,7 +200,19 @@ func CodeThemes() []markdown.CodeTheme {
 func (m *Model) assets() map[string][]byte {
 	out := make(map[string][]byte, len(m.Templates.Assets))
 	for name, b := range m.Templates.Assets {
-		out[name] = b
+		if !strings.HasPrefix(name, "vendor/") {
+			out[name] = b
+		}
+	}
+	if js, ok := out["search.js"]; ok {
+		// The stemmer is a CommonJS file; wrap it so it defines a global
+		// in a plain script, then add our search code after it.
+		var b bytes.Buffer
+		b.WriteString("(function () {\nvar module = { exports: {} };\n")
+		b.Write(m.Templates.Assets["vendor/wink-porter2-stemmer.js"])
+		b.WriteString("\nwindow.joinedupStem = module.exports;\n})();\n")
+		b.Write(js)
+		out["search.js"] = b.Bytes()
 	}
 	if css, ok := out["site.css"]; ok {
 		themes := CodeThemes()

@@ -1,0 +1,44 @@
+package build
+
+import (
+	"joinedup/generator/internal/search"
+)
+
+// searchIndex indexes every page at section level.
+func (m *Model) searchIndex() *search.Index {
+	pages := make([]search.Page, 0, len(m.Site.Pages))
+	for _, p := range m.Site.Pages {
+		sp := search.Page{
+			Title:       p.Title(),
+			Description: p.Src.Front.Description,
+			URL:         p.URL,
+			Keywords:    append(append([]string{}, p.Src.Front.Keywords...), p.Src.Front.Tags...),
+		}
+		if p.Result != nil {
+			for _, s := range p.Result.Sections {
+				sec := search.Section{Text: s.Text}
+				if s.Level == 2 || s.Level == 3 {
+					sec.Heading, sec.Anchor = s.Heading.Text, s.ID
+				}
+				sp.Sections = append(sp.Sections, sec)
+			}
+		}
+		pages = append(pages, sp)
+	}
+	return search.Build(pages, m.synonyms())
+}
+
+// synonyms come from the glossary: an abbreviation and its term find each
+// other, and so do a term and the other words people use for it.
+func (m *Model) synonyms() []search.Synonym {
+	var out []search.Synonym
+	for _, t := range m.Data.Glossary.Terms {
+		if t.Abbr != "" {
+			out = append(out, search.Synonym{Phrase: t.Abbr, Means: t.Term}, search.Synonym{Phrase: t.Term, Means: t.Abbr})
+		}
+		for _, s := range t.Synonyms {
+			out = append(out, search.Synonym{Phrase: s, Means: t.Term}, search.Synonym{Phrase: t.Term, Means: s})
+		}
+	}
+	return out
+}

@@ -1,0 +1,375 @@
+// Package search builds the site's search index at build time and writes it
+// as plain script files that register themselves with the page
+// (joinedupSearch.add(name, data)), so search works over HTTP, from file://
+// and in the dev server alike, with no fetch, modules or WebAssembly.
+//
+// Documents are sections: each page gives one document for its title,
+// description, keywords, tags and opening text, and one for each h2 and h3
+// section. Words are stemmed with Snowball English (Porter2); the browser
+// stems queries with a JavaScript implementation of the same algorithm.
+// Each (term, document) pair carries a BM25 score computed here, from field-
+// weighted term counts (title > headings > keywords > body), so the browser
+// only adds scores up.
+//
+// Small sites get one file, search/index.js. Larger ones get the same file
+// as a manifest, plus shards that load on first use: a vocabulary shard per
+// first letter, postings shards of a bounded size, and document shards of a
+// fixed number of documents. A typical query then loads a few small files
+// however large the site is.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Field weights: a match in a page's title counts for more than one in its
+// headings, its keywords or its text.
+const (
+	weightTitle    = 8
+	weightHeading  = 5
+	weightKeywords = 3
+	weightBody     = 1
+
+	k1 = 1.2
+	b  = 0.75
+)
+
+// Limits that bound what a query loads.
+const (
+	// singleFileLimit is the largest index, in bytes, written as one file:
+	// about 100 pages of guidance.
+	singleFileLimit = 512 << 10
+	// postingsShardBytes bounds one postings shard.
+	postingsShardBytes = 16 << 10
+	// maxPostings keeps only a term's best-scoring documents; results
+	// beyond them would never reach the first pages of results.
+	maxPostings = 500
+	// docsPerShard is the number of documents in one document shard.
+	docsPerShard = 32
+	// snippetRunes bounds the text kept for each document's excerpt.
+	snippetRunes = 200
+)
+
+// Section is the searchable text of one part of a page.
+type Section struct {
+	Heading string // "" for the page's opening text
+	Anchor  string
+	Text    string
+}
+
+// Page is one page to index.
+type Page struct {
+	Title, Description string
+	URL                string // output path, e.g. "guidance/consent.html"
+	Keywords           []string
+	Sections           []Section
+}
+
+// Synonym says that a phrase (one or more words) can also be found as
+// another phrase: an abbreviation and what it stands for, or a term and the
+// words people use for it.
+type Synonym struct {
+	Phrase, Means string
+}
+
+// doc is one indexed document.
+type doc struct {
+	page    int
+	title   string // the page's title
+	heading string // the section's heading, "" for the page document
+	url     string
+	snippet string
+	length  float64 // weighted length
+	tf      map[string]float64
+}
+
+// Index is a built index.
+type Index struct {
+	docs     []doc
+	postings map[string][]posting // term -> postings, best first
+	synonyms map[string][][]string
+	stop     map[string]bool
+}
+
+type posting struct {
+	doc   int
+	score int // BM25 score x 10
+}
+
+// Build indexes pages in order; synonyms come from the glossary.
+func Build(pages []Page, synonyms []Synonym) *Index {
+	ix := &Index{postings: map[string][]posting{}, synonyms: map[string][][]string{}, stop: StopWords()}
+	for pi, p := range pages {
+		var intro string
+		for _, s := range p.Sections {
+			if s.Heading == "" {
+				intro += " " + s.Text
+			}
+		}
+		d := doc{page: pi, title: p.Title, url: p.URL, snippet: snippet(firstNonEmpty(p.Description, intro)), tf: map[string]float64{}}
+		ix.add(&d, p.Title, weightTitle)
+		ix.add(&d, strings.Join(p.Keywords, " ")+" "+p.Description, weightKeywords)
+		ix.add(&d, intro, weightBody)
+		ix.docs = append(ix.docs, d)
+		for _, s := range p.Sections {
+			if s.Heading == "" {
+				continue
+			}
+			sd := doc{page: pi, title: p.Title, heading: s.Heading, url: p.URL + "#" + s.Anchor, snippet: snippet(s.Text), tf: map[string]float64{}}
+			ix.add(&sd, s.Heading, weightHeading)
+			ix.add(&sd, s.Text, weightBody)
+			ix.docs = append(ix.docs, sd)
+		}
+	}
+	ix.score()
+	for _, s := range synonyms {
+		from, to := ix.stems(s.Phrase), ix.stems(s.Means)
+		if len(from) == 0 || len(to) == 0 {
+			continue
+		}
+		key := strings.Join(from, " ")
+		ix.synonyms[key] = appendUnique(ix.synonyms[key], to)
+	}
+	return ix
+}
+
+func firstNonEmpty(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
+
+func appendUnique(list [][]string, item []string) [][]string {
+	for _, l := range list {
+		if strings.Join(l, " ") == strings.Join(item, " ") {
+			return list
+		}
+	}
+	return append(list, item)
+}
+
+// stems tokenises and stems text, leaving out stop words.
+func (ix *Index) stems(text string) []string {
+	var out []string
+	for _, t := range Tokens(text) {
+		if !ix.stop[t] {
+			out = append(out, Stem(t))
+		}
+	}
+	return out
+}
+
+func (ix *Index) add(d *doc, text string, weight float64) {
+	for _, s := range ix.stems(text) {
+		d.tf[s] += weight
+		d.length += weight
+	}
+}
+
+// score computes every (term, document) BM25 score and keeps each term's
+// best postings.
+func (ix *Index) score() {
+	n := float64(len(ix.docs))
+	var total float64
+	df := map[string]int{}
+	for _, d := range ix.docs {
+		total += d.length
+		for t := range d.tf {
+			df[t]++
+		}
+	}
+	avg := total / math.Max(n, 1)
+	for i, d := range ix.docs {
+		norm := k1 * (1 - b + b*d.length/math.Max(avg, 1))
+		for t, tf := range d.tf {
+			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			s := idf * tf * (k1 + 1) / (tf + norm)
+			ix.postings[t] = append(ix.postings[t], posting{doc: i, score: max(1, int(math.Round(s*10)))})
+		}
+		ix.docs[i].tf = nil
+	}
+	for t, ps := range ix.postings {
+		sort.Slice(ps, func(i, j int) bool {
+			if ps[i].score != ps[j].score {
+				return ps[i].score > ps[j].score
+			}
+			return ps[i].doc < ps[j].doc
+		})
+		if len(ps) > maxPostings {
+			ps = ps[:maxPostings]
+		}
+		// Stored in document order, so ids can be written as gaps.
+		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+		ix.postings[t] = ps
+	}
+}
+
+// snippet keeps the start of a section's text for its excerpt.
+func snippet(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= snippetRunes {
+		return text
+	}
+	cut := string(r[:snippetRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > snippetRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// Stats describes a built index, for benchmarks and tests.
+type Stats struct {
+	Docs, Terms, Files, Bytes int
+}
+
+// Files returns the index as script files by output path below the site
+// root, and their sizes.
+func (ix *Index) Files() (map[string][]byte, Stats) {
+	terms := make([]string, 0, len(ix.postings))
+	for t := range ix.postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	// Each document: its page number, heading, anchor and excerpt text; the
+	// page's title and address are listed once, in "pages".
+	var pageList [][2]string
+	docs := make([][]any, len(ix.docs))
+	for i, d := range ix.docs {
+		if d.page == len(pageList) {
+			url, _, _ := strings.Cut(d.url, "#")
+			pageList = append(pageList, [2]string{d.title, url})
+		}
+		_, anchor, _ := strings.Cut(d.url, "#")
+		docs[i] = []any{d.page, d.heading, anchor, d.snippet}
+	}
+	// A term's postings: pairs of (gap from the previous document id,
+	// score x 10).
+	postings := func(t string) []int {
+		ps := ix.postings[t]
+		flat := make([]int, 0, 2*len(ps))
+		prev := 0
+		for _, p := range ps {
+			flat = append(flat, p.doc-prev, p.score)
+			prev = p.doc
+		}
+		return flat
+	}
+	stop := make([]string, 0, len(ix.stop))
+	for w := range ix.stop {
+		stop = append(stop, w)
+	}
+	sort.Strings(stop)
+	manifest := map[string]any{
+		"version":  1,
+		"docCount": len(ix.docs),
+		"synonyms": ix.synonyms,
+		"stop":     stop,
+	}
+	files := map[string][]byte{}
+	// Try one file first.
+	vocab := map[string]any{}
+	for _, t := range terms {
+		vocab[t] = postings(t)
+	}
+	single := map[string]any{"mode": "single", "postings": vocab, "docs": docs, "pages": pageList}
+	for k, v := range manifest {
+		single[k] = v
+	}
+	one := script("index", single)
+	if len(one) <= singleFileLimit {
+		files["search/index.js"] = one
+		return files, Stats{Docs: len(ix.docs), Terms: len(terms), Files: 1, Bytes: len(one)}
+	}
+
+	// Sharded: vocabulary by first letter, each term naming its postings
+	// shard; postings shards filled in term order up to a size; documents
+	// in fixed-size shards.
+	letters := map[string][]string{}
+	for _, t := range terms {
+		k := shardKey(t)
+		letters[k] = append(letters[k], t)
+	}
+	keys := make([]string, 0, len(letters))
+	for k := range letters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	shard, shardSize := 0, 0
+	current := map[string][]int{}
+	flush := func() {
+		if len(current) > 0 {
+			files[fmt.Sprintf("search/p-%d.js", shard)] = script(fmt.Sprintf("p-%d", shard), current)
+			shard++
+			shardSize = 0
+			current = map[string][]int{}
+		}
+	}
+	for _, k := range keys {
+		entries := map[string][2]int{}
+		for _, t := range letters[k] {
+			ps := postings(t)
+			size := len(t) + 6*len(ps) + 8
+			if shardSize+size > postingsShardBytes {
+				flush()
+			}
+			current[t] = ps
+			shardSize += size
+			entries[t] = [2]int{len(ix.postings[t]), shard}
+		}
+		flush()
+		files["search/v-"+k+".js"] = script("v-"+k, entries)
+	}
+	// Each document shard carries the titles and addresses of its pages.
+	for i := 0; i < len(docs); i += docsPerShard {
+		end := min(i+docsPerShard, len(docs))
+		name := fmt.Sprintf("d-%d", i/docsPerShard)
+		pages := map[int][2]string{}
+		for _, d := range docs[i:end] {
+			pages[d[0].(int)] = pageList[d[0].(int)]
+		}
+		files["search/"+name+".js"] = script(name, map[string]any{"pages": pages, "docs": docs[i:end]})
+	}
+	manifest["mode"] = "sharded"
+	manifest["docsPerShard"] = docsPerShard
+	manifest["letters"] = keys
+	files["search/index.js"] = script("index", manifest)
+	st := Stats{Docs: len(ix.docs), Terms: len(terms), Files: len(files)}
+	for _, f := range files {
+		st.Bytes += len(f)
+	}
+	return files, st
+}
+
+// shardKey is the vocabulary shard of a term: its first letter, or "0" for
+// a digit.
+func shardKey(term string) string {
+	c := term[0]
+	if c >= 'a' && c <= 'z' {
+		return string(c)
+	}
+	return "0"
+}
+
+// script wraps data as a self-registering script.
+func script(name string, data any) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("joinedupSearch.add(")
+	nb, _ := json.Marshal(name)
+	buf.Write(nb)
+	buf.WriteByte(',')
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(data); err != nil {
+		panic(err) // the data is built from strings and ints only
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteString(");\n")
+	return buf.Bytes()
+}
