@@ -1,0 +1,137 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTokens(t *testing.T) {
+	tests := map[string][]string{
+		"The person's GP, and UK-GDPR!":  {"the", "persons", "gp", "and", "uk", "gdpr"},
+		"Café 2014 “quoted” co-ordinate": {"cafe", "2014", "quoted", "co", "ordinate"},
+		"":                               nil,
+	}
+	for in, want := range tests {
+		if diff := cmp.Diff(want, Tokens(in)); diff != "" {
+			t.Errorf("Tokens(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	// A few words whose stems the browser's stemmer must give too; the
+	// browser test checks a longer list against the real script.
+	tests := map[string]string{
+		"safeguarding": "safeguard", "safeguard": "safeguard", "partnerships": "partnership",
+		"agencies": "agenc", "sharing": "share", "consented": "consent", "being": "be", "because": "becaus",
+	}
+	for in, want := range tests {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func page(i int, body string) Page {
+	return Page{
+		Title: fmt.Sprintf("Page %d", i), URL: fmt.Sprintf("p%d.html", i),
+		Sections: []Section{{Text: body}, {Heading: "Details", Anchor: "details", Text: "more " + body}},
+	}
+}
+
+// decode reads the data a script file registers.
+func decode(t *testing.T, b []byte) (string, map[string]any) {
+	t.Helper()
+	s := strings.TrimSuffix(strings.TrimPrefix(string(b), "joinedupSearch.add("), ");\n")
+	name, rest, _ := strings.Cut(s, ",")
+	var data map[string]any
+	if err := json.Unmarshal([]byte(rest), &data); err != nil {
+		t.Fatalf("file does not hold JSON data: %v", err)
+	}
+	return strings.Trim(name, `"`), data
+}
+
+func TestSmallSiteIsOneFile(t *testing.T) {
+	var pages []Page
+	for i := range 100 {
+		pages = append(pages, page(i, strings.Repeat(fmt.Sprintf("guidance word%d about consent and safeguarding ", i), 40)))
+	}
+	files, st := Build(pages, nil).Files()
+	if len(files) != 1 || files["search/index.js"] == nil {
+		t.Fatalf("100 pages gave files %v; want only search/index.js", keys(files))
+	}
+	if st.Docs != 200 {
+		t.Errorf("docs = %d; want 200 (a page and a section each)", st.Docs)
+	}
+	name, data := decode(t, files["search/index.js"])
+	if name != "index" || data["mode"] != "single" {
+		t.Errorf("index.js registers %q in mode %v", name, data["mode"])
+	}
+}
+
+func TestLargeSiteIsSharded(t *testing.T) {
+	var pages []Page
+	for i := range 3000 {
+		pages = append(pages, page(i, fmt.Sprintf("unique%d words about consent partner%d and the ladder rung%d", i, i%97, i%13)))
+	}
+	files, _ := Build(pages, nil).Files()
+	_, manifest := decode(t, files["search/index.js"])
+	if manifest["mode"] != "sharded" {
+		t.Fatalf("mode = %v; want sharded", manifest["mode"])
+	}
+	// Follow one term as the browser would: vocabulary, postings, docs.
+	_, vocab := decode(t, files["search/v-c.js"])
+	entry, ok := vocab["consent"].([]any)
+	if !ok {
+		t.Fatalf("v-c.js has no entry for consent")
+	}
+	if df := int(entry[0].(float64)); df != maxPostings {
+		t.Errorf("consent keeps %d postings; want the best %d", df, maxPostings)
+	}
+	shard := fmt.Sprintf("search/p-%d.js", int(entry[1].(float64)))
+	_, postings := decode(t, files[shard])
+	if got := len(postings["consent"].([]any)); got != 2*maxPostings {
+		t.Errorf("%s holds %d numbers for consent; want %d", shard, got, 2*maxPostings)
+	}
+	for name, b := range files {
+		if strings.HasPrefix(name, "search/p-") && len(b) > 3*postingsShardBytes {
+			t.Errorf("%s is %d bytes; shards should stay near %d", name, len(b), postingsShardBytes)
+		}
+	}
+	if _, ok := files["search/d-0.js"]; !ok {
+		t.Error("no document shard d-0.js")
+	}
+}
+
+func TestRanking(t *testing.T) {
+	pages := []Page{
+		{Title: "Consent", URL: "consent.html", Sections: []Section{{Text: "Ask before you share."}}},
+		{Title: "Meetings", URL: "meetings.html", Sections: []Section{{Text: "Consent is discussed at the meeting, and consent again."}}},
+		{Title: "Roles", URL: "roles.html", Keywords: []string{"consent"}, Sections: []Section{{Text: "Who does what."}}},
+	}
+	ix := Build(pages, []Synonym{{Phrase: "SALT", Means: "speech and language therapist"}})
+	best := ix.postings["consent"][0]
+	for _, p := range ix.postings["consent"] {
+		if p.score > best.score {
+			best = p
+		}
+	}
+	if ix.docs[best.doc].url != "consent.html" {
+		t.Errorf("best document for consent is %s; a title match should win", ix.docs[best.doc].url)
+	}
+	if diff := cmp.Diff([][]string{{"speech", "languag", "therapist"}}, ix.synonyms["salt"]); diff != "" {
+		t.Errorf("synonyms for salt (-want +got):\n%s", diff)
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
