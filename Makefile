@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser lint bench clean
+.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench clean
 
 build:
 	$(GO) run ./generator build
@@ -37,8 +37,36 @@ test-fuzz:
 	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzParseOptions$$' -fuzztime $(FUZZTIME)
 
-test-browser:
-	@echo "browser tests: not yet wired"
+# Browser tests: every file with the build tag "browser" (generator/e2e checks
+# every page in headless Chromium with axe-core, and with the Nu HTML
+# Checker). browser-deps installs what they need; go vet and staticcheck run
+# again with the tag, as lint cannot see those files.
+test-browser: browser-deps
+	$(GO) vet -tags browser ./...
+	$(GO) tool staticcheck -tags browser ./...
+	$(GO) test -tags browser -parallel 4 -timeout 15m ./...
+
+# Chromium, Java (for the HTML checker) and npm: installed with apt-get when
+# missing and running as root, otherwise a message saying how. Then the pinned
+# test tools from package-lock.json; --ignore-scripts because vnu-jar's
+# install script would download a Java runtime, and Java comes from apt.
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	java -version >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "browser tests: installing$$missing with apt-get"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "The browser tests need these Debian packages, which are not installed:$$missing"; \
+	    echo "Install them with:  sudo apt-get update && sudo apt-get install$$missing"; \
+	    echo "(or run make test as root, which installs them)"; \
+	    exit 1; \
+	  fi; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund
 
 # Build speed: the generator against the floor (the least work any Markdown
 # generator must do) on generated corpora, alternating runs, then the Go

@@ -1,0 +1,267 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Browser is one headless Chromium shared by a test's pages, with a fixed
+// pool of tabs: parallel subtests share the machine's cores instead of
+// fighting over them, and a page reuses a tab instead of paying for a new one.
+type Browser struct {
+	ctx  context.Context
+	idle chan context.Context   // the tabs not in use, each a chromedp context
+	axe  func() (string, error) // axe-core's source, read once
+}
+
+// Start starts headless Chromium for the test (Debian's chromium, found on
+// PATH) with the given number of tabs, and stops it when the test ends.
+func Start(t testing.TB, tabs int) *Browser {
+	t.Helper()
+	exe, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("chromium is not installed (%v); run \"make browser-deps\" or \"apt-get install chromium\"", err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		// Chrome's shared memory in /dev/shm when it has room, which is much
+		// cheaper than the files in the temporary folder that chromedp's
+		// default (made for small container /dev/shm) asks for.
+		chromedp.Flag("disable-dev-shm-usage", !roomyShm()),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("cannot start chromium: %v", err)
+	}
+	b := &Browser{ctx: ctx, idle: make(chan context.Context, max(tabs, 1)), axe: sync.OnceValues(loadAxe)}
+	for range cap(b.idle) {
+		tctx, err := b.newTab()
+		if err != nil {
+			t.Fatalf("cannot open a tab: %v", err)
+		}
+		b.idle <- tctx
+	}
+	return b
+}
+
+// roomyShm reports whether /dev/shm has at least 1 GiB free.
+func roomyShm() bool {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs("/dev/shm", &st); err != nil {
+		return false
+	}
+	return st.Bavail*uint64(st.Bsize) >= 1<<30
+}
+
+func (b *Browser) newTab() (context.Context, error) {
+	tctx, _ := chromedp.NewContext(b.ctx) // ends with the browser
+	return tctx, chromedp.Do(tctx)
+}
+
+// Options says how to open a page.
+type Options struct {
+	Width, Height int64  // the viewport; 0 means 1280 by 900
+	NoJS          bool   // turn JavaScript off
+	Dark          bool   // prefer the dark colour scheme
+	Media         string // emulated CSS media type, e.g. "print"; "" means screen
+}
+
+// Tab is one page open in its own tab. It records, from before the page
+// starts loading, every console error, uncaught exception, Content Security
+// Policy violation, failed request and request that leaves the site.
+type Tab struct {
+	Page   string // the slash path of the page in the site
+	Origin Origin
+
+	browser *Browser
+	ctx     context.Context // ends when the tab is closed, stopping its listener
+	done    func()
+
+	mu       sync.Mutex
+	requests map[network.RequestID]string
+	problems []Problem
+}
+
+// Open opens a page of the site in a tab of the pool, waiting for a free
+// one, and returns once the page has loaded. Close the tab when done.
+func (b *Browser) Open(ctx context.Context, o Origin, page string, opt Options) (*Tab, error) {
+	var tctx context.Context
+	select {
+	case tctx = <-b.idle:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	lctx, stop := context.WithCancel(tctx)
+	tab := &Tab{Page: page, Origin: o, browser: b, ctx: lctx, requests: map[network.RequestID]string{}}
+	var once sync.Once
+	tab.done = func() { once.Do(func() { stop(); b.release(tctx) }) }
+	if err := chromedp.Listen(lctx, tab.event); err != nil {
+		tab.done()
+		return nil, fmt.Errorf("%s (%s): %w", page, o.Mode, err)
+	}
+	if err := tab.load(opt); err != nil {
+		tab.done()
+		return nil, fmt.Errorf("%s (%s): %w", page, o.Mode, err)
+	}
+	return tab, nil
+}
+
+// release puts a tab back in the pool, blank, so that nothing of its last
+// page reaches the next; a tab that does not respond is replaced.
+func (b *Browser) release(tctx context.Context) {
+	if err := chromedp.Do(tctx, chromedp.Navigate("about:blank")); err != nil {
+		chromedp.Cancel(tctx)
+		if tctx, err = b.newTab(); err != nil {
+			// The browser is gone; the next Open reports it.
+			tctx = b.ctx
+		}
+	}
+	b.idle <- tctx
+}
+
+// Close gives the tab back to the browser's pool.
+func (tab *Tab) Close() { tab.done() }
+
+func (tab *Tab) load(opt Options) error {
+	w, h := opt.Width, opt.Height
+	if w == 0 {
+		w, h = 1280, 900
+	}
+	var features []*emulation.MediaFeature
+	if opt.Dark {
+		features = append(features, &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
+	} else {
+		features = append(features, &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "light"})
+	}
+	return chromedp.Do(tab.ctx,
+		chromedp.EmulateViewport(w, h),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Media: opt.Media, Features: features,
+			}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: opt.NoJS})
+			return err
+		}),
+		chromedp.Navigate(tab.Origin.URL(tab.Page)),
+	)
+}
+
+// Context is the tab's chromedp context, for checks the harness does not
+// have: chromedp.Run(tab.Context(), ...).
+func (tab *Tab) Context() context.Context { return tab.ctx }
+
+// Eval evaluates a JavaScript expression in the page and decodes its value
+// (a promise is awaited).
+func Eval[T any](tab *Tab, js string) (T, error) {
+	return chromedp.Run(tab.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
+// Problems returns the problems the browser reported so far: console errors,
+// exceptions, CSP violations, failed requests and requests leaving the site.
+func (tab *Tab) Problems() []Problem {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]Problem(nil), tab.problems...)
+}
+
+func (tab *Tab) add(rule, format string, args ...any) {
+	tab.problems = append(tab.problems, Problem{Page: tab.Page, Mode: tab.Origin.Mode, Rule: rule, Detail: fmt.Sprintf(format, args...)})
+}
+
+// event runs on chromedp's event loop, so it only records.
+func (tab *Tab) event(ev any) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		u := ev.Request.URL
+		tab.requests[ev.RequestID] = u
+		if _, ok := tab.Origin.Path(u); !ok && !strings.HasPrefix(u, "data:") {
+			tab.add("offsite-request", "%s request to %s leaves the site", ev.Type, u)
+		}
+	case *network.EventLoadingFailed:
+		u := tab.requests[ev.RequestID]
+		switch {
+		case ev.BlockedReason == network.BlockedReasonCsp:
+			tab.add("csp", "%s %s blocked by the Content Security Policy", ev.Type, u)
+		case ev.BlockedReason != "":
+			tab.add("failed-request", "%s %s blocked: %s", ev.Type, u, ev.BlockedReason)
+		default:
+			tab.add("failed-request", "%s %s failed: %s", ev.Type, u, ev.ErrorText)
+		}
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 {
+			tab.add("failed-request", "%s %s: HTTP %d", ev.Type, ev.Response.URL, ev.Response.Status)
+		}
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			tab.add("console-error", "console.%s(%s)", ev.Type, consoleArgs(ev.Args))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg = d.Exception.Description
+		}
+		tab.add("js-exception", "%s at %s:%d:%d", msg, d.URL, d.LineNumber+1, d.ColumnNumber+1)
+	case *cdplog.EventEntryAdded:
+		e := ev.Entry
+		if e.Level != cdplog.EntryLevelError {
+			return
+		}
+		switch e.Source {
+		case cdplog.EntrySourceNetwork:
+			// Also reported by the network events above.
+		case cdplog.EntrySourceSecurity, cdplog.EntrySourceViolation:
+			if strings.Contains(e.Text, "Content Security Policy") {
+				tab.add("csp", "%s", e.Text)
+			} else {
+				tab.add("console-error", "%s", e.Text)
+			}
+		default:
+			tab.add("console-error", "%s: %s", e.Source, e.Text)
+		}
+	case *page.EventJavascriptDialogOpening:
+		tab.add("dialog", "the page opened a %s dialog: %q", ev.Type, ev.Message)
+	}
+}
+
+func consoleArgs(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		switch {
+		case a.Value != nil:
+			parts = append(parts, string(a.Value))
+		case a.Description != "":
+			parts = append(parts, a.Description)
+		default:
+			parts = append(parts, string(a.Type))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
