@@ -6,6 +6,7 @@
 //
 //	go run ./generator build [-content DIR] [-templates DIR] [-out DIR]
 //	go run ./generator check [-content DIR] [-templates DIR]
+//	go run ./generator serve [-content DIR] [-templates DIR] [-port N]
 //
 // Exit status: 0 on success, 1 when the content has problems (each printed
 // as path:line:col: message), 2 when the command line is wrong.
@@ -37,6 +38,7 @@ const usage = `Usage: go run ./generator COMMAND [flags]
 Commands:
   build   build the site into the output folder (public/ by default)
   check   check the content and templates without writing anything
+  serve   serve the site on this machine, rebuilding and reloading on every save
 
 Run "go run ./generator COMMAND -h" for the flags of a command.
 `
@@ -50,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "build", "check":
+	case "serve":
+		return serve(ctx, args, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,92 @@
+package devserver
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"joinedup/generator/internal/build"
+)
+
+// Builder rebuilds a site into a fresh folder each time and hands the
+// result to a Server: a good build is published, a failed one shown. All
+// its folders live in one private temporary folder, removed by Close.
+//
+// Every rebuild is a whole build, exactly what the build command does,
+// links and anchors checked included: the dev server can never accept a
+// site that build would refuse.
+type Builder struct {
+	opt build.Options
+	srv *Server
+	tmp string
+	n   int
+}
+
+// NewBuilder prepares to build opt (its Out is ignored) for srv.
+func NewBuilder(opt build.Options, srv *Server) (*Builder, error) {
+	tmp, err := os.MkdirTemp("", "joinedup-serve-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a folder for the dev server's builds: %w", err)
+	}
+	return &Builder{opt: opt, srv: srv, tmp: tmp}, nil
+}
+
+// Outcome is what one rebuild did.
+type Outcome struct {
+	Result   build.Result
+	Problems []Problem // nil when the build succeeded
+}
+
+// Build runs one whole build. It is not safe for concurrent use: the
+// caller serialises rebuilds (the watcher runs them one at a time).
+func (b *Builder) Build(ctx context.Context) Outcome {
+	b.n++
+	opt := b.opt
+	opt.Out = filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
+	res, err := build.Run(ctx, opt)
+	if err == nil {
+		out := opt.Out
+		err = b.srv.Publish(out, func() { os.RemoveAll(out) })
+		if err != nil {
+			os.RemoveAll(out)
+		}
+	}
+	if err != nil {
+		problems := Explain(err, b.readSource)
+		b.srv.Fail(problems)
+		return Outcome{Result: res, Problems: problems}
+	}
+	return Outcome{Result: res}
+}
+
+// readSource reads a file named in a diagnostic, which starts with the
+// content or templates folder's name.
+func (b *Builder) readSource(file string) ([]byte, error) {
+	for _, src := range []struct {
+		name string
+		fsys fs.FS
+	}{{b.opt.ContentName, b.opt.Content}, {b.opt.TemplatesName, b.opt.Templates}} {
+		if src.fsys == nil {
+			continue
+		}
+		if src.name == "." || src.name == "" {
+			if b, err := fs.ReadFile(src.fsys, file); err == nil {
+				return b, nil
+			}
+			continue
+		}
+		if rest, ok := strings.CutPrefix(file, strings.TrimSuffix(src.name, "/")+"/"); ok {
+			return fs.ReadFile(src.fsys, rest)
+		}
+	}
+	return nil, fs.ErrNotExist
+}
+
+// Close removes every build folder. Call it after the server has stopped
+// serving (after Server.Close and http.Server.Shutdown).
+func (b *Builder) Close() error {
+	return os.RemoveAll(b.tmp)
+}

@@ -1,0 +1,70 @@
+package devserver
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"joinedup/generator/internal/build"
+)
+
+// templatesDir is the project's own templates, so tests serve real pages.
+const templatesDir = "../../../templates"
+
+// writeCorpus writes a site of n generated pages (n counts every page,
+// section pages included) into dir: ten sections of sub-sections of nine
+// pages each, an _index.md per folder, every page linking to its
+// section's page.
+func writeCorpus(t testing.TB, dir string, n int) {
+	t.Helper()
+	files := map[string]string{
+		"site.yaml": "title: Bench\norganisation: Bench org\n",
+		"_index.md": "---\ntitle: Home\n---\nThe home page.\n",
+	}
+	left := n - 1
+	for s := 0; left > 0 && s < 10; s++ {
+		sec := fmt.Sprintf("s%d", s)
+		files[sec+"/_index.md"] = fmt.Sprintf("---\ntitle: Section %d\n---\nSection %d.\n", s, s)
+		left--
+	}
+	for u := 0; left > 0; u++ {
+		sub := fmt.Sprintf("s%d/u%d", u%10, u/10)
+		files[sub+"/_index.md"] = fmt.Sprintf("---\ntitle: Part %d\n---\nPart %d.\n", u, u)
+		left--
+		for p := 0; left > 0 && p < 9; p++ {
+			files[fmt.Sprintf("%s/p%d.md", sub, p)] = page(fmt.Sprintf("Page %d.%d", u, p), "First version.")
+			left--
+		}
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// page is a generated page's source; text is its first paragraph.
+func page(title, text string) string {
+	return "---\ntitle: " + title + "\n---\n" + text + "\n\n## Working together\n\n" +
+		"Some text about partnership working, with [a link to the section](_index.md).\n\n" +
+		"- one point\n- another point\n\nA paragraph with *emphasis* and **strong** words, long enough to be typical of a guidance page.\n"
+}
+
+// options builds the content in dir with the project's templates.
+func options(t testing.TB, dir string) build.Options {
+	t.Helper()
+	content, err := build.DirFS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates, err := build.DirFS(templatesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return build.Options{Content: content, ContentName: dir, Templates: templates, TemplatesName: templatesDir}
+}

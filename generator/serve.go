@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"os/signal"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/content"
+	"joinedup/generator/internal/devserver"
+	"joinedup/generator/internal/watch"
+)
+
+// serve is the serve command: build, serve on loopback, rebuild on every
+// save, until ctx ends (Ctrl-C).
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	contentDir := fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
+	templatesDir := fs.String("templates", "templates", "folder of HTML templates and assets")
+	port := fs.Int("port", 1313, "port to serve on (0 picks a free one)")
+	bind := fs.String("bind", "127.0.0.1", "`address` to serve on; anything but loopback lets other machines read your drafts")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: go run ./generator serve [flags]\n\nBuilds the site, serves it on this machine, and rebuilds and reloads the browser on every save.\nA failed build is shown in the browser and here; the last good site stays up.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "serve takes no arguments, only flags; got %q\n", fs.Args())
+		fs.Usage()
+		return 2
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "-port %d: not a port number\n", *port)
+		return 2
+	}
+	host, err := netip.ParseAddr(*bind)
+	if err != nil {
+		fmt.Fprintf(stderr, "-bind %q: not an IP address\n", *bind)
+		return 2
+	}
+	if !host.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: serving on %s, not loopback: other machines on the network can read the site and its drafts\n", host)
+	}
+	contentFS, err := build.DirFS(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
+		return 2
+	}
+	templatesFS, err := build.DirFS(*templatesDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
+		return 2
+	}
+	opt := build.Options{
+		Content: contentFS, ContentName: *contentDir,
+		Templates: templatesFS, TemplatesName: *templatesDir,
+	}
+
+	ln, err := net.Listen("tcp", net.JoinHostPort(host.String(), strconv.Itoa(*port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "port %d on %s is already in use (is another serve running?); choose another with -port\n", *port, host)
+		} else {
+			fmt.Fprintf(stderr, "cannot listen on %s port %d: %v\n", host, *port, err)
+		}
+		return 1
+	}
+	srv := devserver.New()
+	b, err := devserver.NewBuilder(opt, srv)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer b.Close()
+	w, err := watch.New([]string{*contentDir, *templatesDir}, watch.Options{
+		Ignore:  func(name string) bool { return content.Ignored(name) || watch.EditorTemp(name) },
+		OnError: func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) },
+	})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	// main stops on Ctrl-C; a dev server is also stopped by SIGTERM (a
+	// terminal closing, a process manager), and must tidy up then too.
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
+	defer stop()
+
+	report(stdout, stderr, b.Build(ctx))
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs.RegisterOnShutdown(srv.Close)
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(stdout, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		w.Run(ctx, func(paths []string) {
+			o := b.Build(ctx)
+			if ctx.Err() == nil { // else stopping: the build was cut short
+				report(stdout, stderr, o)
+			}
+		})
+	})
+
+	code := 0
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		fmt.Fprintf(stderr, "server stopped: %v\n", err)
+		code = 1
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		hs.Close()
+	}
+	srv.Close()
+	stop()
+	wg.Wait()
+	if code == 0 {
+		fmt.Fprintln(stdout, "stopped")
+	}
+	return code
+}
+
+// report prints the outcome of one build.
+func report(stdout, stderr io.Writer, o devserver.Outcome) {
+	stamp := time.Now().Format("15:04:05")
+	if o.Problems != nil {
+		fmt.Fprint(stderr, devserver.FormatText(o.Problems))
+		fmt.Fprintf(stderr, "%s %d %s; still serving the last good build\n", stamp, len(o.Problems), plural(len(o.Problems), "problem", "problems"))
+		return
+	}
+	fmt.Fprintf(stdout, "%s built %d pages in %s\n", stamp, o.Result.Pages, o.Result.Duration.Round(time.Millisecond))
+}
