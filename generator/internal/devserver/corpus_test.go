@@ -1,12 +1,15 @@
 package devserver
 
 import (
+	"context"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/watch"
 )
 
 // templatesDir is the project's own templates, so tests serve real pages.
@@ -67,4 +70,54 @@ func options(t testing.TB, dir string) build.Options {
 		t.Fatal(err)
 	}
 	return build.Options{Content: content, ContentName: dir, Templates: templates, TemplatesName: templatesDir}
+}
+
+// liveSite is a generated site being watched, rebuilt and served.
+type liveSite struct {
+	dir string
+	url string
+}
+
+func (l liveSite) write(t *testing.T, name, body string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(l.dir, filepath.FromSlash(name)), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// live starts what serve starts, on a generated site of 25 pages.
+func live(t *testing.T) liveSite {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
+	dir := t.TempDir()
+	writeCorpus(t, dir, 25)
+	srv := New()
+	b, err := NewBuilder(options(t, dir), srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if o := b.Build(ctx); o.Problems != nil {
+		t.Fatal(FormatText(o.Problems))
+	}
+	w, err := watch.New([]string{dir, templatesDir}, watch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx, func([]string) { b.Build(ctx) })
+	}()
+	hs := httptest.NewUnstartedServer(srv)
+	hs.Config.RegisterOnShutdown(srv.Close)
+	hs.Start()
+	t.Cleanup(func() {
+		hs.Close()
+		srv.Close()
+		cancel()
+		<-done
+		b.Close()
+	})
+	return liveSite{dir: dir, url: hs.URL}
 }

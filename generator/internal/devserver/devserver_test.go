@@ -263,7 +263,7 @@ type event struct {
 }
 
 // events connects to the server's event stream and returns its events.
-func events(t *testing.T, ctx context.Context, url string) <-chan event {
+func events(t testing.TB, ctx context.Context, url string) <-chan event {
 	t.Helper()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+Reserved+"events", nil)
 	if err != nil {
@@ -633,5 +633,61 @@ func TestShutdown(t *testing.T) {
 			t.Fatalf("goroutines = %d; want %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestWatchAndRebuild runs what serve runs (watcher, builder, server) and
+// checks that a save is served after the reload event, and that a folder
+// created while serving is built and watched.
+func TestWatchAndRebuild(t *testing.T) {
+	site := live(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	evs := events(t, ctx, site.url)
+	build := next(t, evs).Build
+	// waitBuild waits for a state naming a build other than the last.
+	waitBuild := func(what string) {
+		t.Helper()
+		for {
+			st := next(t, evs)
+			if len(st.Problems) > 0 {
+				t.Fatalf("%s: problems %+v", what, st.Problems)
+			}
+			if st.Build != build {
+				build = st.Build
+				return
+			}
+		}
+	}
+	body := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(site.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return fmt.Sprintf("%d %s", resp.StatusCode, b)
+	}
+
+	site.write(t, "s0/u0/p0.md", page("Page 0.0", "Edited while serving."))
+	waitBuild("edit")
+	if got := body("/s0/u0/p0.html"); !strings.Contains(got, "Edited while serving.") {
+		t.Errorf("GET after the reload event = %.100q; want the edit", got)
+	}
+
+	if err := os.MkdirAll(filepath.Join(site.dir, "s1", "fresh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	site.write(t, "s1/fresh/_index.md", "---\ntitle: Fresh\n---\nA fresh folder.\n")
+	site.write(t, "s1/fresh/page.md", page("Fresh page", "Made in a new folder."))
+	waitBuild("new folder")
+	if got := body("/s1/fresh/page.html"); !strings.HasPrefix(got, "200 ") || !strings.Contains(got, "Made in a new folder.") {
+		t.Errorf("GET the new folder's page = %.100q; want it served", got)
+	}
+	site.write(t, "s1/fresh/page.md", page("Fresh page", "Edited in the new folder."))
+	waitBuild("edit in the new folder")
+	if got := body("/s1/fresh/page.html"); !strings.Contains(got, "Edited in the new folder.") {
+		t.Errorf("GET after editing in the new folder = %.100q; want the edit (is the folder watched?)", got)
 	}
 }

@@ -87,6 +87,10 @@
   }
 
   var events = new EventSource(base + "events");
+  // Tells tests (and the curious) that the page is listening.
+  events.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-livereload", "open");
+  });
   events.addEventListener("state", function (e) {
     var s;
     try { s = JSON.parse(e.data); } catch (err) { return; }
