@@ -82,7 +82,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := devserver.New()
-	b, err := devserver.NewBuilder(opt, srv)
+	b, err := devserver.NewBuilder(opt, srv, devserver.BuildParent())
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(stderr, err)

@@ -92,7 +92,7 @@ func live(t *testing.T) liveSite {
 	dir := t.TempDir()
 	writeCorpus(t, dir, 25)
 	srv := New()
-	b, err := NewBuilder(options(t, dir), srv)
+	b, err := NewBuilder(options(t, dir), srv, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -326,7 +326,7 @@ func TestRebuilds(t *testing.T) {
 	dir := t.TempDir()
 	writeCorpus(t, dir, 25)
 	srv := New()
-	b, err := NewBuilder(options(t, dir), srv)
+	b, err := NewBuilder(options(t, dir), srv, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -593,7 +593,7 @@ func TestShutdown(t *testing.T) {
 	dir := t.TempDir()
 	writeCorpus(t, dir, 5)
 	srv := New()
-	b, err := NewBuilder(options(t, dir), srv)
+	b, err := NewBuilder(options(t, dir), srv, "")
 	if err != nil {
 		t.Fatal(err)
 	}
