@@ -25,6 +25,7 @@ import (
 	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/publish"
 	"joinedup/generator/internal/render"
+	"joinedup/generator/internal/search"
 	"joinedup/generator/internal/site"
 	"joinedup/generator/internal/storage"
 )
@@ -46,16 +47,58 @@ type Result struct {
 	Duration time.Duration
 }
 
-// Model is a loaded, converted and checked site, ready to render.
+// Model is a loaded, converted and checked site.
 type Model struct {
 	Site      *site.Site
 	Templates *render.Templates
 	Data      *data.Data
+
+	content   fs.FS
+	converter *markdown.Converter
 }
 
-// Load reads and checks everything without writing. It returns every problem
-// found, sorted, as a diag.List.
+// Load reads, converts and checks everything without writing. It returns
+// every problem found, sorted, as a diag.List.
 func Load(ctx context.Context, opt Options) (*Model, error) {
+	m, err := run(ctx, opt, nil)
+	return m, err
+}
+
+// Run loads, checks and, when opt.Out is set, publishes the site.
+func Run(ctx context.Context, opt Options) (Result, error) {
+	start := time.Now()
+	var stage *publish.Staging
+	var startStage func() (*publish.Staging, error)
+	if opt.Out != "" {
+		startStage = func() (*publish.Staging, error) {
+			var err error
+			stage, err = publish.Start(opt.Out)
+			return stage, err
+		}
+	}
+	m, err := run(ctx, opt, startStage)
+	if err != nil {
+		if stage != nil {
+			stage.Abort()
+		}
+		return Result{}, err
+	}
+	res := Result{Pages: len(m.Site.Pages)}
+	if stage != nil {
+		res.Files = stage.Files()
+		if err := stage.Commit(); err != nil {
+			return res, fmt.Errorf("cannot publish to %s: %w", opt.Out, err)
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// run is the pipeline. startStage is nil for a check; otherwise it is called
+// once the sources are known to be sound, and pages are rendered and written
+// into the staging folder as they are converted, so that no page's HTML is
+// kept longer than it takes to write it.
+func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, error)) (*Model, error) {
 	var errs diag.List
 	src, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
@@ -78,16 +121,25 @@ func Load(ctx context.Context, opt Options) (*Model, error) {
 		_, ok := src.DataFiles[path.Join(content.DataDir, file)]
 		return ok
 	})
-	conv := markdown.New(markdown.Config{
+	m := &Model{Site: s, Templates: tmpl, Data: d, content: opt.Content}
+	m.converter = markdown.New(markdown.Config{
 		Components:    comps,
 		Abbreviations: abbreviations(d),
 		OutputPath:    site.OutputPath,
 	})
-	errs = append(errs, convertAll(ctx, conv, s.Pages)...)
-	errs.Append(diag.Pos{}, s.CheckLinks())
-	errs.Append(diag.Pos{}, s.CheckChecklists())
 	errs.Append(diag.Pos{}, render.CheckConfig(s))
 	errs.Append(diag.Pos{}, render.CheckPrintGuide(s))
+
+	var stage *publish.Staging
+	if startStage != nil && len(errs) == 0 {
+		if stage, err = startStage(); err != nil {
+			return nil, fmt.Errorf("cannot prepare the output folder: %w", err)
+		}
+	}
+	index, pageErrs := m.pages(ctx, stage)
+	errs = append(errs, pageErrs...)
+	errs.Append(diag.Pos{}, s.CheckLinks())
+	errs.Append(diag.Pos{}, s.CheckChecklists())
 	errs = append(errs, duplicateIDs(s.Pages)...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -95,64 +147,88 @@ func Load(ctx context.Context, opt Options) (*Model, error) {
 	if len(errs) > 0 {
 		return nil, errs.Sort().Err()
 	}
-	return &Model{Site: s, Templates: tmpl, Data: d}, nil
+	if stage != nil {
+		if err := m.writeRest(stage, index); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
 }
 
-// Run loads, checks and, when opt.Out is set, publishes the site.
-func Run(ctx context.Context, opt Options) (Result, error) {
-	start := time.Now()
-	m, err := Load(ctx, opt)
-	if err != nil {
-		return Result{}, err
-	}
-	res := Result{Pages: len(m.Site.Pages)}
-	if opt.Out == "" {
-		res.Duration = time.Since(start)
-		return res, nil
-	}
-	stage, err := publish.Start(opt.Out)
-	if err != nil {
-		return res, fmt.Errorf("cannot prepare the output folder: %w", err)
-	}
-	if err := m.write(ctx, stage, opt.Content); err != nil {
-		stage.Abort()
-		return res, err
-	}
-	res.Files = stage.Files()
-	if err := stage.Commit(); err != nil {
-		return res, fmt.Errorf("cannot publish to %s: %w", opt.Out, err)
-	}
-	res.Duration = time.Since(start)
-	return res, nil
+// pageWork is what one worker needs: its own search analyzer.
+type pageWork struct {
+	analyzer *search.Analyzer
 }
 
-// write renders every file into the staging folder.
-func (m *Model) write(ctx context.Context, stage *publish.Staging, contentFS fs.FS) error {
+// pages converts every page on all cores. With a staging folder it also
+// renders and writes each page, and its part of the print page, at once.
+// Search documents are added to the index in page order.
+func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Index, diag.List) {
+	pages := m.Site.Pages
+	var r *render.Renderer
+	if stage != nil {
+		r = render.New(m.Templates, m.Site)
+	}
+	inGuide := map[*site.Page]bool{}
+	if r != nil {
+		for _, p := range r.GuidePages() {
+			inGuide[p] = true
+		}
+	}
+	lists := make([]diag.List, len(pages))
+	builder := search.NewBuilder()
+	workers := make([]pageWork, runtime.GOMAXPROCS(0))
+	for i := range workers {
+		workers[i].analyzer = search.NewAnalyzer()
+	}
+	ordered(ctx, len(pages), len(workers), func(w, i int) []search.Doc {
+		p := pages[i]
+		res, errs := m.converter.Convert(markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body})
+		p.Result = res
+		lists[i] = errs
+		if r != nil {
+			b, err := r.Page(p)
+			if err == nil {
+				err = stage.Write(p.URL, b)
+			}
+			if err == nil && inGuide[p] {
+				err = stage.WriteScratch(guideFragment(i), r.GuidePage(p))
+			}
+			lists[i].Append(diag.Pos{File: p.Src.File}, err)
+		}
+		docs := workers[w].analyzer.Page(i, searchPage(p))
+		// What the rest of the build needs is the outline and the links;
+		// the HTML and the text are written and indexed.
+		res.HTML, res.Sections = nil, nil
+		return docs
+	}, func(i int, docs []search.Doc) {
+		builder.Add(docs)
+	})
+	var all diag.List
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	return builder.Index(m.synonyms()), all
+}
+
+func guideFragment(i int) string { return fmt.Sprintf("guide/%07d.html", i) }
+
+// writeRest writes everything but the pages: the search index and page,
+// the print page (from the fragments the page workers wrote), the 404
+// page, the sitemap, the assets and the content's own files.
+func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 	r := render.New(m.Templates, m.Site)
 	var errs diag.List
-	var mu sync.Mutex
-	fail := func(err error) {
-		mu.Lock()
-		errs.Append(diag.Pos{}, err)
-		mu.Unlock()
+	fail := func(err error) { errs.Append(diag.Pos{}, err) }
+	files, _ := index.Files()
+	for name, b := range files {
+		fail(stage.Write(name, b))
 	}
-	parallel(ctx, len(m.Site.Pages), func(i int) {
-		p := m.Site.Pages[i]
-		b, err := r.Page(p)
-		if err != nil {
-			fail(err)
-			return
-		}
-		if err := stage.Write(p.URL, b); err != nil {
-			fail(err)
-		}
-	})
 	extras := []struct {
 		name string
 		make func() ([]byte, error)
 	}{
 		{site.SearchPage, r.Search},
-		{site.PrintPage, r.Print},
 		{site.NotFoundPage, r.NotFound},
 		{site.Sitemap, func() ([]byte, error) { return render.Sitemap(m.Site), nil }},
 	}
@@ -164,25 +240,50 @@ func (m *Model) write(ctx context.Context, stage *publish.Staging, contentFS fs.
 		}
 		fail(stage.Write(e.name, b))
 	}
-	index, _ := m.searchIndex().Files()
-	for name, b := range index {
-		fail(stage.Write(name, b))
-	}
+	fail(m.writePrint(stage, r))
 	for name, b := range m.assets() {
 		fail(stage.Write(path.Join(site.AssetsDir, name), b))
 	}
 	for _, st := range m.Site.Static {
-		b, err := fs.ReadFile(contentFS, st.Path)
+		b, err := fs.ReadFile(m.content, st.Path)
 		if err != nil {
 			fail(diag.Errorf(diag.Pos{File: st.File}, "cannot read: %v", err))
 			continue
 		}
 		fail(stage.Write(st.Path, b))
 	}
-	if err := ctx.Err(); err != nil {
+	return errs.Sort().Err()
+}
+
+// writePrint streams the print page: the template's page with the guide's
+// fragments, in reading order, where the template places the guide.
+func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
+	head, tail, err := r.PrintFrame()
+	if err != nil {
 		return err
 	}
-	return errs.Sort().Err()
+	w, err := stage.Create(site.PrintPage)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(head); err != nil {
+		w.Close()
+		return err
+	}
+	for i, p := range m.Site.Pages {
+		if !r.InGuide(p) {
+			continue
+		}
+		if err := stage.CopyScratch(w, guideFragment(i)); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	if _, err := w.Write(tail); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
 
 // CodeThemes are the code-highlighting colours for each colour scheme. The
@@ -257,22 +358,6 @@ func abbreviations(d *data.Data) map[string]string {
 	return m
 }
 
-// convertAll converts every page's Markdown on all cores.
-func convertAll(ctx context.Context, conv *markdown.Converter, pages []*site.Page) diag.List {
-	lists := make([]diag.List, len(pages))
-	parallel(ctx, len(pages), func(i int) {
-		p := pages[i]
-		res, errs := conv.Convert(markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body})
-		p.Result = res
-		lists[i] = errs
-	})
-	var all diag.List
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	return all
-}
-
 // duplicateIDs reports a heading id used twice on one page, which happens
 // when a heading repeats an entry a component adds.
 func duplicateIDs(pages []*site.Page) diag.List {
@@ -292,13 +377,20 @@ func duplicateIDs(pages []*site.Page) diag.List {
 	return errs
 }
 
-// parallel runs fn for 0..n-1 on every core, stopping early if ctx ends.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+// ordered runs work for 0..n-1 on the given number of workers and hands
+// each result to consume in index order, on one goroutine, as soon as it
+// and all before it are done. Results are held only until their turn.
+func ordered[T any](ctx context.Context, n, workers int, work func(worker, i int) T, consume func(i int, v T)) {
+	workers = max(1, min(workers, n))
+	type item struct {
+		i int
+		v T
+	}
+	results := make(chan item, 2*workers)
 	var next int
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -310,11 +402,28 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 				if i >= n {
 					return
 				}
-				fn(i)
+				results <- item{i, work(w, i)}
 			}
 		}()
 	}
-	wg.Wait()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]T{}
+	want := 0
+	for it := range results {
+		pending[it.i] = it.v
+		for {
+			v, ok := pending[want]
+			if !ok {
+				break
+			}
+			delete(pending, want)
+			consume(want, v)
+			want++
+		}
+	}
 }
 
 // DirFS opens a folder for reading, reporting a missing one plainly.

@@ -2,30 +2,27 @@ package build
 
 import (
 	"joinedup/generator/internal/search"
+	"joinedup/generator/internal/site"
 )
 
-// searchIndex indexes every page at section level.
-func (m *Model) searchIndex() *search.Index {
-	pages := make([]search.Page, 0, len(m.Site.Pages))
-	for _, p := range m.Site.Pages {
-		sp := search.Page{
-			Title:       p.Title(),
-			Description: p.Src.Front.Description,
-			URL:         p.URL,
-			Keywords:    append(append([]string{}, p.Src.Front.Keywords...), p.Src.Front.Tags...),
-		}
-		if p.Result != nil {
-			for _, s := range p.Result.Sections {
-				sec := search.Section{Text: s.Text}
-				if s.Level == 2 || s.Level == 3 {
-					sec.Heading, sec.Anchor = s.Heading.Text, s.ID
-				}
-				sp.Sections = append(sp.Sections, sec)
-			}
-		}
-		pages = append(pages, sp)
+// searchPage is what search needs of a page.
+func searchPage(p *site.Page) search.Page {
+	sp := search.Page{
+		Title:       p.Title(),
+		Description: p.Src.Front.Description,
+		URL:         p.URL,
+		Keywords:    append(append([]string{}, p.Src.Front.Keywords...), p.Src.Front.Tags...),
 	}
-	return search.Build(pages, m.synonyms())
+	if p.Result != nil {
+		for _, s := range p.Result.Sections {
+			sec := search.Section{Text: s.Text}
+			if s.Level == 2 || s.Level == 3 {
+				sec.Heading, sec.Anchor = s.Heading.Text, s.ID
+			}
+			sp.Sections = append(sp.Sections, sec)
+		}
+	}
+	return sp
 }
 
 // synonyms come from the glossary: an abbreviation and its term find each

@@ -102,6 +102,8 @@ type Static struct {
 
 // Source is everything read from a content folder.
 type Source struct {
+	// Name is the content folder's name in messages.
+	Name   string
 	Config Config
 	Pages  []*Page  // sorted by Path; drafts included, flagged in FrontMatter
 	Static []Static // sorted by Path
@@ -113,7 +115,7 @@ type Source struct {
 // Load reads the content tree rooted at fsys. name is the folder's display
 // name, used as the prefix of file names in messages.
 func Load(fsys fs.FS, name string) (*Source, error) {
-	src := &Source{DataFiles: map[string][]byte{}}
+	src := &Source{Name: name, DataFiles: map[string][]byte{}}
 	var errs diag.List
 	display := func(p string) string { return path.Join(name, p) }
 

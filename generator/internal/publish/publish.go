@@ -10,6 +10,7 @@ package publish
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,12 +75,49 @@ func (s *Staging) Write(rel string, data []byte) error {
 	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(rel)), data, 0o644)
 }
 
+// Create opens a file for writing by streaming, for output too large to
+// hold in memory. The caller closes it.
+func (s *Staging) Create(rel string) (io.WriteCloser, error) {
+	if err := s.Write(rel, nil); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_TRUNC, 0o644)
+}
+
+// WriteScratch keeps a working file that is not part of the output, in a
+// folder removed on commit or abort.
+func (s *Staging) WriteScratch(rel string, data []byte) error {
+	p := filepath.Join(s.dir+".scratch", filepath.FromSlash(rel))
+	s.mu.Lock()
+	err := os.MkdirAll(filepath.Dir(p), 0o755)
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// CopyScratch copies a working file into w.
+func (s *Staging) CopyScratch(w io.Writer, rel string) error {
+	f, err := os.Open(filepath.Join(s.dir+".scratch", filepath.FromSlash(rel)))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
+}
+
 // Abort removes the staging folder; the output is untouched.
-func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+func (s *Staging) Abort() error {
+	os.RemoveAll(s.dir + ".scratch")
+	return os.RemoveAll(s.dir)
+}
 
 // Commit swaps the staging folder in as the output and removes the old
 // output.
 func (s *Staging) Commit() error {
+	os.RemoveAll(s.dir + ".scratch")
 	old, err := swap(s.dir, s.out)
 	if err != nil {
 		s.Abort()

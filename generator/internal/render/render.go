@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"regexp"
 	"strings"
 
 	"joinedup/generator/internal/content"
@@ -21,8 +20,9 @@ const sideNavLimit = 40
 
 // Renderer renders one site with one set of templates.
 type Renderer struct {
-	t    *Templates
-	site *site.Site
+	t       *Templates
+	site    *site.Site
+	inGuide map[*site.Page]bool
 }
 
 // New makes a renderer.
@@ -64,8 +64,8 @@ type View struct {
 	Session     *SessionView
 	// Pages lists every page, for the search page without JavaScript.
 	Pages []Link
-	// Guide holds the pages of the whole-guide print page.
-	Guide []GuidePage
+	// GuideHTML is where the print page's guide goes.
+	GuideHTML template.HTML
 }
 
 // SideNav is the menu of the section a page is in.
@@ -74,12 +74,6 @@ type SideNav struct {
 	Items   []Link
 	// More links to the section page when the section is too long to list.
 	More *Link
-}
-
-// GuidePage is one page within the print page.
-type GuidePage struct {
-	ID, Title string
-	Content   template.HTML
 }
 
 // SessionView is a session plan with running times worked out.
@@ -287,36 +281,41 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	return r.execute("404", v)
 }
 
-// Print renders "print the whole guide": the pages of the configured
-// sections (every section when none are configured), in reading order, on
-// one page. Each page's ids get a prefix so they stay unique, and its links
-// are rebased to the print page's folder.
-func (r *Renderer) Print() ([]byte, error) {
+// guideMarker stands in the rendered print page where the guide's pages go;
+// the build streams them in, so the whole guide is never held in memory.
+const guideMarker = "<!--joinedup:guide-->"
+
+// PrintFrame renders "print the whole guide" without its pages: the parts
+// before and after them. Each guide page is made by GuidePage.
+func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
 	v := r.base(site.PrintPage, "print")
 	v.Title = "The whole guide"
 	v.Description = "Every guidance page on one page, to print or save as a PDF."
-	for _, p := range r.guidePages() {
-		if p.Result == nil {
-			continue
-		}
-		id := "guide-" + strings.NewReplacer("/", "-", ".html", "").Replace(p.URL)
-		body := rebase(p.Result.HTML, p.URL, site.PrintPage, id+"--")
-		v.Guide = append(v.Guide, GuidePage{ID: id, Title: p.Title(), Content: template.HTML(body)})
-		v.Contents = append(v.Contents, markdown.Heading{Level: 2, ID: id, Text: p.Title()})
+	v.GuideHTML = template.HTML(guideMarker)
+	for _, p := range r.GuidePages() {
+		v.Contents = append(v.Contents, markdown.Heading{Level: 2, ID: guideID(p), Text: p.Title()})
 	}
-	return r.execute("print", v)
+	b, err := r.execute("print", v)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, tail, ok := bytes.Cut(b, []byte(guideMarker))
+	if !ok {
+		return nil, nil, diag.Errorf(diag.Pos{File: path.Join(r.t.dir, "print.html")}, "the print template must show {{.GuideHTML}} where the guide's pages go")
+	}
+	return head, tail, nil
 }
 
-func (r *Renderer) guidePages() []*site.Page {
+// GuidePages lists the pages of the whole-guide print page, in order: the
+// sections print_guide names (every section when it names none).
+func (r *Renderer) GuidePages() []*site.Page {
 	want := r.site.Config.PrintGuide
-	if len(want) == 0 {
-		var out []*site.Page
-		for _, sec := range r.site.Root.Subs {
+	var out []*site.Page
+	for _, sec := range r.site.Root.Subs {
+		if len(want) == 0 {
 			out = append(out, sectionPages(sec)...)
 		}
-		return out
 	}
-	var out []*site.Page
 	for _, dir := range want {
 		for _, sec := range r.site.Root.Subs {
 			if sec.Dir == dir {
@@ -333,6 +332,35 @@ func sectionPages(sec *site.Section) []*site.Page {
 		out = append(out, sectionPages(sub)...)
 	}
 	return out
+}
+
+// InGuide reports whether p is one of the guide's pages.
+func (r *Renderer) InGuide(p *site.Page) bool {
+	if r.inGuide == nil {
+		r.inGuide = map[*site.Page]bool{}
+		for _, g := range r.GuidePages() {
+			r.inGuide[g] = true
+		}
+	}
+	return r.inGuide[p]
+}
+
+func guideID(p *site.Page) string {
+	return "guide-" + strings.NewReplacer("/", "-", ".html", "").Replace(p.URL)
+}
+
+// GuidePage renders one page as part of the print page: its ids get a
+// prefix so they stay unique there, and its links are rebased to the print
+// page's folder. p.Result must still hold the page's HTML.
+func (r *Renderer) GuidePage(p *site.Page) []byte {
+	id := guideID(p)
+	body := rebase(p.Result.HTML, p.URL, site.PrintPage, id+"--")
+	var b bytes.Buffer
+	b.Grow(len(body) + 256)
+	fmt.Fprintf(&b, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(p.Title()))
+	b.Write(body)
+	b.WriteString("</div>\n</article>\n")
+	return b.Bytes()
 }
 
 // CheckPrintGuide checks that print_guide names existing sections.
@@ -352,38 +380,54 @@ func CheckPrintGuide(s *site.Site) error {
 	return errs.Err()
 }
 
-var attrPattern = regexp.MustCompile(`\b(href|src|id|for|aria-labelledby|aria-describedby)="([^"]*)"`)
-
 // rebase rewrites a page body for inclusion in another page: ids and
 // same-page anchors get prefix, and relative links are made relative to the
-// new page's folder.
+// new page's folder. It scans for attributes by hand: the body is HTML the
+// generator wrote itself, with every attribute value in double quotes.
 func rebase(body []byte, from, to, prefix string) []byte {
-	return attrPattern.ReplaceAllFunc(body, func(m []byte) []byte {
-		sub := attrPattern.FindSubmatch(m)
-		name, val := string(sub[1]), string(sub[2])
+	out := make([]byte, 0, len(body)+len(body)/16)
+	fromDir := path.Dir(from)
+	for {
+		i := bytes.Index(body, []byte(`="`))
+		if i < 0 {
+			return append(out, body...)
+		}
+		nameStart := i
+		for nameStart > 0 && (isAttrByte(body[nameStart-1])) {
+			nameStart--
+		}
+		name := string(body[nameStart:i])
+		end := bytes.IndexByte(body[i+2:], '"')
+		if end < 0 || nameStart == 0 || body[nameStart-1] != ' ' {
+			out = append(out, body[:i+2]...)
+			body = body[i+2:]
+			continue
+		}
+		val := string(body[i+2 : i+2+end])
 		switch name {
 		case "id", "for", "aria-labelledby", "aria-describedby":
 			val = prefix + val
-		default:
+		case "href", "src":
 			switch {
 			case strings.HasPrefix(val, "#"):
 				val = "#" + prefix + val[1:]
 			case strings.Contains(val, ":"):
 			default:
-				target := path.Join(path.Dir(from), val)
-				if strings.HasPrefix(val, "#") {
-					break
+				target, hash, _ := strings.Cut(val, "#")
+				val = rel(to, path.Join(fromDir, target))
+				if hash != "" {
+					val += "#" + hash
 				}
-				hash := ""
-				if i := strings.IndexByte(target, '#'); i >= 0 {
-					target, hash = target[:i], target[i:]
-				}
-				val = rel(to, target) + hash
 			}
 		}
-		return []byte(name + `="` + val + `"`)
-	})
+		out = append(out, body[:i+2]...)
+		out = append(out, val...)
+		out = append(out, '"')
+		body = body[i+3+end:]
+	}
 }
+
+func isAttrByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }
 
 // Sitemap lists every page for search engines. The sitemap protocol needs
 // absolute addresses, so without base_url the sitemap lists the site's paths

@@ -77,58 +77,151 @@ type Synonym struct {
 	Phrase, Means string
 }
 
-// doc is one indexed document.
-type doc struct {
+// Doc is one indexed document: a page's opening or one of its sections,
+// with its terms already stemmed and weighted.
+type Doc struct {
 	page    int
 	title   string // the page's title
 	heading string // the section's heading, "" for the page document
 	url     string
 	snippet string
-	length  float64 // weighted length
-	tf      map[string]float64
+	length  float32 // weighted length
+	terms   []termWeight
+}
+
+type termWeight struct {
+	term   string
+	weight float32
+}
+
+// Analyzer turns pages into documents. It caches stems, since a site uses
+// the same few thousand words again and again; it is not safe for
+// concurrent use, so each worker has its own.
+type Analyzer struct {
+	stop  map[string]bool
+	stems map[string]string
+	tf    map[string]float32
+}
+
+// NewAnalyzer makes an analyzer.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{stop: StopWords(), stems: map[string]string{}, tf: map[string]float32{}}
+}
+
+// stem returns the cached stem of a token.
+func (a *Analyzer) stem(tok string) string {
+	if s, ok := a.stems[tok]; ok {
+		return s
+	}
+	s := Stem(tok)
+	a.stems[tok] = s
+	return s
+}
+
+// Stems tokenises and stems text, leaving out stop words.
+func (a *Analyzer) Stems(text string) []string {
+	var out []string
+	for _, t := range Tokens(text) {
+		if !a.stop[t] {
+			out = append(out, a.stem(t))
+		}
+	}
+	return out
+}
+
+func (a *Analyzer) add(text string, weight float32) {
+	for _, t := range Tokens(text) {
+		if !a.stop[t] {
+			a.tf[a.stem(t)] += weight
+		}
+	}
+}
+
+// doc collects the terms added since the last call into a document.
+func (a *Analyzer) doc(d Doc) Doc {
+	d.terms = make([]termWeight, 0, len(a.tf))
+	for t, w := range a.tf {
+		d.terms = append(d.terms, termWeight{t, w})
+		d.length += w
+	}
+	clear(a.tf)
+	return d
+}
+
+// Page analyses one page (number n in the site's order) into its documents.
+func (a *Analyzer) Page(n int, p Page) []Doc {
+	var intro strings.Builder
+	for _, s := range p.Sections {
+		if s.Heading == "" {
+			intro.WriteString(" ")
+			intro.WriteString(s.Text)
+		}
+	}
+	a.add(p.Title, weightTitle)
+	a.add(strings.Join(p.Keywords, " ")+" "+p.Description, weightKeywords)
+	a.add(intro.String(), weightBody)
+	docs := []Doc{a.doc(Doc{page: n, title: p.Title, url: p.URL, snippet: snippet(firstNonEmpty(p.Description, intro.String()))})}
+	for _, s := range p.Sections {
+		if s.Heading == "" {
+			continue
+		}
+		a.add(s.Heading, weightHeading)
+		a.add(s.Text, weightBody)
+		docs = append(docs, a.doc(Doc{page: n, title: p.Title, heading: s.Heading, url: p.URL + "#" + s.Anchor, snippet: snippet(s.Text)}))
+	}
+	return docs
+}
+
+// docInfo is what the index keeps of a document once its terms are in the
+// postings.
+type docInfo struct {
+	page                         int
+	title, heading, url, snippet string
+	length                       float32
 }
 
 // Index is a built index.
 type Index struct {
-	docs     []doc
-	postings map[string][]posting // term -> postings, best first
+	docs     []docInfo
+	postings map[string][]posting // term -> postings in document order
 	synonyms map[string][][]string
 	stop     map[string]bool
 }
 
 type posting struct {
-	doc   int
-	score int // BM25 score x 10
+	doc   int32
+	value float32 // the weighted term count, then the BM25 score x 10
 }
 
-// Build indexes pages in order; synonyms come from the glossary.
-func Build(pages []Page, synonyms []Synonym) *Index {
-	ix := &Index{postings: map[string][]posting{}, synonyms: map[string][][]string{}, stop: StopWords()}
-	for pi, p := range pages {
-		var intro string
-		for _, s := range p.Sections {
-			if s.Heading == "" {
-				intro += " " + s.Text
-			}
-		}
-		d := doc{page: pi, title: p.Title, url: p.URL, snippet: snippet(firstNonEmpty(p.Description, intro)), tf: map[string]float64{}}
-		ix.add(&d, p.Title, weightTitle)
-		ix.add(&d, strings.Join(p.Keywords, " ")+" "+p.Description, weightKeywords)
-		ix.add(&d, intro, weightBody)
-		ix.docs = append(ix.docs, d)
-		for _, s := range p.Sections {
-			if s.Heading == "" {
-				continue
-			}
-			sd := doc{page: pi, title: p.Title, heading: s.Heading, url: p.URL + "#" + s.Anchor, snippet: snippet(s.Text), tf: map[string]float64{}}
-			ix.add(&sd, s.Heading, weightHeading)
-			ix.add(&sd, s.Text, weightBody)
-			ix.docs = append(ix.docs, sd)
+// Builder collects documents, in the site's order, into an index.
+type Builder struct {
+	ix *Index
+}
+
+// NewBuilder starts an index.
+func NewBuilder() *Builder {
+	return &Builder{ix: &Index{postings: map[string][]posting{}, synonyms: map[string][][]string{}, stop: StopWords()}}
+}
+
+// Add appends documents. Their terms go straight into the postings, so only
+// one page's term lists exist at a time.
+func (b *Builder) Add(docs []Doc) {
+	for _, d := range docs {
+		id := int32(len(b.ix.docs))
+		b.ix.docs = append(b.ix.docs, docInfo{page: d.page, title: d.title, heading: d.heading, url: d.url, snippet: d.snippet, length: d.length})
+		for _, t := range d.terms {
+			b.ix.postings[t.term] = append(b.ix.postings[t.term], posting{doc: id, value: t.weight})
 		}
 	}
+}
+
+// Index scores the postings and adds the glossary's synonyms.
+func (b *Builder) Index(synonyms []Synonym) *Index {
+	ix := b.ix
 	ix.score()
+	a := NewAnalyzer()
 	for _, s := range synonyms {
-		from, to := ix.stems(s.Phrase), ix.stems(s.Means)
+		from, to := a.Stems(s.Phrase), a.Stems(s.Means)
 		if len(from) == 0 || len(to) == 0 {
 			continue
 		}
@@ -136,6 +229,16 @@ func Build(pages []Page, synonyms []Synonym) *Index {
 		ix.synonyms[key] = appendUnique(ix.synonyms[key], to)
 	}
 	return ix
+}
+
+// Build indexes pages in order; synonyms come from the glossary. It is the
+// one-goroutine form of NewAnalyzer, Builder.Add and Builder.Index.
+func Build(pages []Page, synonyms []Synonym) *Index {
+	a, b := NewAnalyzer(), NewBuilder()
+	for i, p := range pages {
+		b.Add(a.Page(i, p))
+	}
+	return b.Index(synonyms)
 }
 
 func firstNonEmpty(a, b string) string {
@@ -154,59 +257,35 @@ func appendUnique(list [][]string, item []string) [][]string {
 	return append(list, item)
 }
 
-// stems tokenises and stems text, leaving out stop words.
-func (ix *Index) stems(text string) []string {
-	var out []string
-	for _, t := range Tokens(text) {
-		if !ix.stop[t] {
-			out = append(out, Stem(t))
-		}
-	}
-	return out
-}
-
-func (ix *Index) add(d *doc, text string, weight float64) {
-	for _, s := range ix.stems(text) {
-		d.tf[s] += weight
-		d.length += weight
-	}
-}
-
-// score computes every (term, document) BM25 score and keeps each term's
-// best postings.
+// score turns each posting's weighted count into its BM25 score and keeps
+// each term's best postings.
 func (ix *Index) score() {
 	n := float64(len(ix.docs))
 	var total float64
-	df := map[string]int{}
 	for _, d := range ix.docs {
-		total += d.length
-		for t := range d.tf {
-			df[t]++
-		}
+		total += float64(d.length)
 	}
-	avg := total / math.Max(n, 1)
-	for i, d := range ix.docs {
-		norm := k1 * (1 - b + b*d.length/math.Max(avg, 1))
-		for t, tf := range d.tf {
-			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			s := idf * tf * (k1 + 1) / (tf + norm)
-			ix.postings[t] = append(ix.postings[t], posting{doc: i, score: max(1, int(math.Round(s*10)))})
-		}
-		ix.docs[i].tf = nil
-	}
+	avg := math.Max(total/math.Max(n, 1), 1)
 	for t, ps := range ix.postings {
-		sort.Slice(ps, func(i, j int) bool {
-			if ps[i].score != ps[j].score {
-				return ps[i].score > ps[j].score
-			}
-			return ps[i].doc < ps[j].doc
-		})
-		if len(ps) > maxPostings {
-			ps = ps[:maxPostings]
+		df := float64(len(ps))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		for i := range ps {
+			tf := float64(ps[i].value)
+			norm := k1 * (1 - b + b*float64(ix.docs[ps[i].doc].length)/avg)
+			ps[i].value = float32(max(1, math.Round(idf*tf*(k1+1)/(tf+norm)*10)))
 		}
-		// Stored in document order, so ids can be written as gaps.
-		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
-		ix.postings[t] = ps
+		if len(ps) > maxPostings {
+			sort.Slice(ps, func(i, j int) bool {
+				if ps[i].value != ps[j].value {
+					return ps[i].value > ps[j].value
+				}
+				return ps[i].doc < ps[j].doc
+			})
+			ps = ps[:maxPostings]
+			// Stored in document order, so ids can be written as gaps.
+			sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+			ix.postings[t] = ps
+		}
 	}
 }
 
@@ -256,8 +335,8 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		flat := make([]int, 0, 2*len(ps))
 		prev := 0
 		for _, p := range ps {
-			flat = append(flat, p.doc-prev, p.score)
-			prev = p.doc
+			flat = append(flat, int(p.doc)-prev, int(p.value))
+			prev = int(p.doc)
 		}
 		return flat
 	}

@@ -116,7 +116,7 @@ func TestRanking(t *testing.T) {
 	ix := Build(pages, []Synonym{{Phrase: "SALT", Means: "speech and language therapist"}})
 	best := ix.postings["consent"][0]
 	for _, p := range ix.postings["consent"] {
-		if p.score > best.score {
+		if p.value > best.value {
 			best = p
 		}
 	}

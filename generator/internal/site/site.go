@@ -83,9 +83,11 @@ type Site struct {
 	// then each section in order, depth first.
 	Pages  []*Page
 	Static []content.Static
-	byPath map[string]*Page
-	static map[string]bool
-	drafts map[string]bool
+	// contentName prefixes source paths in messages.
+	contentName string
+	byPath      map[string]*Page
+	static      map[string]bool
+	drafts      map[string]bool
 }
 
 // OutputPath applies the URL rule to a source path below content/.
@@ -104,11 +106,12 @@ func OutputPath(source string) string {
 // would collide with a file the generator writes itself.
 func New(src *content.Source) (*Site, error) {
 	s := &Site{
-		Config: src.Config,
-		Static: src.Static,
-		byPath: map[string]*Page{},
-		static: map[string]bool{},
-		drafts: map[string]bool{},
+		Config:      src.Config,
+		Static:      src.Static,
+		contentName: src.Name,
+		byPath:      map[string]*Page{},
+		static:      map[string]bool{},
+		drafts:      map[string]bool{},
 	}
 	var errs diag.List
 	sections := map[string]*Section{}
@@ -148,7 +151,7 @@ func New(src *content.Source) (*Site, error) {
 		}
 		ps, ok := sections[parent]
 		if !ok {
-			errs.Add(diag.Pos{File: sec.Index.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", "content/"+parent)
+			errs.Add(diag.Pos{File: sec.Index.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", s.display(parent))
 			continue
 		}
 		sec.Parent = ps
@@ -163,7 +166,7 @@ func New(src *content.Source) (*Site, error) {
 		if !ok {
 			if !missing[p.Src.Dir()] {
 				missing[p.Src.Dir()] = true
-				errs.Add(diag.Pos{File: p.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", path.Join("content", p.Src.Dir()))
+				errs.Add(diag.Pos{File: p.Src.File}, "folder %q has no _index.md; add one with a title to make it a section", s.display(p.Src.Dir()))
 			}
 			continue
 		}
@@ -284,22 +287,22 @@ func (s *Site) CheckLinks() error {
 			if l.Target != "" {
 				if !l.Page {
 					if !s.static[l.Target] {
-						errs.Add(l.Pos, "file %q does not exist; check the path (it is relative to this page's folder)", "content/"+l.Target)
+						errs.Add(l.Pos, "file %q does not exist; check the path (it is relative to this page's folder)", s.display(l.Target))
 					}
 					continue
 				}
 				target = s.byPath[l.Target]
 				if target == nil {
 					if s.drafts[l.Target] {
-						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", "content/"+l.Target)
+						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", s.display(l.Target))
 					} else {
-						errs.Add(l.Pos, "links to %q, which does not exist%s", "content/"+l.Target, s.pageHint(l.Target))
+						errs.Add(l.Pos, "links to %q, which does not exist%s", s.display(l.Target), s.pageHint(l.Target))
 					}
 					continue
 				}
 			}
 			if l.Anchor != "" && !idsOf(target)[l.Anchor] {
-				errs.Add(l.Pos, "links to #%s, which is not a heading on %s%s", l.Anchor, "content/"+target.Src.Path, anchorHint(l.Anchor, target))
+				errs.Add(l.Pos, "links to #%s, which is not a heading on %s%s", l.Anchor, target.Src.File, anchorHint(l.Anchor, target))
 			}
 		}
 	}
@@ -313,10 +316,13 @@ func (s *Site) pageHint(target string) string {
 	}
 	sort.Strings(candidates)
 	if h := diag.Suggest(target, candidates); h != "" {
-		return " (did you mean \"content/" + h + "\"?)"
+		return " (did you mean \"" + s.display(h) + "\"?)"
 	}
 	return ""
 }
+
+// display names a source path the way messages show it.
+func (s *Site) display(source string) string { return path.Join(s.contentName, source) }
 
 func anchorHint(anchor string, p *Page) string {
 	var ids []string
