@@ -6,7 +6,9 @@
 (function () {
   "use strict";
 
-  var stem = window.joinedupStem;
+  /* Words with digits ("2014", "300") are kept as they are, here and in
+     the Go indexer: the stemmer is for English words. */
+  function stem(word) { return /[0-9]/.test(word) ? word : window.joinedupStem(word); }
   var registry = {};
   var waiting = {};
 
@@ -165,7 +167,8 @@
 
   /* scoresFor resolves with {doc: score} for a list of weighted terms,
      keeping each document's best. */
-  function scoresFor(m, terms) {
+  function scoresFor(m, terms, matched) {
+    for (var k = 0; k < terms.length; k++) matched[terms[k].term] = true;
     return Promise.all(terms.map(function (t) { return postings(m, t.term, t.entry); })).then(function (lists) {
       var best = {};
       for (var i = 0; i < lists.length; i++) {
@@ -179,7 +182,8 @@
   }
 
   /* phraseScores scores a synonym expansion: every word must be present. */
-  function phraseScores(m, stems) {
+  function phraseScores(m, stems, matched) {
+    for (var k = 0; k < stems.length; k++) matched[stems[k]] = true;
     return Promise.all(stems.map(function (s) {
       return vocabulary(m, shardKey(s)).then(function (vocab) {
         return vocab[s] ? postings(m, s, vocab[s]) : {};
@@ -208,11 +212,14 @@
       var typing = !/\s$/.test(query);
       var stems = words.map(stem);
       if (!words.length) return { results: [], words: words, stems: [] };
+      /* matched collects every index term the query reached, exact or
+         through a prefix, a typo or a synonym, for highlighting. */
+      var matched = {};
       /* Each query word becomes a group of alternatives; a synonym of a
          phrase of one or more words adds to the group of its first word
          and covers the others. */
       var groups = words.map(function (w, i) {
-        return expand(m, w, typing && i === words.length - 1).then(function (terms) { return scoresFor(m, terms); });
+        return expand(m, w, typing && i === words.length - 1).then(function (terms) { return scoresFor(m, terms, matched); });
       });
       var synonyms = [];
       for (var a = 0; a < stems.length; a++) {
@@ -223,7 +230,7 @@
           for (var k = 0; k < alts.length; k++) synonyms.push({ from: a, to: b, stems: alts[k] });
         }
       }
-      var synScores = synonyms.map(function (s) { return phraseScores(m, s.stems); });
+      var synScores = synonyms.map(function (s) { return phraseScores(m, s.stems, matched); });
       return Promise.all([Promise.all(groups), Promise.all(synScores)]).then(function (r) {
         var perWord = r[0], syn = r[1];
         for (var s = 0; s < synonyms.length; s++) {
@@ -250,7 +257,7 @@
             var n = perPage[docs[i].page] = (perPage[docs[i].page] || 0) + 1;
             if (n <= 3) results.push(docs[i]);
           }
-          return { results: results, words: words, stems: stems, total: ranked.length };
+          return { results: results, words: words, stems: Object.keys(matched), total: ranked.length };
         });
       });
     });
@@ -331,7 +338,7 @@
           li.setAttribute("data-href", root + doc.url);
           var title = document.createElement("span");
           title.className = "search-suggestions__title";
-          title.textContent = label(doc);
+          excerpt(title, label(doc), r.words, r.stems);
           var text = document.createElement("span");
           text.className = "search-suggestions__text";
           excerpt(text, doc.text, r.words, r.stems);
@@ -353,6 +360,7 @@
         all.addEventListener("click", function () { window.location.href = all.getAttribute("data-href"); });
         list.appendChild(all);
         options.push(all);
+        list.setAttribute("data-query", query);
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
         clearTimeout(announce);
@@ -364,6 +372,15 @@
       });
     }
 
+    /* Enter on a chosen suggestion goes there, however the browser
+       delivers the key (a cancelled keydown does not always stop the
+       form's own submission). */
+    form.addEventListener("submit", function (ev) {
+      if (!list.hidden && active >= 0) {
+        ev.preventDefault();
+        window.location.href = options[active].getAttribute("data-href");
+      }
+    });
     input.addEventListener("input", function () { show(input.value); });
     input.addEventListener("focus", function () { manifest(); });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
@@ -426,7 +443,7 @@
         var a = document.createElement("a");
         a.className = "result__link";
         a.href = root + doc.url;
-        a.textContent = label(doc);
+        excerpt(a, label(doc), r.words, r.stems);
         var p = document.createElement("p");
         p.className = "result__text";
         excerpt(p, doc.text, r.words, r.stems);
@@ -447,5 +464,6 @@
     j.modules["search-results"] = resultsPage;
   }
   window.joinedupSearch.run = run;
+  window.joinedupSearch.stem = stem;
   window.joinedupSearch.tokens = tokens;
 })();

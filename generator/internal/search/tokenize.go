@@ -58,7 +58,15 @@ func foldAccent(r rune) rune {
 // Stem reduces a lowercase word to its Snowball English (Porter2) stem. Stop
 // words are stemmed too, so the result is the same as the browser's stemmer
 // (wink-porter2-stemmer) gives for every word.
-func Stem(word string) string { return english.Stem(word, true) }
+//
+// Words with digits ("2014") are kept as they are: the stemmer is for
+// English words, and the browser's stemmer mangles numbers.
+func Stem(word string) string {
+	if strings.ContainsAny(word, "0123456789") {
+		return word
+	}
+	return english.Stem(word, true)
+}
 
 // stopWordText lists the words left out of the index: they match nearly
 // every section and only add weight. The browser drops the same words from
