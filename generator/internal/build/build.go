@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -55,6 +56,9 @@ type Model struct {
 
 	content   fs.FS
 	converter *markdown.Converter
+	// fragments and scratch locate each page's part of the print page.
+	fragments []fragment
+	scratch   []pageWork
 }
 
 // Load reads, converts and checks everything without writing. It returns
@@ -137,6 +141,7 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 		}
 	}
 	index, pageErrs := m.pages(ctx, stage)
+	defer m.closeScratch()
 	errs = append(errs, pageErrs...)
 	errs.Append(diag.Pos{}, s.CheckLinks())
 	errs.Append(diag.Pos{}, s.CheckChecklists())
@@ -155,9 +160,19 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 	return m, nil
 }
 
-// pageWork is what one worker needs: its own search analyzer.
+// pageWork is what one worker keeps: its own search analyzer, and the
+// scratch file it appends its print-page fragments to (one file per worker,
+// not per page: creating files is what costs most on a slow disk).
 type pageWork struct {
 	analyzer *search.Analyzer
+	scratch  *os.File
+	offset   int64
+}
+
+// fragment is where a page's part of the print page was written.
+type fragment struct {
+	worker    int
+	off, size int64
 }
 
 // pages converts every page on all cores. With a staging folder it also
@@ -178,9 +193,18 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 	lists := make([]diag.List, len(pages))
 	builder := search.NewBuilder()
 	workers := make([]pageWork, runtime.GOMAXPROCS(0))
+	m.fragments = make([]fragment, len(pages))
 	for i := range workers {
 		workers[i].analyzer = search.NewAnalyzer()
+		if stage != nil {
+			f, err := stage.ScratchFile(fmt.Sprintf("guide-%d", i))
+			if err != nil {
+				return nil, diag.List{diag.Errorf(diag.Pos{}, "cannot write a working file: %v", err)}
+			}
+			workers[i].scratch = f
+		}
 	}
+	m.scratch = workers
 	ordered(ctx, len(pages), len(workers), func(w, i int) []search.Doc {
 		p := pages[i]
 		res, errs := m.converter.Convert(markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body})
@@ -192,7 +216,11 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 				err = stage.Write(p.URL, b)
 			}
 			if err == nil && inGuide[p] {
-				err = stage.WriteScratch(guideFragment(i), r.GuidePage(p))
+				frag := r.GuidePage(p)
+				wk := &workers[w]
+				_, err = wk.scratch.Write(frag)
+				m.fragments[i] = fragment{worker: w, off: wk.offset, size: int64(len(frag))}
+				wk.offset += int64(len(frag))
 			}
 			lists[i].Append(diag.Pos{File: p.Src.File}, err)
 		}
@@ -211,7 +239,16 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 	return builder.Index(m.synonyms()), all
 }
 
-func guideFragment(i int) string { return fmt.Sprintf("guide/%07d.html", i) }
+// closeScratch closes the workers' scratch files, whether or not the build
+// got as far as the print page.
+func (m *Model) closeScratch() {
+	for _, wk := range m.scratch {
+		if wk.scratch != nil {
+			wk.scratch.Close()
+		}
+	}
+	m.scratch = nil
+}
 
 // writeRest writes everything but the pages: the search index and page,
 // the print page (from the fragments the page workers wrote), the 404
@@ -274,11 +311,13 @@ func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
 		if !r.InGuide(p) {
 			continue
 		}
-		if err := stage.CopyScratch(w, guideFragment(i)); err != nil {
+		f := m.fragments[i]
+		if _, err := io.Copy(w, io.NewSectionReader(m.scratch[f.worker].scratch, f.off, f.size)); err != nil {
 			w.Close()
 			return err
 		}
 	}
+
 	if _, err := w.Write(tail); err != nil {
 		w.Close()
 		return err

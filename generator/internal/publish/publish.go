@@ -84,28 +84,17 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_TRUNC, 0o644)
 }
 
-// WriteScratch keeps a working file that is not part of the output, in a
-// folder removed on commit or abort.
-func (s *Staging) WriteScratch(rel string, data []byte) error {
-	p := filepath.Join(s.dir+".scratch", filepath.FromSlash(rel))
+// ScratchFile creates a working file that is not part of the output, in a
+// folder removed on commit or abort. The caller closes it.
+func (s *Staging) ScratchFile(name string) (*os.File, error) {
+	dir := s.dir + ".scratch"
 	s.mu.Lock()
-	err := os.MkdirAll(filepath.Dir(p), 0o755)
+	err := os.MkdirAll(dir, 0o755)
 	s.mu.Unlock()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(p, data, 0o644)
-}
-
-// CopyScratch copies a working file into w.
-func (s *Staging) CopyScratch(w io.Writer, rel string) error {
-	f, err := os.Open(filepath.Join(s.dir+".scratch", filepath.FromSlash(rel)))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
+	return os.OpenFile(filepath.Join(dir, filepath.Base(name)), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
 // Abort removes the staging folder; the output is untouched.

@@ -50,7 +50,7 @@ const (
 	// beyond them would never reach the first pages of results.
 	maxPostings = 500
 	// docsPerShard is the number of documents in one document shard.
-	docsPerShard = 32
+	docsPerShard = 64
 	// snippetRunes bounds the text kept for each document's excerpt.
 	snippetRunes = 200
 )
