@@ -25,6 +25,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Field weights: a match in a page's title counts for more than one in its
@@ -101,6 +103,7 @@ type Analyzer struct {
 	stop  map[string]bool
 	stems map[string]string
 	tf    map[string]float32
+	buf   []byte
 }
 
 // NewAnalyzer makes an analyzer.
@@ -118,6 +121,21 @@ func (a *Analyzer) stem(tok string) string {
 	return s
 }
 
+// stemBytes is stem for a token held in a reused buffer: a cached token
+// costs a map lookup and no allocation.
+func (a *Analyzer) stemBytes(tok []byte) (string, bool) {
+	if s, ok := a.stems[string(tok)]; ok {
+		return s, s != ""
+	}
+	t := string(tok)
+	s := ""
+	if !a.stop[t] {
+		s = Stem(t)
+	}
+	a.stems[t] = s
+	return s, s != ""
+}
+
 // Stems tokenises and stems text, leaving out stop words.
 func (a *Analyzer) Stems(text string) []string {
 	var out []string
@@ -129,12 +147,45 @@ func (a *Analyzer) Stems(text string) []string {
 	return out
 }
 
+// add counts the words of text with weight. It tokenises as Tokens does,
+// into a reused buffer, with a fast path for ASCII.
 func (a *Analyzer) add(text string, weight float32) {
-	for _, t := range Tokens(text) {
-		if !a.stop[t] {
-			a.tf[a.stem(t)] += weight
+	buf := a.buf[:0]
+	flush := func() {
+		if len(buf) > 0 {
+			if s, ok := a.stemBytes(buf); ok {
+				a.tf[s] += weight
+			}
+			buf = buf[:0]
 		}
 	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				buf = append(buf, c)
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			case c == '\'':
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '\u2019' || r == '\u2018':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			buf = utf8.AppendRune(buf, unicode.ToLower(foldAccent(r)))
+		default:
+			flush()
+		}
+	}
+	flush()
+	a.buf = buf
 }
 
 // doc collects the terms added since the last call into a document.
@@ -289,8 +340,12 @@ func (ix *Index) score() {
 	}
 }
 
-// snippet keeps the start of a section's text for its excerpt.
+// snippet keeps the start of a section's text for its excerpt. Only the
+// start is read: sections can be long.
 func snippet(text string) string {
+	if limit := snippetRunes * 6; len(text) > limit {
+		text = text[:limit]
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	r := []rune(text)
 	if len(r) <= snippetRunes {

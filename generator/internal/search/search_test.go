@@ -135,3 +135,28 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// TestAnalyzerMatchesTokens checks the analyzer's in-place tokeniser against
+// Tokens, Stem and the stop list, which the browser mirrors.
+func TestAnalyzerMatchesTokens(t *testing.T) {
+	texts := []string{
+		"The GP's advice: record it, and ask for it in writing (UK GDPR, 2018).",
+		"Café co-ordination — “quoted” words’ apostrophes ÀÉÎ naïve",
+		"Safeguarding safeguards SAFEGUARDED; 300 rungs of the ladder",
+		"",
+	}
+	for _, text := range texts {
+		a := NewAnalyzer()
+		a.add(text, 1)
+		want := map[string]float32{}
+		stop := StopWords()
+		for _, tok := range Tokens(text) {
+			if !stop[tok] {
+				want[Stem(tok)]++
+			}
+		}
+		if diff := cmp.Diff(want, a.tf); diff != "" {
+			t.Errorf("add(%q) terms (-want +got):\n%s", text, diff)
+		}
+	}
+}
