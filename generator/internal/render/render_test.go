@@ -28,7 +28,8 @@ func TestClock(t *testing.T) {
 }
 
 func TestTemplateError(t *testing.T) {
-	_, err := template.New("page.html").Parse("a\n{{.X}")
+	broken := "a\n{{.X}" // an unclosed action, on purpose
+	_, err := template.New("page.html").Parse(broken)
 	var e *diag.Error
 	if !errors.As(TemplateError("templates", err), &e) {
 		t.Fatalf("TemplateError(%v) is not positioned", err)
