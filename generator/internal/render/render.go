@@ -56,7 +56,7 @@ type View struct {
 	Breadcrumbs []Link
 	TopNav      []Link
 	SideNav     *SideNav
-	Contents    []markdown.Heading
+	Contents    []ContentsItem
 	Prev, Next  *Link
 	Children    []Link
 	FooterLinks []Link
@@ -66,6 +66,26 @@ type View struct {
 	Pages []Link
 	// GuideHTML is where the print page's guide goes.
 	GuideHTML template.HTML
+}
+
+// ContentsItem is an h2 in the on-page contents, with its h3s.
+type ContentsItem struct {
+	markdown.Heading
+	Subs []markdown.Heading
+}
+
+// contents lists a page's h2 and h3 headings as a two-level list.
+func contents(hs []markdown.Heading) []ContentsItem {
+	var out []ContentsItem
+	for _, h := range hs {
+		switch {
+		case h.Level == 2:
+			out = append(out, ContentsItem{Heading: h})
+		case h.Level == 3 && len(out) > 0:
+			out[len(out)-1].Subs = append(out[len(out)-1].Subs, h)
+		}
+	}
+	return out
 }
 
 // SideNav is the menu of the section a page is in.
@@ -105,11 +125,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	v.Audience = p.Src.Front.Audience
 	if p.Result != nil {
 		v.Content = template.HTML(p.Result.HTML)
-		for _, h := range p.Result.Headings {
-			if h.Level == 2 {
-				v.Contents = append(v.Contents, h)
-			}
-		}
+		v.Contents = contents(p.Result.Headings)
 	}
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
@@ -293,7 +309,7 @@ func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
 	v.Description = "Every guidance page on one page, to print or save as a PDF."
 	v.GuideHTML = template.HTML(guideMarker)
 	for _, p := range r.GuidePages() {
-		v.Contents = append(v.Contents, markdown.Heading{Level: 2, ID: guideID(p), Text: p.Title()})
+		v.Contents = append(v.Contents, ContentsItem{Heading: markdown.Heading{Level: 2, ID: guideID(p), Text: p.Title()}})
 	}
 	b, err := r.execute("print", v)
 	if err != nil {
