@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench clean
+.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
 
 build:
 	$(GO) run ./generator build
@@ -85,6 +85,12 @@ bench:
 		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
 		./generator/internal/content ./generator/internal/markdown ./generator/internal/build
+	$(MAKE) bench-search
+
+# Search in Chromium at 100, 1,000 and 10,000 pages: bytes per query, query
+# time, index size per page (needs the browser test tools).
+bench-search: browser-deps
+	$(GO) test -tags browser -run '^$$' -bench Search -benchtime 1x ./generator/e2e
 
 clean:
 	rm -rf public .public.build-* testout

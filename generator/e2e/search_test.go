@@ -97,6 +97,11 @@ func TestSearch(t *testing.T) {
 				t.Errorf("first result %v; want safeguarding despite the typo", first(rs))
 			}
 		}},
+		{"typo that changes the stem", "escalaton", true, func(t *testing.T, rs []result) {
+			if len(rs) == 0 || page(rs[0].Href) != "guidance/when-professionals-disagree.html" {
+				t.Errorf("first result %v; want the page on escalation", first(rs))
+			}
+		}},
 		{"prefix", "partnersh", true, func(t *testing.T, rs []result) {
 			if len(rs) < 3 || !strings.Contains(strings.ToLower(rs[0].Text), "partnership") {
 				t.Errorf("results %v; want pages about partnership for the prefix", rs)

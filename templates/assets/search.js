@@ -152,10 +152,16 @@
         starts.sort(function (a, b) { return vocab[b][0] - vocab[a][0]; });
         for (var i = 0; i < starts.length && i < 10; i++) found.push({ term: starts[i], weight: 0.8, entry: vocab[starts[i]] });
       }
-      if (!vocab[s] && word.length >= 4) {
+      /* Typos only when the word matches nothing as it is or as the start
+         of a word. */
+      if (!found.length && word.length >= 4) {
         var limit = word.length >= 8 ? 2 : 1, near = [];
+        /* Compare stems, and also each stem with the same length of the
+           typed word: a typo can change how a word stems ("escalaton"
+           keeps its ending, "escalation" stems to "escal"). */
         for (t in vocab) {
           var d = distance(s, t, limit);
+          if (d > limit && t.length >= 4 && t.length >= word.length - 4) d = distance(t, word.slice(0, t.length), limit);
           if (d <= limit) near.push({ term: t, d: d });
         }
         near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0]; });
