@@ -88,19 +88,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	contentFS, err := build.DirFS(*contentDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
+	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
+	if !ok {
 		return 2
-	}
-	templatesFS, err := build.DirFS(*templatesDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
-		return 2
-	}
-	opt := build.Options{
-		Content: contentFS, ContentName: *contentDir,
-		Templates: templatesFS, TemplatesName: *templatesDir,
 	}
 	if cmd == "build" {
 		opt.Out = outDir
@@ -122,6 +112,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s to %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), outDir)
 	return 0
+}
+
+// sourceOptions opens the content and templates folders for build, check
+// and serve, saying which flag to set when one is missing.
+func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (build.Options, bool) {
+	contentFS, err := build.DirFS(contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
+		return build.Options{}, false
+	}
+	templatesFS, err := build.DirFS(templatesDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
+		return build.Options{}, false
+	}
+	return build.Options{
+		Content: contentFS, ContentName: contentDir,
+		Templates: templatesFS, TemplatesName: templatesDir,
+	}, true
 }
 
 func plural(n int, one, many string) string {

@@ -15,7 +15,6 @@ import (
 	"syscall"
 	"time"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/devserver"
 	"joinedup/generator/internal/watch"
@@ -57,19 +56,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !host.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: serving on %s, not loopback: other machines on the network can read the site and its drafts\n", host)
 	}
-	contentFS, err := build.DirFS(*contentDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
+	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
+	if !ok {
 		return 2
-	}
-	templatesFS, err := build.DirFS(*templatesDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
-		return 2
-	}
-	opt := build.Options{
-		Content: contentFS, ContentName: *contentDir,
-		Templates: templatesFS, TemplatesName: *templatesDir,
 	}
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(host.String(), strconv.Itoa(*port)))
