@@ -63,8 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	contentDir := fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
-	templatesDir := fs.String("templates", "templates", "folder of HTML templates and assets")
+	contentDir, templatesDir := sourceFlags(fs)
 	outDir := "public"
 	if cmd == "build" {
 		fs.StringVar(&outDir, "out", "public", "output folder; replaced whole, and only when the build succeeds")
@@ -77,16 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s takes no arguments, only flags; got %q\n", cmd, fs.Args())
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
 	if !ok {
@@ -112,6 +103,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s to %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), outDir)
 	return 0
+}
+
+// sourceFlags defines the -content and -templates flags every command
+// shares.
+func sourceFlags(fs *flag.FlagSet) (contentDir, templatesDir *string) {
+	contentDir = fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
+	templatesDir = fs.String("templates", "templates", "folder of HTML templates and assets")
+	return contentDir, templatesDir
+}
+
+// parseFlags parses a command's flags. It reports false, with the exit
+// status, when the command should stop: 0 after -h, 2 for a bad flag or a
+// stray argument (commands take flags only).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s takes no arguments, only flags; got %q\n", fs.Name(), fs.Args())
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
 }
 
 // sourceOptions opens the content and templates folders for build, check

@@ -25,24 +25,15 @@ import (
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	contentDir := fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
-	templatesDir := fs.String("templates", "templates", "folder of HTML templates and assets")
+	contentDir, templatesDir := sourceFlags(fs)
 	port := fs.Int("port", 1313, "port to serve on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to serve on; anything but loopback lets other machines read your drafts")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator serve [flags]\n\nBuilds the site, serves it on this machine, and rebuilds and reloads the browser on every save.\nA failed build is shown in the browser and here; the last good site stays up.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "serve takes no arguments, only flags; got %q\n", fs.Args())
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "-port %d: not a port number\n", *port)
