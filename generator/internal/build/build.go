@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -335,15 +336,22 @@ func CodeThemes() []markdown.CodeTheme {
 }
 
 // assets returns the files for public/assets/: the template folder's assets,
-// with the generated highlighting rules appended to site.css and the storage
-// key list put in front of site.js.
+// with the tools' stylesheets (parts/*.css) and the generated highlighting
+// rules appended to site.css and the storage key list put in front of
+// site.js.
 func (m *Model) assets() map[string][]byte {
 	out := make(map[string][]byte, len(m.Templates.Assets))
+	var parts []string
 	for name, b := range m.Templates.Assets {
-		if !strings.HasPrefix(name, "vendor/") {
+		switch {
+		case strings.HasPrefix(name, "vendor/"):
+		case strings.HasPrefix(name, "parts/") && strings.HasSuffix(name, ".css"):
+			parts = append(parts, name)
+		default:
 			out[name] = b
 		}
 	}
+	sort.Strings(parts)
 	if js, ok := out["search.js"]; ok {
 		// The stemmer is a CommonJS file; wrap it so it defines a global
 		// in a plain script, then add our search code after it.
@@ -360,6 +368,12 @@ func (m *Model) assets() map[string][]byte {
 		dark := markdown.HighlightCSS(themes[1:])
 		var b bytes.Buffer
 		b.Write(css)
+		// Each tool's rules live in their own file, assets/parts/NAME.css,
+		// and join the one stylesheet every page loads.
+		for _, p := range parts {
+			fmt.Fprintf(&b, "\n/* %s */\n", p)
+			b.Write(m.Templates.Assets[p])
+		}
 		b.WriteString("\n")
 		b.WriteString(light)
 		b.WriteString(dark)
@@ -372,7 +386,7 @@ func (m *Model) assets() map[string][]byte {
 	if js, ok := out["site.js"]; ok {
 		keys, _ := json.Marshal(storageKeys())
 		var b bytes.Buffer
-		fmt.Fprintf(&b, "/* Generated: the storage keys the scripts may use (see the privacy page). */\nwindow.joinedupStorageKeys = %s;\n", keys)
+		fmt.Fprintf(&b, "/* Generated: the storage keys the scripts may use (see the privacy page) and the stored data's schema version. */\nwindow.joinedupStorageKeys = %s;\nwindow.joinedupStorageVersion = %d;\n", keys, storage.Version)
 		b.Write(js)
 		out["site.js"] = b.Bytes()
 	}

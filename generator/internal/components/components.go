@@ -125,6 +125,16 @@ func New(d *data.Data, templates *template.Template, url func(string) string, wr
 			present: func(*data.Data) bool { return true },
 			outline: func(*data.Data, markdown.Options) []markdown.Section { return nil },
 		},
+		"barrier-planner":   barrierPlannerSpec(),
+		"ladder-assessment": ladderAssessmentSpec(),
+		"partner-directory": partnerDirectorySpec(),
+		"consent-aid":       consentAidSpec(),
+		"your-data":         yourDataSpec(),
+		"group-results":     groupResultsSpec(),
+		"ladder-poster":     ladderPosterSpec(),
+		"barrier-cards":     barrierCardsSpec(),
+		"partner-cards":     partnerCardsSpec(),
+		"meeting-prep":      meetingPrepSpec(),
 	}
 	return s
 }

@@ -94,6 +94,9 @@ type Result struct {
 	Sections   []Section
 	Links      []Link
 	Checklists []Checklist
+	// Components names each component the page places, once, in order of
+	// first use; a page loads the script of each interactive one.
+	Components []string
 }
 
 // Input is one page to convert.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,6 +148,9 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 		st.errs.Add(st.nodePos(d.FirstChild()), "component %q takes no content between its \":::\" lines; remove it or move it outside the directive", d.Name)
 	}
 	name, opts, page := d.Name, d.Options, st.in.Path
+	if !slices.Contains(st.result.Components, name) {
+		st.result.Components = append(st.result.Components, name)
+	}
 	comps := t.c.components
 	d.render = func(w util.BufWriter) error { return comps.Render(w, name, opts, page) }
 	return false

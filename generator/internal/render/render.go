@@ -66,6 +66,9 @@ type View struct {
 	Pages []Link
 	// GuideHTML is where the print page's guide goes.
 	GuideHTML template.HTML
+	// Scripts are the deferred scripts the page loads, below assets/: the
+	// ones every page loads, then one per interactive tool on the page.
+	Scripts []string
 }
 
 // ContentsItem is an h2 in the on-page contents, with its h3s.
@@ -126,6 +129,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if p.Result != nil {
 		v.Content = template.HTML(p.Result.HTML)
 		v.Contents = contents(p.Result.Headings)
+		v.Scripts = append(v.Scripts, r.t.ToolScripts(p.Result)...)
 	}
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
@@ -202,9 +206,10 @@ func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
 func (r *Renderer) base(url, kind string) View {
 	c := r.site.Config
 	v := View{
-		Site: SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
-		Kind: kind,
-		Root: strings.Repeat("../", strings.Count(url, "/")),
+		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
+		Kind:    kind,
+		Root:    strings.Repeat("../", strings.Count(url, "/")),
+		Scripts: r.t.EveryPageScripts(),
 	}
 	for _, sec := range r.site.Root.Subs {
 		v.TopNav = append(v.TopNav, Link{Title: sec.Title(), URL: rel(url, sec.Index.URL)})

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/markdown"
 )
 
 // kinds are the page kinds; each has a template file of the same name.
@@ -138,4 +139,38 @@ func funcMap() template.FuncMap {
 		"add":  func(a, b int) int { return a + b },
 		"join": strings.Join,
 	}
+}
+
+// everyPageScripts are the deferred scripts every page loads, when the
+// template folder has them: search, and present mode.
+var everyPageScripts = []string{"search.js", "present.js"}
+
+// EveryPageScripts lists the deferred scripts every page loads.
+func (t *Templates) EveryPageScripts() []string {
+	var out []string
+	for _, s := range everyPageScripts {
+		if _, ok := t.Assets[s]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ToolScripts lists the scripts of the interactive tools a converted page
+// holds: assets/tools/NAME.js for each component NAME it places (and
+// "checklist" for its checklists), when the template folder has that file.
+// A page without tools loads none of them.
+func (t *Templates) ToolScripts(res *markdown.Result) []string {
+	names := res.Components
+	if len(res.Checklists) > 0 {
+		names = append([]string{"checklist"}, names...)
+	}
+	var out []string
+	for _, n := range names {
+		s := "tools/" + n + ".js"
+		if _, ok := t.Assets[s]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -5,6 +5,12 @@
 // error instead of storage.
 package storage
 
+// Version is the schema version of what the tools store. Each stored value
+// is JSON of the form {"v": Version, "saved": "<ISO date>", "data": ...}; a
+// value with another version or shape is reported on the page and can be
+// cleared, and never breaks it. Raise it when a stored shape changes.
+const Version = 1
+
 // Prefix starts every key, so that the site's keys are easy to find and to
 // delete together.
 const Prefix = "joinedup."
@@ -27,6 +33,9 @@ func (k Key) Full() string { return Prefix + k.Name }
 // lists them.
 func Keys() []Key {
 	return []Key{
+		{Name: "checklist.*", Tool: "Checklists", Holds: "Which items you have ticked, one key per checklist (for example joinedup.checklist.professional-courtesy)."},
+		{Name: "action-plan", Tool: "Barriers and remedies action plan", Holds: "The barriers you ticked, the remedies you chose and your action plan: each action, who does it, by when and how you will know."},
+		{Name: "assessments", Tool: "Partnership ladder self-assessment", Holds: "The short name you gave each working relationship, your answers, your target rung and your dated snapshots."},
 		{Name: "theme", Tool: "Colour scheme switch", Holds: "Your choice of light, dark or high-contrast colours."},
 	}
 }
