@@ -47,6 +47,15 @@ func (tab *Tab) Axe() ([]Problem, error) {
 	if err != nil {
 		return nil, err
 	}
+	if tab.noJS {
+		// With scripts off, axe's timers never fire. Turning scripts on
+		// for the check does not run the page's own scripts, which were
+		// skipped when it loaded; they are turned off again afterwards.
+		if err := tab.scripts(true); err != nil {
+			return nil, err
+		}
+		defer tab.scripts(false)
+	}
 	if _, err := Eval[bool](tab, src+"\n;typeof axe === 'object'"); err != nil {
 		return nil, fmt.Errorf("%s (%s): injecting axe-core: %w", tab.Page, tab.Origin.Mode, err)
 	}

@@ -87,7 +87,14 @@ type Options struct {
 	NoJS          bool   // turn JavaScript off
 	Dark          bool   // prefer the dark colour scheme
 	Media         string // emulated CSS media type, e.g. "print"; "" means screen
+	// BlockStorage makes localStorage throw, as a browser's private mode
+	// or a blocked-storage setting can, before any page script runs.
+	BlockStorage bool
 }
+
+// blockStorage replaces window.localStorage with a getter that throws a
+// SecurityError, which is what Chromium does when storage is blocked.
+const blockStorage = `Object.defineProperty(window, "localStorage", {configurable: true, get: function () { throw new DOMException("The user denied permission to access the database.", "SecurityError"); }});`
 
 // Tab is one page open in its own tab. It records, from before the page
 // starts loading, every console error, uncaught exception, Content Security
@@ -99,6 +106,11 @@ type Tab struct {
 	browser *Browser
 	ctx     context.Context // ends when the tab is closed, stopping its listener
 	done    func()
+
+	// script is the id of a script added to every document for this
+	// tab's options, removed before the tab goes back to the pool.
+	script page.ScriptIdentifier
+	noJS   bool // opened with JavaScript off
 
 	mu       sync.Mutex
 	requests map[network.RequestID]string
@@ -115,9 +127,15 @@ func (b *Browser) Open(ctx context.Context, o Origin, page string, opt Options) 
 		return nil, ctx.Err()
 	}
 	lctx, stop := context.WithCancel(tctx)
-	tab := &Tab{Page: page, Origin: o, browser: b, ctx: lctx, requests: map[network.RequestID]string{}}
+	tab := &Tab{Page: page, Origin: o, browser: b, ctx: lctx, requests: map[network.RequestID]string{}, noJS: opt.NoJS}
 	var once sync.Once
-	tab.done = func() { once.Do(func() { stop(); b.release(tctx) }) }
+	tab.done = func() {
+		once.Do(func() {
+			stop()
+			tab.removeScript(tctx)
+			b.release(tctx)
+		})
+	}
 	if err := chromedp.Listen(lctx, tab.event); err != nil {
 		tab.done()
 		return nil, fmt.Errorf("%s (%s): %w", page, o.Mode, err)
@@ -164,11 +182,41 @@ func (tab *Tab) load(opt Options) error {
 			}); err != nil {
 				return err
 			}
-			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: opt.NoJS})
-			return err
+			if _, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: opt.NoJS}); err != nil {
+				return err
+			}
+			if opt.BlockStorage {
+				res, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorage})
+				if err != nil {
+					return err
+				}
+				tab.script = res.Identifier
+				return nil
+			}
+			return nil
 		}),
 		chromedp.Navigate(tab.Origin.URL(tab.Page)),
 	)
+}
+
+// scripts turns the page's JavaScript on or off.
+func (tab *Tab) scripts(on bool) error {
+	return chromedp.Do(tab.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+		return err
+	}))
+}
+
+// removeScript removes the tab's added script, if any, so the next page
+// opened in the pooled tab starts clean.
+func (tab *Tab) removeScript(tctx context.Context) {
+	if tab.script == "" {
+		return
+	}
+	_ = chromedp.Do(tctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: tab.script})
+		return err
+	}))
 }
 
 // Context is the tab's chromedp context, for checks the harness does not
