@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"joinedup/generator/e2e"
 
@@ -169,6 +170,17 @@ func presentScenario(t *testing.T, b *e2e.Browser, o e2e.Origin, page string) {
 	at("after Home", 0)
 	do("Space", chromedp.KeyEvent(" "))
 	at("after Space", 1)
+
+	// A link within the page, followed while presenting, shows the
+	// section that holds its target.
+	if _, err := e2e.Eval[bool](tab, `(location.hash = "#" + [...document.querySelectorAll("main h2")].filter(h => !h.closest("nav, aside")).pop().id, true)`); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("Section %d of %d", n, n)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".present-bar__status").textContent === "`+want+`"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		s := state("after following a link to the last section")
+		t.Errorf("after following a link to the last section: status %q; want %q", s.Status, want)
+	}
 
 	do("Escape", chromedp.KeyEvent(kb.Escape))
 	left := func(step string) {
