@@ -252,7 +252,8 @@ func (m *Model) closeScratch() {
 }
 
 // writeRest writes everything but the pages: the search index and page,
-// the print page (from the fragments the page workers wrote), the 404
+// the print page (from the fragments the page workers wrote), the
+// trainer's packs, the 404
 // page, the sitemap, the assets and the content's own files.
 func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 	r := render.New(m.Templates, m.Site)
@@ -279,6 +280,7 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 		fail(stage.Write(e.name, b))
 	}
 	fail(m.writePrint(stage, r))
+	fail(m.writePacks(stage, r))
 	for name, b := range m.assets() {
 		fail(stage.Write(path.Join(site.AssetsDir, name), b))
 	}

@@ -104,6 +104,8 @@ type SessionView struct {
 	*content.Session
 	Items []AgendaView
 	Total int
+	// Pack links to the session's trainer's pack, from the session page.
+	Pack *Link
 }
 
 // AgendaView is an agenda item with its start and end times.
@@ -111,6 +113,8 @@ type AgendaView struct {
 	content.AgendaItem
 	Start, End string
 	Materials  []Link
+	// pages are the materials' pages, in the order of Materials.
+	pages []*site.Page
 }
 
 // Page renders one content page.
@@ -191,11 +195,13 @@ func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
 			target := r.site.Page(path.Join(path.Dir(p.Src.Path), m))
 			if target != nil {
 				av.Materials = append(av.Materials, Link{Title: target.Title(), URL: rel(p.URL, target.URL)})
+				av.pages = append(av.pages, target)
 			}
 		}
 		sv.Items = append(sv.Items, av)
 	}
 	sv.Total = at
+	sv.Pack = &Link{Title: "Trainer's pack: print the plan and every material", URL: rel(p.URL, PackURL(p))}
 	return sv
 }
 
@@ -264,6 +270,7 @@ func CheckConfig(s *site.Site) error {
 			}
 		}
 	}
+	checkPacks(s, &errs)
 	return errs.Sort().Err()
 }
 
@@ -374,11 +381,18 @@ func guideID(p *site.Page) string {
 // prefix so they stay unique there, and its links are rebased to the print
 // page's folder. p.Result must still hold the page's HTML.
 func (r *Renderer) GuidePage(p *site.Page) []byte {
-	id := guideID(p)
-	body := rebase(p.Result.HTML, p.URL, site.PrintPage, id+"--")
+	return embed(p, p.Result.HTML, site.PrintPage, guideID(p), p.Title())
+}
+
+// embed wraps the converted body html of page p as an article of the page
+// at output path to, under an h2 with the given id and title. Its ids get
+// the prefix id+"--" so they stay unique there, and its links are rebased
+// to that page's folder. The print page and the trainer's packs share it.
+func embed(p *site.Page, html []byte, to, id, title string) []byte {
+	body := rebase(html, p.URL, to, id+"--")
 	var b bytes.Buffer
 	b.Grow(len(body) + 256)
-	fmt.Fprintf(&b, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(p.Title()))
+	fmt.Fprintf(&b, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(title))
 	b.Write(body)
 	b.WriteString("</div>\n</article>\n")
 	return b.Bytes()

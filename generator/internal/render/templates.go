@@ -5,7 +5,7 @@
 // Templates are html/template files parsed once per build. There is one
 // layout rule and no lookup cascade: base.html is the layout; it calls the
 // block "main", which each page kind's file (home.html, section.html,
-// page.html, search.html, print.html, 404.html) defines. Files in
+// page.html, search.html, print.html, pack.html, 404.html) defines. Files in
 // templates/partials/ are shared by every kind; files in
 // templates/components/ are the markup of the data components, named after
 // them. Everything else under templates/assets/ is copied to public/assets/.
@@ -25,7 +25,9 @@ import (
 )
 
 // kinds are the page kinds; each has a template file of the same name.
-func kinds() []string { return []string{"home", "section", "page", "search", "print", "404"} }
+func kinds() []string {
+	return []string{"home", "section", "page", "search", "print", "pack", "404"}
+}
 
 // Templates is a parsed template folder.
 type Templates struct {

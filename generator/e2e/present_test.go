@@ -1,0 +1,288 @@
+//go:build browser
+
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"joinedup/generator/e2e"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// presentPages are pages of different kinds to present: a session plan, a
+// guidance page with a component, and a section's own page.
+var presentPages = []string{
+	"training/knowing-each-others-roles.html",
+	"guidance/partnership-ladder.html",
+	"guidance/index.html",
+}
+
+// presentState is what the test reads of present mode after each step.
+type presentState struct {
+	On       bool     `json:"on"`
+	Status   string   `json:"status"`
+	Focus    string   `json:"focus"`    // text of the focused element
+	FocusTag string   `json:"focusTag"` // its tag name, lower case
+	Visible  []string `json:"visible"`  // text of the section headings shown
+	Title    bool     `json:"title"`    // the h1 is shown
+	Lead     bool     `json:"lead"`     // the page's introduction is shown
+	Header   bool     `json:"header"`   // the site header is shown
+	Off      int      `json:"off"`      // elements hidden by present mode
+	Bar      bool     `json:"bar"`      // the controls are shown
+}
+
+const presentStateJS = `(() => {
+  const main = document.querySelector("main");
+  const status = document.querySelector(".present-bar__status");
+  const a = document.activeElement;
+  return {
+    on: document.documentElement.classList.contains("present-mode"),
+    status: status ? status.textContent : "",
+    focus: a ? (a.innerText || a.textContent || "").trim().slice(0, 80) : "",
+    focusTag: a ? a.tagName.toLowerCase() : "",
+    visible: [...main.querySelectorAll("h2")].filter(h => !h.closest("nav, aside") && h.checkVisibility()).map(h => h.textContent.trim()),
+    title: main.querySelector("h1").checkVisibility(),
+    lead: !!main.querySelector(".lead") && main.querySelector(".lead").checkVisibility(),
+    header: document.querySelector("header").checkVisibility(),
+    off: document.querySelectorAll(".present-off").length,
+    bar: !!document.querySelector(".present-bar") && document.querySelector(".present-bar").checkVisibility(),
+  };
+})()`
+
+// sectionHeadings lists the page's section headings before present mode
+// starts: the h2s of its content a reader can see.
+const sectionHeadingsJS = `[...document.querySelectorAll("main h2")].filter(h => !h.closest("nav, aside") && h.checkVisibility()).map(h => h.textContent.trim())`
+
+func TestPresentMode(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 2)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		t.Run(string(o.Mode), func(t *testing.T) {
+			for _, p := range presentPages {
+				t.Run(p, func(t *testing.T) {
+					t.Parallel()
+					presentScenario(t, b, o, p)
+				})
+			}
+		})
+	}
+}
+
+// presentScenario walks one page through present mode by button and keys.
+func presentScenario(t *testing.T, b *e2e.Browser, o e2e.Origin, page string) {
+	tab, err := b.Open(context.Background(), o, page, e2e.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	ctx := tab.Context()
+	button := `button[data-module="present"]`
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(button+`[data-module-started]`))); err != nil {
+		t.Fatal(err)
+	}
+	headings, err := e2e.Eval[[]string](tab, sectionHeadingsJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(headings) < 2 {
+		t.Fatalf("%s has %d section headings; pick a page with more", page, len(headings))
+	}
+	n := len(headings) + 1
+	title, _ := e2e.Eval[string](tab, `document.querySelector("main h1").textContent.trim()`)
+
+	state := func(step string) presentState {
+		t.Helper()
+		s, err := e2e.Eval[presentState](tab, presentStateJS)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return s
+	}
+	// at checks that section i (from 0) is shown alone, with focus on its
+	// heading.
+	at := func(step string, i int) {
+		t.Helper()
+		s := state(step)
+		want := fmt.Sprintf("Section %d of %d", i+1, n)
+		if !s.On || !s.Bar || s.Header {
+			t.Fatalf("%s: present mode on=%v, controls shown=%v, header shown=%v; want on, shown, hidden", step, s.On, s.Bar, s.Header)
+		}
+		if s.Status != want {
+			t.Errorf("%s: status %q; want %q", step, s.Status, want)
+		}
+		if i == 0 {
+			if !s.Title || !s.Lead || len(s.Visible) != 0 || s.Focus != title || s.FocusTag != "h1" {
+				t.Errorf("%s: title shown=%v, introduction shown=%v, section headings shown %q, focus on %s %q; want the title and introduction alone, the title focused", step, s.Title, s.Lead, s.Visible, s.FocusTag, s.Focus)
+			}
+			return
+		}
+		// The title stays, small, on every screen; the introduction goes.
+		if !s.Title || s.Lead || len(s.Visible) != 1 || s.Visible[0] != headings[i-1] {
+			t.Errorf("%s: title shown=%v, introduction shown=%v, headings shown %q; want the title and only %q", step, s.Title, s.Lead, s.Visible, headings[i-1])
+		}
+		if s.Focus != headings[i-1] || s.FocusTag != "h2" {
+			t.Errorf("%s: focus on %s %q; want the h2 %q", step, s.FocusTag, s.Focus, headings[i-1])
+		}
+	}
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	axe := func(step string) {
+		t.Helper()
+		ps, err := tab.Axe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			t.Errorf("%s: %v", step, p)
+		}
+	}
+
+	do("click Present", chromedp.Click(chromedp.CSS(button)))
+	at("after clicking Present", 0)
+	axe("present mode, first section")
+	do("left arrow at the start", chromedp.KeyEvent(kb.ArrowLeft))
+	at("after the left arrow at the start", 0)
+	do("right arrow", chromedp.KeyEvent(kb.ArrowRight))
+	at("after the right arrow", 1)
+	do("Next button", chromedp.Click(chromedp.CSS(".present-bar button:nth-of-type(2)")))
+	at("after the Next button", 2)
+	axe("present mode, third section")
+	do("Previous button", chromedp.Click(chromedp.CSS(".present-bar button:nth-of-type(1)")))
+	at("after the Previous button", 1)
+	do("Page Down", chromedp.KeyEvent(kb.PageDown))
+	at("after Page Down", 2)
+	do("Page Up", chromedp.KeyEvent(kb.PageUp))
+	at("after Page Up", 1)
+	do("End", chromedp.KeyEvent(kb.End))
+	at("after End", n-1)
+	do("right arrow at the end", chromedp.KeyEvent(kb.ArrowRight))
+	at("after the right arrow at the end", n-1)
+	do("Home", chromedp.KeyEvent(kb.Home))
+	at("after Home", 0)
+	do("Space", chromedp.KeyEvent(" "))
+	at("after Space", 1)
+
+	// A link within the page, followed while presenting, shows the
+	// section that holds its target.
+	if _, err := e2e.Eval[bool](tab, `(location.hash = "#" + [...document.querySelectorAll("main h2")].filter(h => !h.closest("nav, aside")).pop().id, true)`); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("Section %d of %d", n, n)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".present-bar__status").textContent === "`+want+`"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		s := state("after following a link to the last section")
+		t.Errorf("after following a link to the last section: status %q; want %q", s.Status, want)
+	}
+
+	do("Escape", chromedp.KeyEvent(kb.Escape))
+	left := func(step string) {
+		t.Helper()
+		s := state(step)
+		if s.On || s.Bar || !s.Header || !s.Title || s.Off != 0 || len(s.Visible) != len(headings) {
+			t.Errorf("%s: on=%v controls=%v header=%v title=%v hidden elements=%d headings shown=%d; want the whole page back (%d headings)",
+				step, s.On, s.Bar, s.Header, s.Title, s.Off, len(s.Visible), len(headings))
+		}
+		focused, _ := e2e.Eval[bool](tab, `document.activeElement === document.querySelector('`+button+`')`)
+		if !focused {
+			t.Errorf("%s: focus is on %s %q; want the Present button", step, s.FocusTag, s.Focus)
+		}
+	}
+	left("after Escape")
+
+	shortcut := chromedp.KeyEvent("P", chromedp.KeyModifiers(chromedp.ModifierAlt, chromedp.ModifierShift))
+	do("Alt+Shift+P", shortcut)
+	at("after Alt+Shift+P", 0)
+	do("End", chromedp.KeyEvent(kb.End))
+	do("Exit button", chromedp.Click(chromedp.CSS(".present-bar__exit")))
+	left("after the Exit button")
+	do("Alt+Shift+P again", shortcut)
+	at("after Alt+Shift+P again", 0)
+	do("Alt+Shift+P to leave", shortcut)
+	left("after Alt+Shift+P to leave")
+	report(t, tab.Problems())
+}
+
+// TestPresentModeLooks checks present mode in each colour scheme (axe,
+// which includes colour contrast), at 320px and at the width of a laptop
+// screen zoomed to 200% (no sideways scrolling), and that without
+// JavaScript the button stays hidden.
+func TestPresentModeLooks(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 2)
+	o := site.Serve(t)
+	page := "training/climbing-the-ladder.html"
+	for _, theme := range []string{"light", "dark", "contrast"} {
+		t.Run(theme, func(t *testing.T) {
+			t.Parallel()
+			tab, err := b.Open(context.Background(), o, page, e2e.Options{Dark: theme == "dark"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			if err := chromedp.Do(tab.Context(),
+				chromedp.WaitVisible(chromedp.CSS(`button[data-module="present"][data-module-started]`)),
+				chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+					_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.documentElement.setAttribute("data-theme", "`+theme+`"), true)`))
+					return err
+				}),
+				chromedp.Click(chromedp.CSS(`button[data-module="present"]`)),
+				chromedp.KeyEvent(kb.ArrowRight),
+			); err != nil {
+				t.Fatal(err)
+			}
+			ps, err := tab.Axe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			report(t, append(ps, tab.Problems()...))
+		})
+	}
+	for _, width := range []int64{e2e.NarrowWidth, 640} {
+		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
+			t.Parallel()
+			tab, err := b.Open(context.Background(), o, page, e2e.Options{Width: width, Height: 450})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			for i := 0; i < 4; i++ {
+				action := chromedp.KeyEvent(kb.ArrowRight)
+				if i == 0 {
+					action = chromedp.Click(chromedp.CSS(`button[data-module="present"]`))
+				}
+				if err := chromedp.Do(tab.Context(), action); err != nil {
+					t.Fatal(err)
+				}
+				ps, err := tab.Reflow()
+				if err != nil {
+					t.Fatal(err)
+				}
+				report(t, ps)
+			}
+			report(t, tab.Problems())
+		})
+	}
+	t.Run("no-js", func(t *testing.T) {
+		t.Parallel()
+		tab, err := b.Open(context.Background(), o, page, e2e.Options{NoJS: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tab.Close()
+		shown, err := e2e.Eval[bool](tab, `document.querySelector('button[data-module="present"]').checkVisibility()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shown {
+			t.Error("without JavaScript the Present button is shown, but it cannot work")
+		}
+	})
+}
