@@ -117,6 +117,7 @@
 
     root.querySelector("[data-your-data-import]").addEventListener("click", function () {
       var f = file.files && file.files[0];
+      setError("");
       if (!f) { setError("Choose a file to import."); file.focus(); return; }
       if (f.size > MAX_IMPORT) { setError("The file is too large to be a copy saved from this site."); file.focus(); return; }
       var reader = new FileReader();

@@ -1,0 +1,205 @@
+//go:build browser
+
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"joinedup/generator/e2e"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+const privacyPage = "about/privacy.html"
+
+// saveDownloadsIn makes the browser save downloads into a new folder and
+// returns it.
+func saveDownloadsIn(t *testing.T, tab *e2e.Tab) string {
+	t.Helper()
+	dir := t.TempDir()
+	must(t, tab.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	})))
+	return dir
+}
+
+// downloaded waits for a finished file whose name ends with suffix.
+func downloaded(t *testing.T, dir, suffix string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), suffix) {
+				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				if err == nil && len(b) > 0 {
+					if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+						t.Fatal(err)
+					}
+					return b
+				}
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no download ending %q within 10s", suffix)
+	return nil
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// stored returns every joinedup key in the page's storage, with its value.
+func stored(t *testing.T, tab *e2e.Tab) map[string]string {
+	t.Helper()
+	return evalT[map[string]string](t, tab, `(function(){var o={};for(var i=0;i<localStorage.length;i++){var k=localStorage.key(i);o[k]=localStorage.getItem(k);}return o;})()`)
+}
+
+// TestYourData checks the privacy page's controls over HTTP and from
+// file://: what is listed, export as JSON and CSV, delete with a
+// confirmation, import of the exported file and refusal of bad files.
+func TestYourData(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 1)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		t.Run(string(o.Mode), func(t *testing.T) {
+			// Save something with the tools themselves: a tick and a colour scheme.
+			tools := openTool(t, b, o, checklistPage, e2e.Options{})
+			evalT[bool](t, tools, `(localStorage.clear(), true)`)
+			must(t, tools.Reload())
+			must(t, tools.Do(chromedp.Click(courtesy+` li:nth-child(2) label`)))
+			must(t, tools.Do(chromedp.SetValue(`.theme-switch select`, "dark")))
+			evalT[bool](t, tools, `(document.querySelector(".theme-switch select").dispatchEvent(new Event("change")), true)`)
+			tools.Close()
+
+			tab := openTool(t, b, o, privacyPage, e2e.Options{})
+			dir := saveDownloadsIn(t, tab)
+			before := stored(t, tab)
+			if len(before) != 2 || before[courtesyKey] == "" || before["joinedup.theme"] != "dark" {
+				t.Fatalf("stored before export = %v; want the checklist and the theme", before)
+			}
+			rows := evalT[[]string](t, tab, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function(r){return r.cells[0].textContent + " | " + r.cells[2].textContent})`)
+			if len(rows) != 2 || !strings.HasPrefix(rows[0], courtesyKey+" | Saved answers") || !strings.HasPrefix(rows[1], "joinedup.theme | Colour scheme: dark") {
+				t.Errorf("listed = %q", rows)
+			}
+			axeClean(t, tab, "two items listed")
+
+			// Export as JSON: the file holds exactly what is stored.
+			must(t, tab.Do(chromedp.Click(`[data-your-data-export=json]`)))
+			var export struct {
+				Format  string            `json:"format"`
+				Version int               `json:"version"`
+				Items   map[string]string `json:"items"`
+			}
+			exported := downloaded(t, dir, ".json")
+			if err := json.Unmarshal(exported, &export); err != nil {
+				t.Fatalf("exported JSON: %v\n%s", err, exported)
+			}
+			if export.Format != "joinedup-saved-answers" || export.Version != 1 || len(export.Items) != 2 || export.Items[courtesyKey] != before[courtesyKey] || export.Items["joinedup.theme"] != "dark" {
+				t.Errorf("exported %+v; want format, version 1 and the two stored values", export)
+			}
+			file := filepath.Join(t.TempDir(), "copy.json")
+			must(t, os.WriteFile(file, exported, 0o644))
+
+			// Export as CSV: a header and one row per key, quotes doubled.
+			must(t, tab.Do(chromedp.Click(`[data-your-data-export=csv]`)))
+			csvText := string(downloaded(t, dir, ".csv"))
+			lines := strings.Split(strings.TrimSuffix(csvText, "\r\n"), "\r\n")
+			if len(lines) != 3 || lines[0] != "Name,Saved on,Value" || !strings.HasPrefix(lines[1], courtesyKey+",") || !strings.Contains(lines[1], `""ticked"":[""i-return-calls-and-answer-emails""]`) || !strings.HasPrefix(lines[2], "joinedup.theme,,dark") {
+				t.Errorf("exported CSV:\n%s", csvText)
+			}
+
+			// Delete, with a confirmation step, by keyboard. Cancel first.
+			must(t, tab.TabTo(`[data-your-data-delete]`, 120))
+			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
+			if focused := evalT[bool](t, tab, `document.activeElement.hasAttribute("data-your-data-delete-yes")`); !focused {
+				t.Error("the confirmation did not take focus")
+			}
+			axeClean(t, tab, "delete confirmation")
+			must(t, tab.Do(chromedp.Click(`[data-your-data-delete-no]`)))
+			if n := len(stored(t, tab)); n != 2 {
+				t.Errorf("Cancel left %d items, want 2", n)
+			}
+			must(t, tab.Do(chromedp.Click(`[data-your-data-delete]`), chromedp.Click(`[data-your-data-delete-yes]`)))
+			if n := len(stored(t, tab)); n != 0 {
+				t.Errorf("Delete left %d items, want none", n)
+			}
+			must(t, tab.WaitFor(`document.querySelector("[data-your-data-status]").textContent.indexOf("Deleted 2 items") === 0`, 3*time.Second))
+			if theme := evalT[string](t, tab, `document.documentElement.getAttribute("data-theme") || ""`); theme != "" {
+				t.Errorf("the colour scheme %q stayed after deleting", theme)
+			}
+
+			// Import the exported file: everything comes back as it was.
+			must(t, tab.Do(chromedp.SetUploadFiles(`#your-data-file`, []string{file}), chromedp.Click(`[data-your-data-import]`)))
+			must(t, tab.WaitFor(`document.querySelector("[data-your-data-status]").textContent.indexOf("Imported 2 items") === 0`, 5*time.Second))
+			after := stored(t, tab)
+			if len(after) != 2 || after[courtesyKey] != before[courtesyKey] || after["joinedup.theme"] != "dark" {
+				t.Errorf("after import %v; want %v", after, before)
+			}
+			axeClean(t, tab, "imported")
+
+			// Bad files are refused with a message, and nothing is written.
+			for _, bad := range []struct{ name, text, want string }{
+				{"notjson.json", "hello", "not valid JSON"},
+				{"other.json", `{"format":"something-else","version":1,"items":{}}`, "not a copy saved from this site"},
+				{"later.json", `{"format":"joinedup-saved-answers","version":7,"items":{"joinedup.theme":"dark"}}`, "different version"},
+				{"foreign.json", `{"format":"joinedup-saved-answers","version":1,"items":{"joinedup.theme":"light","evil":"x"}}`, "which this site does not use"},
+			} {
+				path := filepath.Join(t.TempDir(), bad.name)
+				must(t, os.WriteFile(path, []byte(bad.text), 0o644))
+				must(t, tab.Do(chromedp.SetUploadFiles(`#your-data-file`, []string{path}), chromedp.Click(`[data-your-data-import]`)))
+				if err := tab.WaitFor(`document.querySelector("[data-your-data-error]").textContent.indexOf(`+jsString(bad.want)+`) >= 0`, 5*time.Second); err != nil {
+					msg := evalT[string](t, tab, `document.querySelector("[data-your-data-error]").textContent`)
+					t.Errorf("%s: message %q, want it to say %q", bad.name, msg, bad.want)
+				}
+				if got := stored(t, tab); len(got) != 2 || got["joinedup.theme"] != "dark" || got["evil"] != "" {
+					t.Errorf("%s changed storage: %v", bad.name, got)
+				}
+			}
+			axeClean(t, tab, "import error")
+
+			// Damaged data is listed as unreadable, and the page still works.
+			evalT[bool](t, tab, `(localStorage.setItem("joinedup.action-plan", "{oops"), true)`)
+			must(t, tab.Reload())
+			if row := evalT[string](t, tab, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function(r){return r.textContent}).join("\n")`); !strings.Contains(row, "joinedup.action-plan–Cannot be read") {
+				t.Errorf("damaged value not reported; rows:\n%s", row)
+			}
+			must(t, tab.Do(chromedp.Click(`[data-your-data-delete]`), chromedp.Click(`[data-your-data-delete-yes]`)))
+			if n := len(stored(t, tab)); n != 0 {
+				t.Errorf("Delete left %d items, want none", n)
+			}
+		})
+	}
+
+	server := site.Serve(t)
+	t.Run("no-js", func(t *testing.T) {
+		tab := openTool(t, b, server, privacyPage, e2e.Options{NoJS: true})
+		if s := evalT[string](t, tab, `document.querySelector(".your-data__no-js").hidden + " " + document.querySelector(".your-data__tool").hidden + " " + document.querySelectorAll(".storage-keys tbody tr").length`); s != "false true 4" {
+			t.Errorf("without JavaScript: no-JS text hidden, tool hidden, keys listed = %q, want \"false true 4\"", s)
+		}
+		axeClean(t, tab, "no JavaScript")
+	})
+	t.Run("blocked storage", func(t *testing.T) {
+		tab := openTool(t, b, server, privacyPage, e2e.Options{BlockStorage: true})
+		if msg := evalT[string](t, tab, `(document.querySelector(".your-data .storage-notice")||{}).textContent || ""`); !strings.Contains(msg, "will not be kept") {
+			t.Errorf("blocked storage: notice = %q", msg)
+		}
+		if s := evalT[string](t, tab, `document.querySelector("[data-your-data-list]").textContent`); s != "Nothing is saved in this browser." {
+			t.Errorf("blocked storage: list = %q", s)
+		}
+		axeClean(t, tab, "blocked storage")
+	})
+}
