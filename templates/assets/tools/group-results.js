@@ -208,9 +208,9 @@
         }
         body.appendChild(tr);
       });
-      return el("div", { class: "table-wrap" },
+      return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "group-results-table-caption" },
         el("table", { class: "group-results__table", "data-results-table": true },
-          el("caption", null, "How many people chose each rung (" + plural(n, "person", "people") + ")"),
+          el("caption", { id: "group-results-table-caption" }, "How many people chose each rung (" + plural(n, "person", "people") + ")"),
           el("thead", null, head), body));
     }
 
