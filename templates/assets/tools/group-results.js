@@ -178,8 +178,8 @@
         if (count) words.push((i ? "Rung " + i : "Don't know") + ": " + count + ".");
         var bar = el("span", { class: "group-results__bar" + (i ? "" : " group-results__bar--unknown") });
         bar.style.height = (n ? Math.round(count / n * 1000) / 10 : 0) + "%";
+        bar.appendChild(el("span", { class: "group-results__count" }, String(count)));
         cols.push(el("span", { class: "group-results__col" },
-          el("span", { class: "group-results__count" }, String(count)),
           el("span", { class: "group-results__track" }, bar),
           el("span", { class: "group-results__tick" }, i ? String(i) : "?")));
       }
@@ -271,7 +271,7 @@
       var counted = plural(result.people.length, "code", "codes") + " counted.";
       if (result.messages.length) {
         var notCounted = plural(result.messages.length, "code or line was", "codes or lines were") + " not counted";
-        showProblems(notCounted + ". The reasons are listed under the box.", result.messages);
+        showProblems(notCounted + ". The reason for each line is listed above the box.", result.messages);
         summary.appendChild(el("p", null, counted + " ", el("a", { href: "#group-results-heading" }, "Go to the results")));
         summary.focus();
         ju.say(status, counted + " " + notCounted + ".");
