@@ -12,6 +12,8 @@ import (
 
 	"joinedup/generator/e2e"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -121,6 +123,27 @@ func (l *la) axe(state string) {
 	for _, p := range l.tab.Problems() {
 		l.t.Errorf("%s: %v", state, p)
 	}
+}
+
+// media emulates a CSS media type: "print", or "" for the screen.
+func (l *la) media(m string) {
+	l.t.Helper()
+	err := chromedp.Do(l.tab.Context(), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+		return err
+	}))
+	if err != nil {
+		l.t.Fatal(err)
+	}
+}
+
+// printed reports which parts of the tool show when printed.
+func (l *la) printed() string {
+	l.t.Helper()
+	l.media("print")
+	defer l.media("")
+	return l.str(`["[data-la-paper]", "[data-la-app]", ".ladder-assessment__panel", ".ladder-assessment__svg", "[data-la-app] .button"]
+  .map(s => { const e = document.querySelector(s); return s + "=" + (!!e && e.checkVisibility()); }).join(" ")`)
 }
 
 func (l *la) dimensions() []string {
@@ -256,6 +279,14 @@ func testLadderScoring(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			}
 		}
 		l.axe("result " + tt.name)
+		if tt.mixed {
+			// Colour contrast of the result in the other two themes.
+			for _, theme := range []string{"dark", "contrast"} {
+				l.eval(fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
+				l.axe("result, " + theme + " theme")
+			}
+			l.eval(`document.documentElement.removeAttribute("data-theme"), true`)
+		}
 	}
 	if n := l.num(`JSON.parse(localStorage.getItem("joinedup.assessments")).data.relationships.length`); n != len(tests) {
 		t.Errorf("stored %d relationships; want %d", n, len(tests))
@@ -311,9 +342,15 @@ func testLadderChange(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 
 func testLadderHistory(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	l := openAssessment(t, b, o, e2e.Options{})
+	if got, want := l.printed(), `[data-la-paper]=true [data-la-app]=false`; !strings.HasPrefix(got, want) {
+		t.Errorf("printing the start screen shows %s; want %s (the paper questionnaire)", got, want)
+	}
 	l.start("our team and the GP practice")
 	l.answerAll([]int{3, 3, 3, 3, 3, 3, 3, 3})
 	l.click("See your result")
+	if got, want := l.printed(), `[data-la-paper]=false [data-la-app]=true .ladder-assessment__panel=true .ladder-assessment__svg=true [data-la-app] .button=false`; got != want {
+		t.Errorf("printing the result shows %s; want %s", got, want)
+	}
 	l.eval(`(() => { const s = document.getElementById("la-target"); s.value = "7"; s.dispatchEvent(new Event("change")); return true; })()`)
 	if gap := l.str(`document.querySelector("[data-la-gap]").textContent`); !strings.Contains(gap, "4 rungs above") {
 		t.Errorf("gap %q; want 4 rungs above", gap)
@@ -390,7 +427,6 @@ func testLadderKeyboard(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			}
 			l.axe("question error, narrow")
 			run(chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
-			time.Sleep(50 * time.Millisecond)
 			if f := l.focused(); !strings.HasPrefix(f, "la-q-"+dims[0]+"-1|") {
 				t.Fatalf("error link: focus on %q; want the first answer", f)
 			}

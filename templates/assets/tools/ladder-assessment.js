@@ -105,6 +105,7 @@
     function show(focus) {
       while (screen.firstChild) screen.removeChild(screen.firstChild);
       document.title = baseTitle;
+      app.setAttribute("data-la-screen", state.screen);
       var heading = screens[state.screen]();
       ju.storageNotice(screen, { key: KEY, problem: problem, onClear: function () { problem = null; saved = { relationships: [] }; state.screen = "start"; show(true); } });
       if (focus && heading) heading.focus();
@@ -116,15 +117,22 @@
       var list = el("ul", { class: "error-summary__list" });
       errors.forEach(function (e) {
         var a = el("a", { href: "#" + e.target }, e.text);
+        var timer = null;
+        function jump() {
+          window.clearTimeout(timer);
+          timer = null;
+          var t = document.getElementById(e.target);
+          if (t) { t.focus(); t.scrollIntoView({ block: "center" }); }
+        }
+        /* A link followed with Enter moves focus once the key is released,
+           so the key does not also reach the control and submit its form.
+           A click from a pointer (detail > 0) moves it at once. */
         a.addEventListener("click", function (ev) {
           ev.preventDefault();
-          /* After the key that followed the link is done, so Enter does
-             not also reach the control (and submit its form). */
-          window.setTimeout(function () {
-            var t = document.getElementById(e.target);
-            if (t) { t.focus(); t.scrollIntoView({ block: "center" }); }
-          }, 0);
+          if (ev.detail > 0) jump();
+          else if (!timer) timer = window.setTimeout(jump, 300);
         });
+        a.addEventListener("keyup", function () { if (timer) jump(); });
         list.appendChild(el("li", null, a));
       });
       var box = el("div", { class: "error-summary", tabindex: "-1", "aria-labelledby": "la-error-title" },
@@ -395,10 +403,12 @@
         body.appendChild(el("tr", { class: marks.length ? "ladder-assessment__row--mark" : null },
           el("td", null, String(n)), el("th", { scope: "row" }, rungName(n)), el("td", null, marks.join(" and "))));
       }
-      return el("div", { class: "table-wrap" }, el("table", { class: "ladder-assessment__table" },
+      return el("details", { class: "ladder-assessment__table-details" },
+        el("summary", null, "Show the ladder as a table"),
+        el("div", { class: "table-wrap" }, el("table", { class: "ladder-assessment__table" },
         el("caption", { class: "visually-hidden" }, "The ladder as a table, top rung first"),
         el("thead", null, el("tr", null, el("th", { scope: "col" }, "Rung"), el("th", { scope: "col" }, "Name"), el("th", { scope: "col" }, "This relationship"))),
-        body));
+        body)));
     }
 
     function gapText(rung, target) {
@@ -449,10 +459,13 @@
       screen.appendChild(tableBox);
       function drawLadder() {
         while (pictureBox.firstChild) pictureBox.removeChild(pictureBox.firstChild);
+        var was = tableBox.querySelector("details");
+        var open = !!(was && was.open);
         while (tableBox.firstChild) tableBox.removeChild(tableBox.firstChild);
         pictureBox.appendChild(ladderPicture(o.rung, snap.target, descId));
         pictureP.textContent = pictureText(o.rung, snap.target);
         tableBox.appendChild(ladderTable(o.rung, snap.target));
+        tableBox.firstChild.open = open;
       }
 
       /* Target rung and gap. */
