@@ -52,6 +52,7 @@
        at each step (so Back and Change show it again), where the reader is
        now, and whether they pressed Continue without choosing. */
     var history = [], chosen = {}, current = tree.first, finished = "", showError = false;
+    var focusedFromLink = false;
 
     var screen = el("div", { class: "consent-aid__screen" });
     var status = el("p", { class: "visually-hidden", role: "status" });
@@ -118,6 +119,15 @@
         var link = el("a", { href: "#" + id + "-0" }, "Choose an answer to continue");
         link.addEventListener("click", function (ev) {
           ev.preventDefault();
+          /* Enter activates a link on key down; the same key press then
+             reaches the answer it focused and would submit the form again.
+             Ignore submits until that key is released. */
+          focusedFromLink = true;
+          document.addEventListener("keyup", function clear() {
+            focusedFromLink = false;
+            document.removeEventListener("keyup", clear, true);
+          }, true);
+          window.setTimeout(function () { focusedFromLink = false; }, 250);
           document.getElementById(id + "-0").focus();
         });
         nodes.push(el("div", { class: "consent-aid__error-summary", tabindex: "-1", role: "alert", "aria-labelledby": id + "-problem" },
@@ -140,6 +150,7 @@
           history.length ? button("Start again", "button button--secondary consent-aid__restart", restart) : null));
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
+        if (focusedFromLink) return;
         var picked = form.querySelector("input[type=radio]:checked");
         if (!picked) {
           showError = true;
