@@ -1,6 +1,6 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment and the glossary.
+// self-assessment, the glossary and the consent decision aid.
 //
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
@@ -26,6 +26,7 @@ type Data struct {
 	Ladder     Ladder
 	Assessment Assessment
 	Glossary   Glossary
+	Consent    Consent
 }
 
 // Partners is data/partners.yaml.
@@ -185,6 +186,7 @@ func (d *Data) files() map[string]any {
 		"ladder.yaml":     &d.Ladder,
 		"assessment.yaml": &d.Assessment,
 		"glossary.yaml":   &d.Glossary,
+		"consent.yaml":    &d.Consent,
 	}
 }
 
@@ -313,6 +315,7 @@ func (c *checker) check(d *Data, present map[string]bool) {
 		}
 		abbrs[t.Abbr] = t.Pos.Of("abbr")
 	}
+	c.consent(d.Consent, present["consent.yaml"])
 }
 
 func keys(m map[string]diag.Pos) []string {

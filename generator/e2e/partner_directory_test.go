@@ -1,0 +1,318 @@
+//go:build browser
+
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"joinedup/generator/e2e"
+	"joinedup/generator/internal/components"
+	"joinedup/generator/internal/data"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// dirLoadData loads the bundled site's data files, so the tests can work
+// out what each page should show rather than repeat it.
+func dirLoadData(t *testing.T) *data.Data {
+	t.Helper()
+	root, err := e2e.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	paths, err := filepath.Glob(filepath.Join(root, "content", "data", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["data/"+filepath.Base(p)] = b
+	}
+	d, err := data.Load(files, func(p string) string { return "content/" + p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// dirWaitFor polls a JavaScript condition until it is true, failing after
+// five seconds with what the page shows instead (detail).
+func dirWaitFor(t *testing.T, tab *e2e.Tab, cond, detail string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		ok, err := e2e.Eval[bool](tab, cond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			got, _ := e2e.Eval[string](tab, detail)
+			t.Fatalf("%s (%s): waited 5s for %s; the page shows %q", tab.Page, tab.Origin.Mode, cond, got)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// dirClean fails the test when axe-core finds a violation in the page's
+// current state, or the browser reported a console error, CSP violation or
+// failed request.
+func dirClean(t *testing.T, tab *e2e.Tab, state string) {
+	t.Helper()
+	ps, err := tab.Axe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps = append(ps, tab.Problems()...)
+	for _, p := range ps {
+		t.Errorf("%s: %s", state, p)
+	}
+}
+
+// dirCleanNoJS is dirClean for a page opened without JavaScript. axe-core
+// cannot run while scripts are off, so scripts are turned back on after the
+// page has loaded: the page's own scripts have not run and do not run now,
+// so axe sees the markup a reader without JavaScript gets.
+func dirCleanNoJS(t *testing.T, tab *e2e.Tab, state string) {
+	t.Helper()
+	if ran := dirEval[bool](t, tab, `document.documentElement.classList.contains("js")`); ran {
+		t.Fatalf("%s: the page's scripts ran; want them off", state)
+	}
+	err := chromedp.Do(tab.Context(), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirClean(t, tab, state)
+}
+
+// dirKeys presses keys one at a time, as a keyboard user would.
+func dirKeys(t *testing.T, tab *e2e.Tab, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if err := chromedp.Do(tab.Context(), chromedp.KeyEvent(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// dirWords splits text into lowercase words of letters and digits, the
+// rule the directory's script uses.
+func dirWords(s string) []string {
+	s = strings.NewReplacer("'", "", "\u2018", "", "\u2019", "").Replace(strings.ToLower(s))
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// dirExpected lists the ids of the roles a filter should show: in the
+// sector (or any when ""), with every filter word starting a word of the
+// role's name, sector, what or when.
+func dirExpected(roles []components.DirectoryRole, words, sector string) []string {
+	var out []string
+	for _, r := range roles {
+		if sector != "" && r.Sector != sector {
+			continue
+		}
+		have := dirWords(strings.Join([]string{r.Name, r.SectorName, r.What, r.When}, " "))
+		ok := true
+		for _, w := range dirWords(words) {
+			if !slices.ContainsFunc(have, func(h string) bool { return strings.HasPrefix(h, w) }) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+const dirPage = "guidance/partners-and-roles.html"
+
+// dirShown lists the data-role of the visible entries of one view.
+func dirShown(t *testing.T, tab *e2e.Tab, view string) []string {
+	t.Helper()
+	ids, err := e2e.Eval[[]string](tab, `Array.from(document.querySelectorAll(".directory__`+view+` .directory__role")).filter(function(e){return e.checkVisibility()}).map(function(e){return e.getAttribute("data-role")})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func TestPartnerDirectory(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 1)
+	d := dirLoadData(t)
+	roles := components.DirectoryRoles(d)
+	all := dirExpected(roles, "", "")
+	if len(all) != len(d.Partners.Partners) || len(all) < 20 {
+		t.Fatalf("the directory has %d roles; want all %d partners", len(all), len(d.Partners.Partners))
+	}
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		t.Run(string(o.Mode)+"/no-js", func(t *testing.T) {
+			tab, err := b.Open(context.Background(), o, dirPage, e2e.Options{NoJS: true, Width: 375, Height: 800})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			if got := dirShown(t, tab, "table"); !slices.Equal(got, all) {
+				t.Errorf("table rows without JavaScript = %v; want every role grouped by sector %v", got, all)
+			}
+			visible, err := e2e.Eval[[]bool](tab, `[".directory__filters", ".directory__cards"].map(function(s){return document.querySelector(s).checkVisibility()})`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if visible[0] || visible[1] {
+				t.Errorf("without JavaScript the filter form and cards are visible (%v); want only the table", visible)
+			}
+			dirCleanNoJS(t, tab, "no-js table")
+		})
+		t.Run(string(o.Mode)+"/filter", func(t *testing.T) {
+			tab, err := b.Open(context.Background(), o, dirPage, e2e.Options{Width: 375, Height: 800})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			dirWaitFor(t, tab, `!!document.querySelector(".directory[data-module-started]")`, `document.documentElement.className`)
+			status := `document.querySelector(".directory__count").textContent`
+			if got, want := dirEval[string](t, tab, status), fmt.Sprintf("All %d roles", len(all)); got != want {
+				t.Errorf("count at start = %q; want %q", got, want)
+			}
+			dirClean(t, tab, "start")
+			tests := []struct {
+				words, sector string
+				min           int // a floor, so the case tests something
+			}{
+				{"nurse", "", 2},
+				{"NURSE home", "", 1},
+				{"", "health", 3},
+				{"therap", "health", 2},
+				{"ot", "", 1},
+				{"zzzz", "", 0},
+				{"nurse", "police", 0},
+			}
+			for _, tt := range tests {
+				want := dirExpected(roles, tt.words, tt.sector)
+				if len(want) < tt.min {
+					t.Fatalf("filter %q in %q: expected %d roles, fewer than %d; the data changed", tt.words, tt.sector, len(want), tt.min)
+				}
+				// Clear, then type the words and pick the sector.
+				if err := chromedp.Do(tab.Context(), chromedp.Click(chromedp.CSS(".directory__clear"))); err != nil {
+					t.Fatal(err)
+				}
+				if tt.words != "" {
+					if err := chromedp.Do(tab.Context(), chromedp.SendKeys(chromedp.CSS("#directory-words"), tt.words)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if tt.sector != "" {
+					if err := chromedp.Do(tab.Context(), chromedp.SetValue(chromedp.CSS("#directory-sector"), tt.sector)); err != nil {
+						t.Fatal(err)
+					}
+					if _, err := e2e.Eval[bool](tab, `document.getElementById("directory-sector").dispatchEvent(new Event("change"))`); err != nil {
+						t.Fatal(err)
+					}
+				}
+				wantStatus := fmt.Sprintf("%d of %d roles", len(want), len(all))
+				if len(want) == 0 {
+					wantStatus += ": no matches"
+				}
+				dirWaitFor(t, tab, status+` === `+dirJS(wantStatus), status)
+				if got := dirShown(t, tab, "table"); !slices.Equal(got, want) {
+					t.Errorf("filter %q in %q: rows = %v; want %v", tt.words, tt.sector, got, want)
+				}
+				empty := dirEval[bool](t, tab, `document.querySelector(".directory__empty").checkVisibility()`)
+				if empty != (len(want) == 0) {
+					t.Errorf("filter %q in %q: no-matches message shown = %v; want %v", tt.words, tt.sector, empty, len(want) == 0)
+				}
+				dirClean(t, tab, fmt.Sprintf("filter %q in %q", tt.words, tt.sector))
+			}
+		})
+		t.Run(string(o.Mode)+"/keyboard", func(t *testing.T) {
+			tab, err := b.Open(context.Background(), o, dirPage, e2e.Options{Width: 375, Height: 800})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			dirWaitFor(t, tab, `!!document.querySelector(".directory[data-module-started]")`, `document.documentElement.className`)
+			// Start in the filter box, then use only the keyboard.
+			if err := chromedp.Do(tab.Context(), chromedp.Focus(chromedp.CSS("#directory-words"))); err != nil {
+				t.Fatal(err)
+			}
+			dirKeys(t, tab, "n", "u", "r", "s", "e")
+			want := dirExpected(roles, "nurse", "")
+			status := `document.querySelector(".directory__count").textContent`
+			dirWaitFor(t, tab, status+` === `+dirJS(fmt.Sprintf("%d of %d roles", len(want), len(all))), status)
+			// Tab to the sector list and choose the first sector with the
+			// arrow key.
+			dirKeys(t, tab, kb.Tab)
+			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-sector" {
+				t.Fatalf("Tab focused #%s; want the sector list", id)
+			}
+			dirKeys(t, tab, kb.ArrowDown)
+			first := d.Partners.Sectors[0].ID
+			want = dirExpected(roles, "nurse", first)
+			dirWaitFor(t, tab, status+` === `+dirJS(fmt.Sprintf("%d of %d roles", len(want), len(all))), status)
+			// Tab to the view radios and switch to cards with the arrow key.
+			dirKeys(t, tab, kb.Tab)
+			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-view-table" {
+				t.Fatalf("Tab focused #%s; want the table view radio", id)
+			}
+			dirKeys(t, tab, kb.ArrowRight)
+			dirWaitFor(t, tab, `document.querySelector(".directory__cards").checkVisibility() && !document.querySelector(".directory__table").checkVisibility()`, `document.querySelector(".directory__cards").hidden + ""`)
+			if got := dirShown(t, tab, "cards"); !slices.Equal(got, want) {
+				t.Errorf("cards = %v; want %v", got, want)
+			}
+			headings := dirEval[int](t, tab, `Array.from(document.querySelectorAll(".directory__cards article h3")).filter(function(e){return e.checkVisibility()}).length`)
+			if headings != len(want) {
+				t.Errorf("visible card headings (h3) = %d; want one per card, %d", headings, len(want))
+			}
+			dirWaitFor(t, tab, status+`.indexOf("shown as cards") >= 0`, status)
+			dirClean(t, tab, "cards view")
+			// Clear filters: every role again, still as cards.
+			dirKeys(t, tab, kb.Tab, kb.Enter)
+			dirWaitFor(t, tab, status+` === `+dirJS(fmt.Sprintf("All %d roles", len(all))), status)
+			if got := dirShown(t, tab, "cards"); !slices.Equal(got, all) {
+				t.Errorf("after Clear filters, cards = %v; want all roles", got)
+			}
+			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-words" {
+				t.Errorf("after Clear filters focus is on #%s; want the filter box", id)
+			}
+			dirClean(t, tab, "cleared")
+		})
+	}
+}
+
+// dirEval evaluates a JavaScript expression or fails the test.
+func dirEval[T any](t *testing.T, tab *e2e.Tab, js string) T {
+	t.Helper()
+	v, err := e2e.Eval[T](tab, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// dirJS quotes s as a JavaScript string literal.
+func dirJS(s string) string {
+	return "\"" + strings.NewReplacer("\\", "\\\\", "\"", "\\\"").Replace(s) + "\""
+}

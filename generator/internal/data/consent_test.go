@@ -1,0 +1,149 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"joinedup/generator/internal/diag"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// consentYAML is a small valid tree: two steps and three outcomes.
+const consentYAML = `steps:
+  - id: risk
+    question: Is anyone at risk?
+    options:
+      - answer: "Yes"
+        outcome: protect
+      - answer: "No"
+        next: agreed
+  - id: agreed
+    question: Have they agreed?
+    options:
+      - answer: "Yes"
+        outcome: share
+      - answer: "No"
+        outcome: keep
+outcomes:
+  - id: protect
+    title: Share to protect
+    text: t
+    links:
+      - text: Safeguarding
+        page: guidance/consent.md#safeguarding
+  - id: share
+    title: Share
+    text: t
+  - id: keep
+    title: Do not share
+    text: t
+`
+
+func TestConsentValid(t *testing.T) {
+	d, err := Load(map[string][]byte{"data/consent.yaml": []byte(consentYAML)}, display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Consent.String(), "2 steps, 3 outcomes"; got != want {
+		t.Errorf("Consent = %s; want %s", got, want)
+	}
+	if got := d.Consent.StepNumber("agreed"); got != 2 {
+		t.Errorf("StepNumber(agreed) = %d; want 2", got)
+	}
+	if got := d.Consent.StepNumber("nope"); got != 0 {
+		t.Errorf("StepNumber(nope) = %d; want 0", got)
+	}
+	if o := d.Consent.Outcome("keep"); o == nil || o.Title != "Do not share" {
+		t.Errorf("Outcome(keep) = %v; want the outcome titled Do not share", o)
+	}
+}
+
+func TestConsentErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		old, repl string
+		want      []string
+	}{
+		{"unknown step", "next: agreed", "next: agred", []string{
+			`content/data/consent.yaml:8:15: unknown step "agred" (did you mean "agreed"?); use one of agreed, risk`,
+		}},
+		{"unknown outcome", "outcome: keep", "outcome: kept", []string{
+			`content/data/consent.yaml:15:18: unknown outcome "kept" (did you mean "keep"?); use one of keep, protect, share`,
+		}},
+		{"loop", "outcome: keep", "next: risk", []string{
+			`content/data/consent.yaml:15:15: answer "No" goes back to step "risk", which makes a loop (risk → agreed → risk); point it at a later step or an outcome`,
+			`content/data/consent.yaml:26:9: outcome "keep" is never reached; point an answer at it or remove it`,
+		}},
+		{"unreachable step", "next: agreed", "outcome: keep", []string{
+			`content/data/consent.yaml:9:9: step "agreed" cannot be reached from the first step "risk"; point an answer at it or remove it`,
+			`content/data/consent.yaml:23:9: outcome "share" is never reached; point an answer at it or remove it`,
+		}},
+		{"answer leads nowhere", "        outcome: share\n", "", []string{
+			`content/data/consent.yaml:12:9: answer "Yes" leads nowhere; add "next" (a step id) or "outcome" (an outcome id)`,
+		}},
+		{"both next and outcome", "        outcome: share\n", "        outcome: share\n        next: risk\n", []string{
+			`content/data/consent.yaml:13:18: answer "Yes" has both "next" and "outcome"; keep one`,
+		}},
+		{"one option", "      - answer: \"No\"\n        outcome: keep\n", "", []string{
+			`content/data/consent.yaml:12:7: step "agreed" needs at least two options (answers); found 1`,
+		}},
+		{"duplicate answer", "      - answer: \"No\"\n        outcome: keep\n", "      - answer: \"Yes\"\n        outcome: keep\n", []string{
+			`content/data/consent.yaml:14:17: step "agreed" already has the answer "Yes" at line 12; each answer must be different`,
+		}},
+		{"missing question", "    question: Have they agreed?\n", "", []string{
+			`content/data/consent.yaml:9:5: missing required field "question" in "steps[2]"`,
+		}},
+		{"bad link page", "page: guidance/consent.md#safeguarding", "page: /guidance/consent.html", []string{
+			`content/data/consent.yaml:22:15: link page "/guidance/consent.html" should be the path of a page below content/, like "guidance/consent-and-information-sharing.md#start-with-consent"`,
+		}},
+		{"duplicate step id", "id: agreed", "id: risk", []string{
+			`content/data/consent.yaml:8:15: unknown step "agreed"; use one of risk`,
+			`content/data/consent.yaml:9:9: step id "risk" is already used at line 2; ids must be unique`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(consentYAML, tt.old, tt.repl, 1)
+			if src == consentYAML {
+				t.Fatalf("the edit %q did not apply", tt.old)
+			}
+			_, err := Load(map[string][]byte{"data/consent.yaml": []byte(src)}, display)
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("Load error = %v; want a diag.List", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Error())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestBundledConsent(t *testing.T) {
+	b, err := readRepoFile("content/data/consent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(map[string][]byte{"data/consent.yaml": b}, display)
+	if err != nil {
+		t.Fatalf("bundled consent.yaml:\n%v", err)
+	}
+	if len(d.Consent.Steps) < 5 || len(d.Consent.Outcomes) < 6 {
+		t.Errorf("bundled decision aid too small: %s", d.Consent)
+	}
+	// Every link must point at a page that exists.
+	for _, o := range d.Consent.Outcomes {
+		for _, l := range o.Links {
+			page, _, _ := strings.Cut(l.Page, "#")
+			if _, err := readRepoFile("content/" + page); err != nil {
+				t.Errorf("outcome %q links to %s, which does not exist", o.ID, l.Page)
+			}
+		}
+	}
+}
