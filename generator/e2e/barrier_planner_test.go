@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
@@ -44,6 +45,8 @@ func TestBarrierPlanner(t *testing.T) {
 			t.Run("plan", func(t *testing.T) { planScenario(t, b, o) })
 			t.Run("keyboard", func(t *testing.T) { planKeyboard(t, b, o) })
 			t.Run("damaged", func(t *testing.T) { planDamaged(t, b, o) })
+			t.Run("themes", func(t *testing.T) { planThemes(t, b, o) })
+			t.Run("blocked-storage", func(t *testing.T) { planBlocked(t, b, o) })
 			t.Run("no-js", func(t *testing.T) { planNoJS(t, b, o) })
 		})
 	}
@@ -112,9 +115,13 @@ func evalT[T any](t *testing.T, tab *e2e.Tab, js string) T {
 	return v
 }
 
+// do runs actions in the tab, failing the test when they do not finish in
+// 10 seconds (a click waits for its element, which may never appear).
 func do(t *testing.T, tab *e2e.Tab, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(tab.Context(), actions...); err != nil {
+	ctx, cancel := context.WithTimeout(tab.Context(), 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%s (%s): %v", tab.Page, tab.Origin.Mode, err)
 	}
 }
@@ -486,6 +493,53 @@ func planDamaged(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			evalT[bool](t, tab, `localStorage.clear(), true`)
 		})
 	}
+}
+
+// planThemes checks the planner, with a plan and the Start again question
+// on show, in the dark and high-contrast colour schemes.
+func planThemes(t *testing.T, b *e2e.Browser, o e2e.Origin) {
+	tab := openPlan(t, b, o, e2e.Options{}, true)
+	defer tab.Close()
+	do(t, tab,
+		chromedp.Click(chromedp.CSS("#plan-barrier-leadership")),
+		chromedp.Click(chromedp.CSS(".barrier-planner__remedies:not([hidden]) input")),
+		chromedp.Click(chromedp.CSS("[data-plan-again]")))
+	for _, theme := range []string{"dark", "contrast", "light"} {
+		evalT[bool](t, tab, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
+		clean(t, tab, theme+" theme")
+	}
+	evalT[bool](t, tab, `localStorage.clear(), true`)
+}
+
+// blockStorageJS makes the page's storage throw, as it does when a browser
+// blocks a site from keeping anything.
+const blockStorageJS = `Object.defineProperty(window, "localStorage", {get() { throw new DOMException("blocked", "SecurityError"); }});`
+
+// planBlocked checks that, with storage blocked, the planner says answers
+// will not be kept and still works for the visit.
+func planBlocked(t *testing.T, b *e2e.Browser, o e2e.Origin) {
+	tab := openPlan(t, b, o, e2e.Options{}, false)
+	defer tab.Close()
+	script, err := chromedp.Call(tab.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorageJS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The tab goes back to the pool: the next page must have its storage.
+	defer chromedp.Call(tab.Context(), cdppage.RemoveScriptToEvaluateOnNewDocument, cdppage.RemoveScriptToEvaluateOnNewDocumentParams(script))
+	reloadPlan(t, tab)
+	notice := evalT[string](t, tab, `(document.querySelector(".barrier-planner .storage-notice") || {}).textContent || ""`)
+	if !strings.Contains(notice, "will not be kept") {
+		t.Errorf("notice with storage blocked = %q; want it to say answers will not be kept", notice)
+	}
+	do(t, tab,
+		chromedp.Click(chromedp.CSS("#plan-barrier-resources")),
+		chromedp.Click(chromedp.CSS(".barrier-planner__remedies:not([hidden]) input")))
+	setField(t, tab, "#plan-a1-who", "Service manager")
+	if got := readActions(t, tab); len(got) != 1 || got[0].Who != "Service manager" {
+		t.Errorf("actions with storage blocked = %+v; want one, with who filled in", got)
+	}
+	waitFor(t, tab, `document.querySelector("[data-plan-status]").textContent.indexOf("Not saved:") === 0`, "the status to say the plan is not saved")
+	clean(t, tab, "storage blocked")
 }
 
 // planNoJS checks the page without JavaScript: every barrier with its
