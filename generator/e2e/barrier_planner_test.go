@@ -8,7 +8,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -135,23 +134,8 @@ func clean(t *testing.T, tab *e2e.Tab, state string) {
 		t.Fatal(err)
 	}
 	for _, p := range append(ps, tab.Problems()...) {
-		if proseTableScroll(p) {
-			continue
-		}
 		t.Errorf("%s: %s", state, p)
 	}
-}
-
-// proseTablePattern matches where axe-core finds the page's own Markdown
-// tables.
-var proseTablePattern = regexp.MustCompile(`^Scrollable region must have keyboard access \(serious\) at (table:nth-child\(\d+\)(, )?)+;`)
-
-// proseTableScroll reports the one known problem that is not the planner's:
-// at phone width, a Markdown table of the page scrolls sideways in a box
-// that cannot take focus. The Markdown renderer is to wrap tables in a
-// focusable region; until then the planner's checks pass over it.
-func proseTableScroll(p e2e.Problem) bool {
-	return p.Rule == "scrollable-region-focusable" && proseTablePattern.MatchString(p.Detail)
 }
 
 // planAction is one action as the editor shows it.

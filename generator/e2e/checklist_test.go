@@ -47,16 +47,6 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// evalT evaluates js and fails the test on an error.
-func evalT[T any](t *testing.T, tab *e2e.Tab, js string) T {
-	t.Helper()
-	v, err := e2e.Eval[T](tab, js)
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
 // axeClean runs axe-core in the page's current state.
 func axeClean(t *testing.T, tab *e2e.Tab, state string) {
 	t.Helper()

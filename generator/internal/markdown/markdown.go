@@ -153,7 +153,7 @@ func New(cfg Config) *Converter {
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newTableRenderer(), 10)),
 		),
 	)
 	return c

@@ -1,0 +1,54 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// tableRenderer wraps each Markdown table in a focusable, labelled
+// scrolling region (<div class="table-wrap" tabindex="0" role="region">).
+// A wide table then scrolls inside its box on a phone instead of widening
+// the page, and keyboard users can reach and scroll it (WCAG 2.1.1; axe's
+// scrollable-region-focusable). The table itself is goldmark's.
+type tableRenderer struct {
+	inner renderer.NodeRenderer
+	table renderer.NodeRendererFunc
+}
+
+// funcs collects a node renderer's functions so one can be reused.
+type funcs map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }
+
+func newTableRenderer() *tableRenderer {
+	return &tableRenderer{inner: extension.NewTableHTMLRenderer()}
+}
+
+// SetOption passes the HTML renderer's options to goldmark's table
+// renderer, as if it were registered itself.
+func (r *tableRenderer) SetOption(name renderer.OptionName, value any) {
+	if s, ok := r.inner.(renderer.SetOptioner); ok {
+		s.SetOption(name, value)
+	}
+}
+
+func (r *tableRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	f := funcs{}
+	r.inner.RegisterFuncs(f)
+	r.table = f[east.KindTable]
+	reg.Register(east.KindTable, r.render)
+}
+
+func (r *tableRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)">` + "\n")
+	}
+	status, err := r.table(w, src, n, entering)
+	if !entering {
+		_, _ = w.WriteString("</div>\n")
+	}
+	return status, err
+}
