@@ -165,7 +165,7 @@
           if (d <= limit) near.push({ term: t, d: d });
         }
         near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0]; });
-        for (i = 0; i < near.length && i < 5; i++) found.push({ term: near[i].term, weight: near[i].d === 1 ? 0.6 : 0.45, entry: vocab[near[i].term] });
+        for (i = 0; i < near.length && i < 5; i++) found.push({ term: near[i].term, weight: near[i].d === 0 ? 0.7 : near[i].d === 1 ? 0.6 : 0.45, entry: vocab[near[i].term] });
       }
       return found;
     });
