@@ -518,9 +518,11 @@ func testLadderNoJS(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	if !p.Shown || !p.AppHidden || p.Questions != 8 || p.Radios != 80 || p.Unknown != 8 || p.Rungs != 9 || !strings.Contains(p.Rule, "median") {
 		t.Errorf("paper version %+v; want shown, 8 questions of 10 boxes each with I do not know, 9 rungs and the rule", p)
 	}
-	// axe-core cannot run with scripts off; TestSite checks this page's
-	// markup with the Nu HTML Checker and its no-JavaScript reading.
-	for _, p := range l.tab.Problems() {
+	ps, err := l.tab.Axe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(ps, l.tab.Problems()...) {
 		t.Error(p)
 	}
 }
