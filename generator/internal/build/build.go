@@ -177,9 +177,10 @@ type fragment struct {
 }
 
 // pages converts every page on all cores. With a staging folder it also
-// renders and writes each page, and its part of the print page, at once.
-// Search documents are added to the index in page order.
-func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Index, diag.List) {
+// renders and writes each page, and its part of the print page, at once,
+// and analyses it for search: documents are added to the index in page
+// order. A check (no staging folder) writes no index, so it analyses none.
+func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Builder, diag.List) {
 	pages := m.Site.Pages
 	var r *render.Renderer
 	if stage != nil {
@@ -225,7 +226,10 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 			}
 			lists[i].Append(diag.Pos{File: p.Src.File}, err)
 		}
-		docs := workers[w].analyzer.Page(i, searchPage(p))
+		var docs []search.Doc
+		if r != nil {
+			docs = workers[w].analyzer.Page(i, searchPage(p))
+		}
 		// What the rest of the build needs is the outline and the links;
 		// the HTML and the text are written and indexed.
 		res.HTML, res.Sections = nil, nil
@@ -237,7 +241,7 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 	for _, l := range lists {
 		all = append(all, l...)
 	}
-	return builder.Index(m.synonyms()), all
+	return builder, all
 }
 
 // closeScratch closes the workers' scratch files, whether or not the build
@@ -253,15 +257,59 @@ func (m *Model) closeScratch() {
 
 // writeRest writes everything but the pages: the search index and page,
 // the print page (from the fragments the page workers wrote), the 404
-// page, the sitemap, the assets and the content's own files.
-func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
-	r := render.New(m.Templates, m.Site)
+// page, the sitemap, the assets and the content's own files. It runs once
+// every page is written, when nothing else is left to do, so its three
+// parts run side by side and the index's files are written on all cores.
+func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
+	var (
+		mu   sync.Mutex
+		errs diag.List
+		wg   sync.WaitGroup
+	)
+	fail := func(err error) {
+		if err != nil {
+			mu.Lock()
+			errs.Append(diag.Pos{}, err)
+			mu.Unlock()
+		}
+	}
+	wg.Go(func() {
+		files, _ := index.Index(m.synonyms()).Files()
+		fail(writeFiles(stage, files))
+	})
+	// Each part has its own renderer: a renderer is not safe for
+	// concurrent use.
+	wg.Go(func() { fail(m.writePrint(stage, render.New(m.Templates, m.Site))) })
+	wg.Go(func() { fail(m.writeExtras(stage, render.New(m.Templates, m.Site))) })
+	wg.Wait()
+	return errs.Sort().Err()
+}
+
+// writeFiles writes files on all cores: creating a file costs more than
+// writing a small one, and the search index is hundreds of small files.
+func writeFiles(stage *publish.Staging, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	errs := make([]error, len(names))
+	ordered(context.Background(), len(names), runtime.GOMAXPROCS(0), func(_, i int) struct{} {
+		errs[i] = stage.Write(names[i], files[names[i]])
+		return struct{}{}
+	}, func(int, struct{}) {})
+	var all diag.List
+	for _, err := range errs {
+		all.Append(diag.Pos{}, err)
+	}
+	return all.Err()
+}
+
+// writeExtras writes the search page, the 404 page, the sitemap, the assets
+// and the content's own files.
+func (m *Model) writeExtras(stage *publish.Staging, r *render.Renderer) error {
 	var errs diag.List
 	fail := func(err error) { errs.Append(diag.Pos{}, err) }
-	files, _ := index.Files()
-	for name, b := range files {
-		fail(stage.Write(name, b))
-	}
 	extras := []struct {
 		name string
 		make func() ([]byte, error)
@@ -278,7 +326,6 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 		}
 		fail(stage.Write(e.name, b))
 	}
-	fail(m.writePrint(stage, r))
 	for name, b := range m.assets() {
 		fail(stage.Write(path.Join(site.AssetsDir, name), b))
 	}
@@ -290,7 +337,7 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 		}
 		fail(stage.Write(st.Path, b))
 	}
-	return errs.Sort().Err()
+	return errs.Err()
 }
 
 // writePrint streams the print page: the template's page with the guide's
