@@ -359,8 +359,7 @@ func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
 		if !r.InGuide(p) {
 			continue
 		}
-		f := m.fragments[i]
-		if _, err := io.Copy(w, io.NewSectionReader(m.scratch[f.worker].scratch, f.off, f.size)); err != nil {
+		if err := m.copyFragment(w, m.fragments[i]); err != nil {
 			w.Close()
 			return err
 		}
@@ -371,6 +370,21 @@ func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
 		return err
 	}
 	return w.Close()
+}
+
+// copyFragment appends one page's part of the print page to w. From a
+// file to a file, as here, the copy stays in the kernel (copy_file_range on
+// Linux) instead of passing through a new buffer for every page.
+func (m *Model) copyFragment(w io.Writer, f fragment) error {
+	src := m.scratch[f.worker].scratch
+	if _, err := src.Seek(f.off, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(w, &io.LimitedReader{R: src, N: f.size})
+	if err == nil && n != f.size {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // CodeThemes are the code-highlighting colours for each colour scheme. The

@@ -34,10 +34,10 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		texts      []*ast.Text
 		checklists []*Directive
 		section    = &Section{}
-		sectionBuf strings.Builder
+		sectionBuf spaceText
 	)
 	flush := func() {
-		section.Text = strings.Join(strings.Fields(sectionBuf.String()), " ")
+		section.Text = sectionBuf.String()
 		if section.Level > 0 || section.Text != "" {
 			st.result.Sections = append(st.result.Sections, *section)
 		}

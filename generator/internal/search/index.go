@@ -402,7 +402,29 @@ func snippet(text string) string {
 	if limit := snippetRunes * 6; len(text) > limit {
 		text = text[:limit]
 	}
-	text = strings.Join(strings.Fields(text), " ")
+	text = collapseSpace(text)
+	if !utf8.ValidString(text) {
+		return snippetRunesOf(text)
+	}
+	// Find where the snippetRunes-th rune starts without converting the
+	// text to runes.
+	n := 0
+	for i := range text {
+		if n == snippetRunes {
+			cut := text[:i]
+			if j := strings.LastIndexByte(cut, ' '); j > snippetRunes/2 {
+				cut = cut[:j]
+			}
+			return cut + "…"
+		}
+		n++
+	}
+	return text
+}
+
+// snippetRunesOf is snippet's cut for text that is not valid UTF-8, whose
+// bad bytes become U+FFFD in the excerpt.
+func snippetRunesOf(text string) string {
 	r := []rune(text)
 	if len(r) <= snippetRunes {
 		return text
@@ -412,6 +434,59 @@ func snippet(text string) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the list of
+// words, and without any copy when s is already collapsed (section text
+// from the Markdown converter is).
+func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			pending = len(b) > 0
+		} else {
+			if pending {
+				b = append(b, ' ')
+				pending = false
+			}
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsed reports whether s has no white space but single spaces between
+// words.
+func collapsed(s string) bool {
+	prevSpace := true // so that leading space counts as a run
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			prevSpace = false
+		}
+		i += size
+	}
+	return !prevSpace || s == ""
 }
 
 // Stats describes a built index, for benchmarks and tests.

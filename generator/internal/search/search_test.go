@@ -160,3 +160,44 @@ func TestAnalyzerMatchesTokens(t *testing.T) {
 		}
 	}
 }
+
+// snippet must cut where it cut when it split the text into words and runes.
+func TestSnippetMatchesFields(t *testing.T) {
+	long := strings.Repeat("partnership working in health ", 40)
+	tests := []string{
+		"", " ", "short text", "  padded\ttext\n ", "a\u00a0b\u0085c",
+		long, "x" + long, strings.Repeat("é", 300), strings.Repeat("word ", 39) + "\u2003" + long,
+		"bad \xff byte " + long, long[:1199] + "é",
+	}
+	for _, text := range tests {
+		if got, want := snippet(text), oldSnippet(text); got != want {
+			t.Errorf("snippet(%.40q) = %q; want %q", text, got, want)
+		}
+	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("a  b\u00a0c")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := snippet(text), oldSnippet(text); got != want {
+			t.Errorf("snippet(%q) = %q; want %q", text, got, want)
+		}
+	})
+}
+
+// oldSnippet is the first form of snippet, kept as the reference.
+func oldSnippet(text string) string {
+	if limit := snippetRunes * 6; len(text) > limit {
+		text = text[:limit]
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= snippetRunes {
+		return text
+	}
+	cut := string(r[:snippetRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > snippetRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
