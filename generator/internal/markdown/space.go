@@ -35,32 +35,53 @@ func (t *spaceText) String() string { return string(t.b) }
 // Reset empties the text, keeping its memory.
 func (t *spaceText) Reset() { t.b, t.pending = t.b[:0], false }
 
+// appendSpaced adds s word by word: each run of non-space bytes is copied
+// at once. ASCII, nearly all of a page, takes the short path.
 func appendSpaced[S string | []byte](t *spaceText, s S) {
+	b, pending := t.b, t.pending
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		space := false
-		if c < utf8.RuneSelf {
-			space = asciiSpace(c)
-		} else {
-			var r rune
-			r, size = utf8.DecodeRune([]byte(s[i:min(i+utf8.UTFMax, len(s))]))
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			t.pending = len(t.b) > 0
-		} else {
-			if t.pending {
-				t.b = append(t.b, ' ')
-				t.pending = false
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if isASCIISpace[c] {
+					break
+				}
+				j++
+				continue
 			}
-			t.b = append(t.b, s[i:i+size]...)
+			r, size := utf8.DecodeRune([]byte(s[j:min(j+utf8.UTFMax, len(s))]))
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
 		}
-		i += size
+		if j > i {
+			if pending && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i:j]...)
+			pending = false
+		}
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !isASCIISpace[c] {
+					break
+				}
+				pending = true
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRune([]byte(s[j:min(j+utf8.UTFMax, len(s))]))
+			if !unicode.IsSpace(r) {
+				break
+			}
+			pending = true
+			j += size
+		}
+		i = j
 	}
+	t.b, t.pending = b, pending
 }
 
-// asciiSpace reports the ASCII bytes strings.Fields treats as space.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
+// isASCIISpace marks the ASCII bytes strings.Fields treats as space.
+var isASCIISpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
