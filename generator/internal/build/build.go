@@ -168,6 +168,8 @@ type pageWork struct {
 	analyzer *search.Analyzer
 	scratch  *os.File
 	offset   int64
+	// html is the last page's HTML, reused for the next one.
+	html []byte
 }
 
 // fragment is where a page's part of the print page was written.
@@ -209,7 +211,14 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 	m.scratch = workers
 	ordered(ctx, len(pages), len(workers), func(w, i int) []search.Doc {
 		p := pages[i]
-		res, errs := m.converter.Convert(markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body})
+		wk := &workers[w]
+		in := markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body}
+		if r != nil {
+			// The HTML is written before the next page, so its memory
+			// can be reused.
+			in.Buf = wk.html
+		}
+		res, errs := m.converter.Convert(in)
 		p.Result = res
 		lists[i] = errs
 		if r != nil {
@@ -219,7 +228,6 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 			}
 			if err == nil && inGuide[p] {
 				frag := r.GuidePage(p)
-				wk := &workers[w]
 				_, err = wk.scratch.Write(frag)
 				m.fragments[i] = fragment{worker: w, off: wk.offset, size: int64(len(frag))}
 				wk.offset += int64(len(frag))
@@ -228,10 +236,13 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 		}
 		var docs []search.Doc
 		if r != nil {
-			docs = workers[w].analyzer.Page(i, searchPage(p))
+			docs = wk.analyzer.Page(i, searchPage(p))
+			// What the rest of the build needs is the outline and the
+			// links; the HTML is written, the text indexed, and the
+			// Markdown no longer needed.
+			wk.html = res.HTML[:0]
+			p.Src.Body = nil
 		}
-		// What the rest of the build needs is the outline and the links;
-		// the HTML and the text are written and indexed.
 		res.HTML, res.Sections = nil, nil
 		return docs
 	}, func(i int, docs []search.Doc) {

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,4 +201,38 @@ func oldSnippet(text string) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// selectBest must keep exactly the postings a full sort would keep.
+func TestSelectBest(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 10, 501, 1000, 5000} {
+		for _, k := range []int{1, 2, n / 2, n - 1, n} {
+			if k < 1 || k > n {
+				continue
+			}
+			ps := make([]posting, n)
+			for i := range ps {
+				// Many ties, so the document order decides.
+				ps[i] = posting{doc: int32((i * 7919) % n), value: float32((i * 31) % 17)}
+			}
+			want := slices.Clone(ps)
+			slices.SortFunc(want, func(x, y posting) int {
+				if better(x, y) {
+					return -1
+				}
+				return 1
+			})
+			selectBest(ps, k)
+			got := slices.Clone(ps[:k])
+			slices.SortFunc(got, func(x, y posting) int {
+				if better(x, y) {
+					return -1
+				}
+				return 1
+			})
+			if !slices.Equal(got, want[:k]) {
+				t.Errorf("n=%d k=%d: kept %v; want %v", n, k, got, want[:k])
+			}
+		}
+	}
 }
