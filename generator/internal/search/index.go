@@ -438,34 +438,66 @@ func parallel(n int, work func(lo, hi int)) {
 	wg.Wait()
 }
 
-// snippet keeps the start of a section's text for its excerpt. Only the
-// start is read: sections can be long.
+// snippet keeps the start of a section's text for its excerpt: its first
+// snippetRunes runes with white space collapsed, cut back to a word. Only
+// the start is read: sections can be long.
 func snippet(text string) string {
 	if limit := snippetRunes * 6; len(text) > limit {
 		text = text[:limit]
 	}
-	text = collapseSpace(text)
-	if !utf8.ValidString(text) {
-		return snippetRunesOf(text)
+	cut, more, ok := collapsedPrefix(text, snippetRunes)
+	if !ok {
+		return snippetRunesOf(strings.Join(strings.Fields(text), " "))
 	}
-	// Find where the snippetRunes-th rune starts without converting the
-	// text to runes.
-	n := 0
-	for i := range text {
-		if n == snippetRunes {
-			cut := text[:i]
-			if j := strings.LastIndexByte(cut, ' '); j > snippetRunes/2 {
-				cut = cut[:j]
-			}
-			return cut + "…"
-		}
-		n++
+	if !more {
+		return cut
 	}
-	return text
+	if i := strings.LastIndexByte(cut, ' '); i > snippetRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
-// snippetRunesOf is snippet's cut for text that is not valid UTF-8, whose
-// bad bytes become U+FFFD in the excerpt.
+// collapsedPrefix returns the first n runes of s with each run of white
+// space (as strings.Fields sees it) made one space and none leading, and
+// whether more words follow. It reads no further than it must. ok is false
+// when it meets a byte that is not UTF-8.
+func collapsedPrefix(s string, n int) (prefix string, more, ok bool) {
+	b := make([]byte, 0, min(len(s), n*2))
+	runes, pending := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", false, false
+			}
+		}
+		if unicode.IsSpace(r) {
+			pending = len(b) > 0
+			i += size
+			continue
+		}
+		if runes == n {
+			return string(b), true, true
+		}
+		if pending {
+			b = append(b, ' ')
+			runes++
+			pending = false
+			if runes == n {
+				return string(b), true, true
+			}
+		}
+		b = append(b, s[i:i+size]...)
+		runes++
+		i += size
+	}
+	return string(b), false, true
+}
+
+// snippetRunesOf cuts text that is not valid UTF-8, whose bad bytes become
+// U+FFFD in a cut excerpt.
 func snippetRunesOf(text string) string {
 	r := []rune(text)
 	if len(r) <= snippetRunes {
@@ -476,59 +508,6 @@ func snippetRunesOf(text string) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
-}
-
-// collapseSpace is strings.Join(strings.Fields(s), " ") without the list of
-// words, and without any copy when s is already collapsed (section text
-// from the Markdown converter is).
-func collapseSpace(s string) string {
-	if collapsed(s) {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	pending := false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			pending = len(b) > 0
-		} else {
-			if pending {
-				b = append(b, ' ')
-				pending = false
-			}
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return string(b)
-}
-
-// collapsed reports whether s has no white space but single spaces between
-// words.
-func collapsed(s string) bool {
-	prevSpace := true // so that leading space counts as a run
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case r == ' ':
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		case unicode.IsSpace(r):
-			return false
-		default:
-			prevSpace = false
-		}
-		i += size
-	}
-	return !prevSpace || s == ""
 }
 
 // Stats describes a built index, for benchmarks and tests.
