@@ -168,6 +168,8 @@ type pageWork struct {
 	analyzer *search.Analyzer
 	scratch  *os.File
 	offset   int64
+	// html is the last page's HTML, reused for the next one.
+	html []byte
 }
 
 // fragment is where a page's part of the print page was written.
@@ -177,18 +179,30 @@ type fragment struct {
 }
 
 // pages converts every page on all cores. With a staging folder it also
-// renders and writes each page, and its part of the print page, at once.
-// Search documents are added to the index in page order.
-func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Index, diag.List) {
+// renders and writes each page, and its part of the print page, at once,
+// and analyses it for search: documents are added to the index in page
+// order. A check (no staging folder) writes no index, so it analyses none.
+func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Builder, diag.List) {
 	pages := m.Site.Pages
 	var r *render.Renderer
 	if stage != nil {
 		r = render.New(m.Templates, m.Site)
 	}
 	inGuide := map[*site.Page]bool{}
+	// inPack marks the session plans and their materials, whose Markdown
+	// the trainer's packs convert again at the end (see writePacks).
+	inPack := map[*site.Page]bool{}
 	if r != nil {
 		for _, p := range r.GuidePages() {
 			inGuide[p] = true
+		}
+		for _, p := range pages {
+			if render.HasPack(p) {
+				inPack[p] = true
+				for _, mp := range r.PackMaterials(p) {
+					inPack[mp] = true
+				}
+			}
 		}
 	}
 	lists := make([]diag.List, len(pages))
@@ -208,7 +222,14 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 	m.scratch = workers
 	ordered(ctx, len(pages), len(workers), func(w, i int) []search.Doc {
 		p := pages[i]
-		res, errs := m.converter.Convert(markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body})
+		wk := &workers[w]
+		in := markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body}
+		if r != nil {
+			// The HTML is written before the next page, so its memory
+			// can be reused.
+			in.Buf = wk.html
+		}
+		res, errs := m.converter.Convert(in)
 		p.Result = res
 		lists[i] = errs
 		if r != nil {
@@ -218,16 +239,23 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 			}
 			if err == nil && inGuide[p] {
 				frag := r.GuidePage(p)
-				wk := &workers[w]
 				_, err = wk.scratch.Write(frag)
 				m.fragments[i] = fragment{worker: w, off: wk.offset, size: int64(len(frag))}
 				wk.offset += int64(len(frag))
 			}
 			lists[i].Append(diag.Pos{File: p.Src.File}, err)
 		}
-		docs := workers[w].analyzer.Page(i, searchPage(p))
-		// What the rest of the build needs is the outline and the links;
-		// the HTML and the text are written and indexed.
+		var docs []search.Doc
+		if r != nil {
+			docs = wk.analyzer.Page(i, searchPage(p))
+			// What the rest of the build needs is the outline and the
+			// links; the HTML is written, the text indexed, and the
+			// Markdown no longer needed, but for the packs' pages.
+			wk.html = res.HTML[:0]
+			if !inPack[p] {
+				p.Src.Body = nil
+			}
+		}
 		res.HTML, res.Sections = nil, nil
 		return docs
 	}, func(i int, docs []search.Doc) {
@@ -237,7 +265,7 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Inde
 	for _, l := range lists {
 		all = append(all, l...)
 	}
-	return builder.Index(m.synonyms()), all
+	return builder, all
 }
 
 // closeScratch closes the workers' scratch files, whether or not the build
@@ -253,16 +281,59 @@ func (m *Model) closeScratch() {
 
 // writeRest writes everything but the pages: the search index and page,
 // the print page (from the fragments the page workers wrote), the
-// trainer's packs, the 404
-// page, the sitemap, the assets and the content's own files.
-func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
-	r := render.New(m.Templates, m.Site)
+// trainer's packs, the 404 page, the sitemap, the assets and the content's own files. It runs once
+// every page is written, when nothing else is left to do, so its three
+// parts run side by side and the index's files are written on all cores.
+func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
+	var (
+		mu   sync.Mutex
+		errs diag.List
+		wg   sync.WaitGroup
+	)
+	fail := func(err error) {
+		if err != nil {
+			mu.Lock()
+			errs.Append(diag.Pos{}, err)
+			mu.Unlock()
+		}
+	}
+	wg.Go(func() {
+		files, _ := index.Index(m.synonyms()).Files()
+		fail(writeFiles(stage, files))
+	})
+	// Each part has its own renderer: a renderer is not safe for
+	// concurrent use.
+	wg.Go(func() { fail(m.writePrint(stage, render.New(m.Templates, m.Site))) })
+	wg.Go(func() { fail(m.writeExtras(stage, render.New(m.Templates, m.Site))) })
+	wg.Wait()
+	return errs.Sort().Err()
+}
+
+// writeFiles writes files on all cores: creating a file costs more than
+// writing a small one, and the search index is hundreds of small files.
+func writeFiles(stage *publish.Staging, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	errs := make([]error, len(names))
+	ordered(context.Background(), len(names), runtime.GOMAXPROCS(0), func(_, i int) struct{} {
+		errs[i] = stage.Write(names[i], files[names[i]])
+		return struct{}{}
+	}, func(int, struct{}) {})
+	var all diag.List
+	for _, err := range errs {
+		all.Append(diag.Pos{}, err)
+	}
+	return all.Err()
+}
+
+// writeExtras writes the search page, the trainer's packs, the 404 page,
+// the sitemap, the assets and the content's own files.
+func (m *Model) writeExtras(stage *publish.Staging, r *render.Renderer) error {
 	var errs diag.List
 	fail := func(err error) { errs.Append(diag.Pos{}, err) }
-	files, _ := index.Files()
-	for name, b := range files {
-		fail(stage.Write(name, b))
-	}
 	extras := []struct {
 		name string
 		make func() ([]byte, error)
@@ -279,7 +350,6 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 		}
 		fail(stage.Write(e.name, b))
 	}
-	fail(m.writePrint(stage, r))
 	fail(m.writePacks(stage, r))
 	for name, b := range m.assets() {
 		fail(stage.Write(path.Join(site.AssetsDir, name), b))
@@ -292,7 +362,7 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Index) error {
 		}
 		fail(stage.Write(st.Path, b))
 	}
-	return errs.Sort().Err()
+	return errs.Err()
 }
 
 // writePrint streams the print page: the template's page with the guide's
@@ -314,8 +384,7 @@ func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
 		if !r.InGuide(p) {
 			continue
 		}
-		f := m.fragments[i]
-		if _, err := io.Copy(w, io.NewSectionReader(m.scratch[f.worker].scratch, f.off, f.size)); err != nil {
+		if err := m.copyFragment(w, m.fragments[i]); err != nil {
 			w.Close()
 			return err
 		}
@@ -326,6 +395,21 @@ func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
 		return err
 	}
 	return w.Close()
+}
+
+// copyFragment appends one page's part of the print page to w. From a
+// file to a file, as here, the copy stays in the kernel (copy_file_range on
+// Linux) instead of passing through a new buffer for every page.
+func (m *Model) copyFragment(w io.Writer, f fragment) error {
+	src := m.scratch[f.worker].scratch
+	if _, err := src.Seek(f.off, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(w, &io.LimitedReader{R: src, N: f.size})
+	if err == nil && n != f.size {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // CodeThemes are the code-highlighting colours for each colour scheme. The

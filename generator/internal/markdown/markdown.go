@@ -108,6 +108,10 @@ type Input struct {
 	File     string
 	BodyLine int
 	Body     []byte
+	// Buf, when not nil, is memory to reuse for Result.HTML: a build
+	// converting thousands of pages passes back the previous page's HTML
+	// once it is written, instead of allocating afresh for each page.
+	Buf []byte
 }
 
 // Converter converts pages. It is safe for concurrent use.
@@ -176,9 +180,9 @@ func (c *Converter) Convert(in Input) (*Result, diag.List) {
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(in.Buf[:0])
 	buf.Grow(len(in.Body) * 2)
-	if err := c.md.Renderer().Render(&buf, in.Body, doc); err != nil {
+	if err := c.md.Renderer().Render(buf, in.Body, doc); err != nil {
 		st.errs.Add(diag.Pos{File: in.File}, "cannot render: %v", err)
 	}
 	st.result.HTML = buf.Bytes()

@@ -34,10 +34,10 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		texts      []*ast.Text
 		checklists []*Directive
 		section    = &Section{}
-		sectionBuf strings.Builder
+		sectionBuf spaceText
 	)
 	flush := func() {
-		section.Text = strings.Join(strings.Fields(sectionBuf.String()), " ")
+		section.Text = sectionBuf.String()
 		if section.Level > 0 || section.Text != "" {
 			st.result.Sections = append(st.result.Sections, *section)
 		}
@@ -289,18 +289,42 @@ func (t *pageTransformer) linkPos(st *state, n ast.Node, src []byte) diag.Pos {
 
 // Relative returns the relative URL from the page at output path from to
 // the file at output path to, both slash paths from the site's root.
+// Every page's navigation calls it for each link, so it walks the two
+// paths in place instead of splitting them: the only allocation is the
+// result.
 func Relative(from, to string) string {
 	fromDir := path.Dir(from)
 	if fromDir == "." {
 		return to
 	}
-	fromParts := strings.Split(fromDir, "/")
-	toParts := strings.Split(to, "/")
-	i := 0
-	for i < len(fromParts) && i < len(toParts)-1 && fromParts[i] == toParts[i] {
-		i++
+	// Skip the folders the two paths share, from the left. The last
+	// part of to is its file name and is never shared.
+	f, t := fromDir, to
+	up := -1 // until known: the folders of f left to climb out of
+	for {
+		ti := strings.IndexByte(t, '/')
+		if ti < 0 {
+			break
+		}
+		fi := strings.IndexByte(f, '/')
+		seg := f
+		if fi >= 0 {
+			seg = f[:fi]
+		}
+		if seg != t[:ti] {
+			break
+		}
+		t = t[ti+1:]
+		if fi < 0 {
+			up = 0 // every folder of from is shared
+			break
+		}
+		f = f[fi+1:]
 	}
-	return strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
+	if up < 0 {
+		up = strings.Count(f, "/") + 1
+	}
+	return strings.Repeat("../", up) + t
 }
 
 func asBytes(v any) []byte {

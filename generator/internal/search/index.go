@@ -20,11 +20,16 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -309,7 +314,9 @@ func appendUnique(list [][]string, item []string) [][]string {
 }
 
 // score turns each posting's weighted count into its BM25 score and keeps
-// each term's best postings.
+// each term's best postings. Terms are independent, so they are scored on
+// all cores: on a large site this runs after every page is analysed, when
+// nothing else is left to do in parallel.
 func (ix *Index) score() {
 	n := float64(len(ix.docs))
 	var total float64
@@ -317,36 +324,181 @@ func (ix *Index) score() {
 		total += float64(d.length)
 	}
 	avg := math.Max(total/math.Max(n, 1), 1)
+	// The length normalisation depends only on the document.
+	norms := make([]float64, len(ix.docs))
+	for i, d := range ix.docs {
+		norms[i] = k1 * (1 - b + b*float64(d.length)/avg)
+	}
+	terms := make([]string, 0, len(ix.postings))
+	lists := make([][]posting, 0, len(ix.postings))
 	for t, ps := range ix.postings {
-		df := float64(len(ps))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		for i := range ps {
-			tf := float64(ps[i].value)
-			norm := k1 * (1 - b + b*float64(ix.docs[ps[i].doc].length)/avg)
-			ps[i].value = float32(max(1, math.Round(idf*tf*(k1+1)/(tf+norm)*10)))
+		terms, lists = append(terms, t), append(lists, ps)
+	}
+	parallel(len(lists), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			lists[i] = scorePostings(lists[i], n, norms)
 		}
-		if len(ps) > maxPostings {
-			sort.Slice(ps, func(i, j int) bool {
-				if ps[i].value != ps[j].value {
-					return ps[i].value > ps[j].value
-				}
-				return ps[i].doc < ps[j].doc
-			})
-			ps = ps[:maxPostings]
-			// Stored in document order, so ids can be written as gaps.
-			sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
-			ix.postings[t] = ps
+	})
+	for i, t := range terms {
+		ix.postings[t] = lists[i]
+	}
+}
+
+// scorePostings scores one term's postings in place and returns its best
+// maxPostings, in document order.
+func scorePostings(ps []posting, n float64, norms []float64) []posting {
+	df := float64(len(ps))
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	for i := range ps {
+		tf := float64(ps[i].value)
+		ps[i].value = float32(max(1, math.Round(idf*tf*(k1+1)/(tf+norms[ps[i].doc])*10)))
+	}
+	if len(ps) <= maxPostings {
+		return ps
+	}
+	selectBest(ps, maxPostings)
+	ps = ps[:maxPostings]
+	// Stored in document order, so ids can be written as gaps.
+	slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+	return ps
+}
+
+// better orders postings best first: higher score, then earlier document.
+// Documents are unique within a term's postings, so the order is total.
+func better(x, y posting) bool {
+	if x.value != y.value {
+		return x.value > y.value
+	}
+	return x.doc < y.doc
+}
+
+// selectBest moves the k best postings to the front of ps, in no particular
+// order (quickselect): which postings a term keeps is all that matters, as
+// they are then sorted by document. It costs a pass or two over ps where
+// sorting it would cost log n.
+func selectBest(ps []posting, k int) {
+	lo, hi := 0, len(ps)-1
+	for lo < hi {
+		// Median of three as the pivot, moved to hi.
+		mid := lo + (hi-lo)/2
+		if better(ps[mid], ps[lo]) {
+			ps[mid], ps[lo] = ps[lo], ps[mid]
+		}
+		if better(ps[hi], ps[lo]) {
+			ps[hi], ps[lo] = ps[lo], ps[hi]
+		}
+		if better(ps[mid], ps[hi]) {
+			ps[mid], ps[hi] = ps[hi], ps[mid]
+		}
+		pivot := ps[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if better(ps[j], pivot) {
+				ps[i], ps[j] = ps[j], ps[i]
+				i++
+			}
+		}
+		ps[i], ps[hi] = ps[hi], ps[i]
+		switch {
+		case i == k-1 || i == k:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
 		}
 	}
 }
 
-// snippet keeps the start of a section's text for its excerpt. Only the
-// start is read: sections can be long.
+// parallel calls work on consecutive ranges covering 0..n-1, one range per
+// core at a time. Ranges are small enough for the cores to share uneven
+// work.
+func parallel(n int, work func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || n < 64 {
+		work(0, n)
+		return
+	}
+	chunk := max(16, n/(workers*8))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				work(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// snippet keeps the start of a section's text for its excerpt: its first
+// snippetRunes runes with white space collapsed, cut back to a word. Only
+// the start is read: sections can be long.
 func snippet(text string) string {
 	if limit := snippetRunes * 6; len(text) > limit {
 		text = text[:limit]
 	}
-	text = strings.Join(strings.Fields(text), " ")
+	cut, more, ok := collapsedPrefix(text, snippetRunes)
+	if !ok {
+		return snippetRunesOf(strings.Join(strings.Fields(text), " "))
+	}
+	if !more {
+		return cut
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > snippetRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// collapsedPrefix returns the first n runes of s with each run of white
+// space (as strings.Fields sees it) made one space and none leading, and
+// whether more words follow. It reads no further than it must. ok is false
+// when it meets a byte that is not UTF-8.
+func collapsedPrefix(s string, n int) (prefix string, more, ok bool) {
+	b := make([]byte, 0, min(len(s), n*2))
+	runes, pending := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", false, false
+			}
+		}
+		if unicode.IsSpace(r) {
+			pending = len(b) > 0
+			i += size
+			continue
+		}
+		if runes == n {
+			return string(b), true, true
+		}
+		if pending {
+			b = append(b, ' ')
+			runes++
+			pending = false
+			if runes == n {
+				return string(b), true, true
+			}
+		}
+		b = append(b, s[i:i+size]...)
+		runes++
+		i += size
+	}
+	return string(b), false, true
+}
+
+// snippetRunesOf cuts text that is not valid UTF-8, whose bad bytes become
+// U+FFFD in a cut excerpt.
+func snippetRunesOf(text string) string {
 	r := []rune(text)
 	if len(r) <= snippetRunes {
 		return text
@@ -407,19 +559,21 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		"stop":     stop,
 	}
 	files := map[string][]byte{}
-	// Try one file first.
-	vocab := map[string]any{}
-	for _, t := range terms {
-		vocab[t] = postings(t)
-	}
-	single := map[string]any{"mode": "single", "postings": vocab, "docs": docs, "pages": pageList}
-	for k, v := range manifest {
-		single[k] = v
-	}
-	one := script("index", single)
-	if len(one) <= singleFileLimit {
-		files["search/index.js"] = one
-		return files, Stats{Docs: len(ix.docs), Terms: len(terms), Files: 1, Bytes: len(one)}
+	// Try one file first, unless it certainly would not fit.
+	if ix.minSingleSize(terms) <= singleFileLimit {
+		vocab := map[string]any{}
+		for _, t := range terms {
+			vocab[t] = postings(t)
+		}
+		single := map[string]any{"mode": "single", "postings": vocab, "docs": docs, "pages": pageList}
+		for k, v := range manifest {
+			single[k] = v
+		}
+		one := script("index", single)
+		if len(one) <= singleFileLimit {
+			files["search/index.js"] = one
+			return files, Stats{Docs: len(ix.docs), Terms: len(terms), Files: 1, Bytes: len(one)}
+		}
 	}
 
 	// Sharded: vocabulary by first letter, each term naming its postings
@@ -435,11 +589,14 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// The shards are listed first and encoded afterwards, on all cores.
+	var jobs []shardJob
+	add := func(name string, data any) { jobs = append(jobs, shardJob{name, data}) }
 	shard, shardSize := 0, 0
 	current := map[string][]int{}
 	flush := func() {
 		if len(current) > 0 {
-			files[fmt.Sprintf("search/p-%d.js", shard)] = script(fmt.Sprintf("p-%d", shard), current)
+			add(fmt.Sprintf("p-%d", shard), current)
 			shard++
 			shardSize = 0
 			current = map[string][]int{}
@@ -458,7 +615,7 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			entries[t] = [2]int{len(ix.postings[t]), shard}
 		}
 		flush()
-		files["search/v-"+k+".js"] = script("v-"+k, entries)
+		add("v-"+k, entries)
 	}
 	// Each document shard carries the titles and addresses of its pages.
 	for i := 0; i < len(docs); i += docsPerShard {
@@ -468,17 +625,47 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		for _, d := range docs[i:end] {
 			pages[d[0].(int)] = pageList[d[0].(int)]
 		}
-		files["search/"+name+".js"] = script(name, map[string]any{"pages": pages, "docs": docs[i:end]})
+		add(name, map[string]any{"pages": pages, "docs": docs[i:end]})
 	}
 	manifest["mode"] = "sharded"
 	manifest["docsPerShard"] = docsPerShard
 	manifest["letters"] = keys
-	files["search/index.js"] = script("index", manifest)
+	add("index", manifest)
+	encoded := make([][]byte, len(jobs))
+	parallel(len(jobs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			encoded[i] = script(jobs[i].name, jobs[i].data)
+		}
+	})
+	for i, j := range jobs {
+		files["search/"+j.name+".js"] = encoded[i]
+	}
 	st := Stats{Docs: len(ix.docs), Terms: len(terms), Files: len(files)}
 	for _, f := range files {
 		st.Bytes += len(f)
 	}
 	return files, st
+}
+
+// shardJob is one file of a sharded index, before it is encoded.
+type shardJob struct {
+	name string
+	data any
+}
+
+// minSingleSize is a lower bound on the size of the index as one file: the
+// excerpts and the terms, each written at least once. Encoding the whole
+// index only to find it too large for one file would double the work on
+// every large site.
+func (ix *Index) minSingleSize(terms []string) int {
+	n := 0
+	for _, d := range ix.docs {
+		n += len(d.snippet)
+	}
+	for _, t := range terms {
+		n += len(t) + len(`"":[],`)
+	}
+	return n
 }
 
 // shardKey is the vocabulary shard of a term: its first letter, or "0" for

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,6 +158,81 @@ func TestAnalyzerMatchesTokens(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, a.tf); diff != "" {
 			t.Errorf("add(%q) terms (-want +got):\n%s", text, diff)
+		}
+	}
+}
+
+// snippet must cut where it cut when it split the text into words and runes.
+func TestSnippetMatchesFields(t *testing.T) {
+	long := strings.Repeat("partnership working in health ", 40)
+	tests := []string{
+		"", " ", "short text", "  padded\ttext\n ", "a\u00a0b\u0085c",
+		long, "x" + long, strings.Repeat("é", 300), strings.Repeat("word ", 39) + "\u2003" + long,
+		"bad \xff byte " + long, long[:1199] + "é",
+	}
+	for _, text := range tests {
+		if got, want := snippet(text), oldSnippet(text); got != want {
+			t.Errorf("snippet(%.40q) = %q; want %q", text, got, want)
+		}
+	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("a  b\u00a0c")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := snippet(text), oldSnippet(text); got != want {
+			t.Errorf("snippet(%q) = %q; want %q", text, got, want)
+		}
+	})
+}
+
+// oldSnippet is the first form of snippet, kept as the reference.
+func oldSnippet(text string) string {
+	if limit := snippetRunes * 6; len(text) > limit {
+		text = text[:limit]
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= snippetRunes {
+		return text
+	}
+	cut := string(r[:snippetRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > snippetRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// selectBest must keep exactly the postings a full sort would keep.
+func TestSelectBest(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 10, 501, 1000, 5000} {
+		for _, k := range []int{1, 2, n / 2, n - 1, n} {
+			if k < 1 || k > n {
+				continue
+			}
+			ps := make([]posting, n)
+			for i := range ps {
+				// Many ties, so the document order decides.
+				ps[i] = posting{doc: int32((i * 7919) % n), value: float32((i * 31) % 17)}
+			}
+			want := slices.Clone(ps)
+			slices.SortFunc(want, func(x, y posting) int {
+				if better(x, y) {
+					return -1
+				}
+				return 1
+			})
+			selectBest(ps, k)
+			got := slices.Clone(ps[:k])
+			slices.SortFunc(got, func(x, y posting) int {
+				if better(x, y) {
+					return -1
+				}
+				return 1
+			})
+			if !slices.Equal(got, want[:k]) {
+				t.Errorf("n=%d k=%d: kept %v; want %v", n, k, got, want[:k])
+			}
 		}
 	}
 }
