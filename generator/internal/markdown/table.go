@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"fmt"
+	"html"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -44,11 +47,31 @@ func (r *tableRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r *tableRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)">` + "\n")
+		fmt.Fprintf(w, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n", html.EscapeString(tableLabel(n, src)))
 	}
 	status, err := r.table(w, src, n, entering)
 	if !entering {
 		_, _ = w.WriteString("</div>\n")
 	}
 	return status, err
+}
+
+// tableLabel names a table's region after the heading it sits under,
+// numbered when one heading has several tables, so that each region's name
+// says what it holds and differs from the others on the page (two regions
+// with one name are ambiguous landmarks).
+func tableLabel(n ast.Node, src []byte) string {
+	count := 1
+	for s := n.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+		switch s := s.(type) {
+		case *east.Table:
+			count++
+		case *ast.Heading:
+			if count == 1 {
+				return "Table: " + plainText(s, src)
+			}
+			return fmt.Sprintf("Table %d: %s", count, plainText(s, src))
+		}
+	}
+	return fmt.Sprintf("Table %d", count)
 }
