@@ -89,31 +89,6 @@ func waitPlan(t *testing.T, tab *e2e.Tab) {
 	waitFor(t, tab, `document.readyState === "complete" && !!document.querySelector('[data-module="barrier-planner"][data-module-started]')`, "the planner to start")
 }
 
-// waitFor polls a JavaScript condition for up to 5 seconds.
-func waitFor(t *testing.T, tab *e2e.Tab, cond, what string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		ok, err := e2e.Eval[bool](tab, cond)
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s (%s): waited 5s for %s (%s); last error %v", tab.Page, tab.Origin.Mode, what, cond, err)
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-}
-
-func evalT[T any](t *testing.T, tab *e2e.Tab, js string) T {
-	t.Helper()
-	v, err := e2e.Eval[T](tab, js)
-	if err != nil {
-		t.Fatalf("%s (%s): %s: %v", tab.Page, tab.Origin.Mode, js, err)
-	}
-	return v
-}
-
 // do runs actions in the tab, failing the test when they do not finish in
 // 10 seconds (a click waits for its element, which may never appear).
 func do(t *testing.T, tab *e2e.Tab, actions ...chromedp.Action[chromedp.Void]) {
@@ -122,19 +97,6 @@ func do(t *testing.T, tab *e2e.Tab, actions ...chromedp.Action[chromedp.Void]) {
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%s (%s): %v", tab.Page, tab.Origin.Mode, err)
-	}
-}
-
-// clean fails the test on any axe-core violation or browser problem, after
-// the state the test has just reached.
-func clean(t *testing.T, tab *e2e.Tab, state string) {
-	t.Helper()
-	ps, err := tab.Axe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range append(ps, tab.Problems()...) {
-		t.Errorf("%s: %s", state, p)
 	}
 }
 

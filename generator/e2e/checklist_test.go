@@ -40,26 +40,6 @@ func openTool(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, opt e2e.O
 	return tab
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// axeClean runs axe-core in the page's current state.
-func axeClean(t *testing.T, tab *e2e.Tab, state string) {
-	t.Helper()
-	ps, err := tab.Axe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ps) > 0 {
-		t.Errorf("axe, %s:", state)
-		report(t, ps)
-	}
-}
-
 func progress(t *testing.T, tab *e2e.Tab) string {
 	t.Helper()
 	return evalT[string](t, tab, `document.querySelector("`+courtesy+` [data-checklist-progress]").textContent`)
@@ -98,7 +78,7 @@ func TestChecklist(t *testing.T) {
 			if !strings.Contains(saved, `"v":1`) || !strings.Contains(saved, `"ticked":["i-get-in-touch-when-i","i-show-that-i-value-what"]`) {
 				t.Errorf("stored value = %s; want version 1 and the two ticked items", saved)
 			}
-			axeClean(t, tab, "two ticked")
+			clean(t, tab, "two ticked")
 
 			// Reload: still ticked.
 			must(t, tab.Reload())
@@ -134,7 +114,7 @@ func TestChecklist(t *testing.T) {
 			if !strings.Contains(msg, "problem with your saved answers") {
 				t.Errorf("damaged storage: notice = %q, want the problem explained", msg)
 			}
-			axeClean(t, tab, "damaged storage notice")
+			clean(t, tab, "damaged storage notice")
 			must(t, tab.Do(chromedp.Click(courtesy+` li:nth-child(2) label`)))
 			if err := tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent === "1 of 6 done"`, 3*time.Second); err != nil {
 				t.Errorf("with damaged storage, ticking does not count: %v", err)
@@ -162,7 +142,7 @@ func TestChecklist(t *testing.T) {
 		}
 		must(t, tab.Do(chromedp.Click(courtesy+` li:nth-child(1) label`)))
 		must(t, tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent === "1 of 6 done"`, 3*time.Second))
-		axeClean(t, tab, "blocked storage")
+		clean(t, tab, "blocked storage")
 	})
 
 	t.Run("print shows ticks", func(t *testing.T) {
@@ -193,7 +173,7 @@ func TestChecklist(t *testing.T) {
 			if state != "6 true true 0" {
 				t.Errorf("without JavaScript: checkboxes, labelled, progress hidden, buttons = %q, want \"6 true true 0\"", state)
 			}
-			axeClean(t, tab, "no JavaScript")
+			clean(t, tab, "no JavaScript")
 		})
 	}
 }

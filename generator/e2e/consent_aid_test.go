@@ -69,7 +69,7 @@ func consentOpen(t *testing.T, b *e2e.Browser, o e2e.Origin) *e2e.Tab {
 // consentState is what the tool shows now.
 func consentState(t *testing.T, tab *e2e.Tab) string {
 	t.Helper()
-	return dirEval[string](t, tab, `document.querySelector(".consent-aid").getAttribute("data-state")`)
+	return evalT[string](t, tab, `document.querySelector(".consent-aid").getAttribute("data-state")`)
 }
 
 // consentAnswer chooses option i at the current question and presses
@@ -87,11 +87,11 @@ func consentAnswer(t *testing.T, tab *e2e.Tab, i int, checked bool) {
 			dirKeys(t, tab, kb.ArrowDown)
 		}
 	}
-	if got := dirEval[string](t, tab, `document.activeElement.value + (document.activeElement.checked ? "" : " unchecked")`); got != fmt.Sprint(i) {
+	if got := evalT[string](t, tab, `document.activeElement.value + (document.activeElement.checked ? "" : " unchecked")`); got != fmt.Sprint(i) {
 		t.Fatalf("focus after choosing option %d is on a radio with value %q", i, got)
 	}
 	dirKeys(t, tab, kb.Tab)
-	if got := dirEval[string](t, tab, `document.activeElement.textContent`); got != "Continue" {
+	if got := evalT[string](t, tab, `document.activeElement.textContent`); got != "Continue" {
 		t.Fatalf("Tab from the answers focused %q; want Continue", got)
 	}
 	dirKeys(t, tab, kb.Enter)
@@ -101,7 +101,7 @@ func consentAnswer(t *testing.T, tab *e2e.Tab, i int, checked bool) {
 // screen and that it reads want.
 func consentFocusOnHeading(t *testing.T, tab *e2e.Tab, want string) {
 	t.Helper()
-	got := dirEval[string](t, tab, `document.activeElement.classList.contains("consent-aid__heading") ? document.activeElement.textContent : "not a heading: " + document.activeElement.outerHTML.slice(0, 80)`)
+	got := evalT[string](t, tab, `document.activeElement.classList.contains("consent-aid__heading") ? document.activeElement.textContent : "not a heading: " + document.activeElement.outerHTML.slice(0, 80)`)
 	if got != want {
 		t.Errorf("focus is on %q; want the heading %q", got, want)
 	}
@@ -134,7 +134,7 @@ func TestConsentAid(t *testing.T) {
 				Reminder int      `json:"reminder"`
 				Broken   []string `json:"broken"`
 			}
-			got := dirEval[tree](t, tab, `(function(){
+			got := evalT[tree](t, tab, `(function(){
 				var steps = Array.from(document.querySelectorAll(".consent-aid__step")).filter(function(e){return e.checkVisibility()});
 				var outs = Array.from(document.querySelectorAll(".consent-aid__outcome")).filter(function(e){return e.checkVisibility()});
 				var broken = Array.from(document.querySelectorAll(".consent-aid__tree a[href^='#']")).filter(function(a){return !document.getElementById(a.hash.slice(1))}).map(function(a){return a.href});
@@ -186,7 +186,7 @@ func TestConsentAid(t *testing.T) {
 							t.Fatalf("before answer %d the tool shows %q; want step %q", i+1, got, step)
 						}
 						if !checked[step] {
-							dirClean(t, tab, "step "+step)
+							clean(t, tab, "step "+step)
 							checked[step] = true
 						}
 						consentAnswer(t, tab, p.choices[i], false)
@@ -204,7 +204,7 @@ func TestConsentAid(t *testing.T) {
 						Body    string   `json:"body"`
 						Answers []string `json:"answers"`
 					}
-					r := dirEval[result](t, tab, `({panel: document.querySelector(".consent-aid__panel").textContent,
+					r := evalT[result](t, tab, `({panel: document.querySelector(".consent-aid__panel").textContent,
 						body: document.querySelector(".consent-aid__result").textContent,
 						answers: Array.from(document.querySelectorAll(".consent-aid__summary dd:not(.consent-aid__actions)")).map(function(d){return d.textContent})})`)
 					if !strings.Contains(r.Panel, out.Title) {
@@ -223,7 +223,7 @@ func TestConsentAid(t *testing.T) {
 						t.Errorf("answers listed = %q; want %q", r.Answers, want)
 					}
 					if !checked["outcome:"+p.outcome] {
-						dirClean(t, tab, "outcome "+p.outcome)
+						clean(t, tab, "outcome "+p.outcome)
 						checked["outcome:"+p.outcome] = true
 					}
 					// Start again is the first button after the outcome.
@@ -245,21 +245,21 @@ func TestConsentAid(t *testing.T) {
 				t.Fatal(err)
 			}
 			dirKeys(t, tab, kb.Enter)
-			errs := dirEval[[]string](t, tab, `[document.activeElement.className, (document.querySelector(".consent-aid .error-message") || {}).textContent || ""]`)
+			errs := evalT[[]string](t, tab, `[document.activeElement.className, (document.querySelector(".consent-aid .error-message") || {}).textContent || ""]`)
 			if errs[0] != "consent-aid__error-summary" || !strings.Contains(errs[1], "Choose an answer") {
 				t.Errorf("after Continue with no answer: focus on %q, message %q; want the error summary focused and an inline error", errs[0], errs[1])
 			}
 			if got := consentState(t, tab); got != "step:"+first.ID {
 				t.Errorf("after an error the tool shows %q; want it to stay on %q", got, first.ID)
 			}
-			dirClean(t, tab, "error")
+			clean(t, tab, "error")
 			// The summary's link takes focus to the first answer.
 			dirKeys(t, tab, kb.Tab)
-			if got := dirEval[string](t, tab, `document.activeElement.outerHTML.slice(0, 120)`); !strings.Contains(got, "Choose an answer") {
+			if got := evalT[string](t, tab, `document.activeElement.outerHTML.slice(0, 120)`); !strings.Contains(got, "Choose an answer") {
 				t.Errorf("Tab from the error summary focused %s; want its link", got)
 			}
 			dirKeys(t, tab, kb.Enter)
-			if got := dirEval[string](t, tab, `document.activeElement.type + ":" + document.activeElement.value + ":" + document.activeElement.outerHTML.slice(0, 100) + location.hash`); !strings.HasPrefix(got, "radio:0:") {
+			if got := evalT[string](t, tab, `document.activeElement.type + ":" + document.activeElement.value + ":" + document.activeElement.outerHTML.slice(0, 100) + location.hash`); !strings.HasPrefix(got, "radio:0:") {
 				t.Errorf("the error link focused %q; want the first answer", got)
 			}
 			// Choose the answer that leads to the second step.
@@ -277,20 +277,20 @@ func TestConsentAid(t *testing.T) {
 			}
 			consentAnswer(t, tab, pick, false)
 			consentFocusOnHeading(t, tab, second.Question)
-			if n := dirEval[int](t, tab, `document.querySelectorAll(".consent-aid .error-message, .consent-aid__error-summary").length`); n != 0 {
+			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid .error-message, .consent-aid__error-summary").length`); n != 0 {
 				t.Errorf("%d error messages left after a valid answer; want none", n)
 			}
-			dirClean(t, tab, "second step with answers so far")
+			clean(t, tab, "second step with answers so far")
 			// Back returns to the first step with the answer still chosen.
 			if err := chromedp.Do(tab.Context(), chromedp.Focus(chromedp.CSS(".consent-aid__back"))); err != nil {
 				t.Fatal(err)
 			}
 			dirKeys(t, tab, kb.Enter)
 			consentFocusOnHeading(t, tab, first.Question)
-			if got := dirEval[string](t, tab, `(document.querySelector(".consent-aid input[type=radio]:checked") || {}).value || "none"`); got != fmt.Sprint(pick) {
+			if got := evalT[string](t, tab, `(document.querySelector(".consent-aid input[type=radio]:checked") || {}).value || "none"`); got != fmt.Sprint(pick) {
 				t.Errorf("after Back the chosen answer is %q; want %d", got, pick)
 			}
-			dirClean(t, tab, "back")
+			clean(t, tab, "back")
 			consentAnswer(t, tab, pick, true)
 			consentFocusOnHeading(t, tab, second.Question)
 			// Answer the second step, then change the first answer from the
@@ -301,10 +301,10 @@ func TestConsentAid(t *testing.T) {
 			}
 			dirKeys(t, tab, kb.Enter)
 			consentFocusOnHeading(t, tab, first.Question)
-			if n := dirEval[int](t, tab, `document.querySelectorAll(".consent-aid__summary .summary-list__row").length`); n != 0 {
+			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid__summary .summary-list__row").length`); n != 0 {
 				t.Errorf("after Change on the first answer %d answers are listed; want 0", n)
 			}
-			if got := dirEval[string](t, tab, `(document.querySelector(".consent-aid input[type=radio]:checked") || {}).value || "none"`); got != fmt.Sprint(pick) {
+			if got := evalT[string](t, tab, `(document.querySelector(".consent-aid input[type=radio]:checked") || {}).value || "none"`); got != fmt.Sprint(pick) {
 				t.Errorf("after Change the chosen answer is %q; want %d", got, pick)
 			}
 			// Change to an answer that ends at once.
@@ -325,10 +325,10 @@ func TestConsentAid(t *testing.T) {
 			if got := consentState(t, tab); got != "outcome:"+first.Options[end].Outcome {
 				t.Errorf("after changing the answer the tool shows %q; want outcome %q", got, first.Options[end].Outcome)
 			}
-			if n := dirEval[int](t, tab, `document.querySelectorAll(".consent-aid__summary .summary-list__row").length`); n != 1 {
+			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid__summary .summary-list__row").length`); n != 1 {
 				t.Errorf("%d answers listed; want 1", n)
 			}
-			dirClean(t, tab, "changed to an outcome")
+			clean(t, tab, "changed to an outcome")
 		})
 	}
 }

@@ -150,40 +150,8 @@ func groupOpen(t *testing.T, b *e2e.Browser, o e2e.Origin, opt e2e.Options) *e2e
 	if opt.NoJS {
 		return tab
 	}
-	groupWait(t, tab, `!!document.querySelector('[data-module="group-results"][data-module-started]')`)
+	waitFor(t, tab, `!!document.querySelector('[data-module="group-results"][data-module-started]')`, "")
 	return tab
-}
-
-// groupWait polls a JavaScript condition for up to 10 seconds.
-func groupWait(t *testing.T, tab *e2e.Tab, cond string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ok, err := e2e.Eval[bool](tab, cond)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", cond)
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-}
-
-// groupClean fails the test on any axe-core violation or browser problem
-// (console error, CSP violation, failed request, alert dialog).
-func groupClean(t *testing.T, tab *e2e.Tab, state string) {
-	t.Helper()
-	ps, err := tab.Axe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range append(ps, tab.Problems()...) {
-		t.Errorf("%s: %s", state, p)
-	}
 }
 
 // groupPaste puts text in the box as a paste would and presses the button.
@@ -292,7 +260,7 @@ func TestGroupResults(t *testing.T) {
 		t.Run(string(o.Mode), func(t *testing.T) {
 			t.Run("messy paste", func(t *testing.T) {
 				tab := groupOpen(t, b, o, e2e.Options{Width: 375, Height: 800})
-				groupClean(t, tab, "start")
+				clean(t, tab, "start")
 				imgs, err := e2e.Eval[int](tab, `document.querySelectorAll("img").length`)
 				if err != nil {
 					t.Fatal(err)
@@ -323,7 +291,7 @@ func TestGroupResults(t *testing.T) {
 					noCode,   // 12
 				}
 				groupPaste(t, tab, strings.Join(lines, "\n"))
-				groupWait(t, tab, `!!document.querySelector("[data-results-table]")`)
+				waitFor(t, tab, `!!document.querySelector("[data-results-table]")`, "")
 
 				n, err := e2e.Eval[string](tab, `document.querySelector("[data-count]").getAttribute("data-count")`)
 				if err != nil || n != "6" {
@@ -410,12 +378,12 @@ func TestGroupResults(t *testing.T) {
 						}
 					}
 				}
-				groupClean(t, tab, "results with messages")
+				clean(t, tab, "results with messages")
 				for _, theme := range []string{"dark", "contrast"} {
 					if _, err := e2e.Eval[bool](tab, `(document.documentElement.setAttribute("data-theme", "`+theme+`"), true)`); err != nil {
 						t.Fatal(err)
 					}
-					groupClean(t, tab, "results with messages, "+theme+" theme")
+					clean(t, tab, "results with messages, "+theme+" theme")
 				}
 				if _, err := e2e.Eval[bool](tab, `(document.documentElement.removeAttribute("data-theme"), true)`); err != nil {
 					t.Fatal(err)
@@ -437,14 +405,14 @@ func TestGroupResults(t *testing.T) {
 				if err != nil || left != "0" {
 					t.Errorf("after Clear, box+results = %q (%v), want nothing", left, err)
 				}
-				groupClean(t, tab, "cleared")
+				clean(t, tab, "cleared")
 			})
 
 			t.Run("too few", func(t *testing.T) {
 				tab := groupOpen(t, b, o, e2e.Options{})
 				a, c := groupEncode(t, tab, groupPeople[0]), groupEncode(t, tab, groupPeople[1])
 				groupPaste(t, tab, a+"\n"+c+"\n"+a+"\nnot a code")
-				groupWait(t, tab, `!!document.querySelector("[data-too-few]")`)
+				waitFor(t, tab, `!!document.querySelector("[data-too-few]")`, "")
 				text, err := e2e.Eval[string](tab, `document.querySelector("[data-output]").textContent`)
 				if err != nil || !strings.Contains(text, "Fewer than 3 valid codes: results are hidden so that nobody can be identified. 2 codes were counted.") {
 					t.Errorf("output = %q (%v)", text, err)
@@ -452,27 +420,27 @@ func TestGroupResults(t *testing.T) {
 				if n, err := e2e.Eval[int](tab, `document.querySelectorAll("[data-results-table], .group-results__figure, [data-download]").length`); err != nil || n != 0 {
 					t.Errorf("%d result elements shown for 2 people (%v), want none", n, err)
 				}
-				groupClean(t, tab, "too few")
+				clean(t, tab, "too few")
 			})
 
 			t.Run("limits", func(t *testing.T) {
 				tab := groupOpen(t, b, o, e2e.Options{})
 				groupPaste(t, tab, "  \n\n ")
-				groupWait(t, tab, `!!document.querySelector(".error-summary")`)
+				waitFor(t, tab, `!!document.querySelector(".error-summary")`, "")
 				msg, err := e2e.Eval[string](tab, `document.getElementById("group-codes-error").textContent`)
 				if err != nil || msg != "Error: Paste at least one result code into the box." {
 					t.Errorf("empty box: message %q (%v)", msg, err)
 				}
-				groupClean(t, tab, "empty box")
+				clean(t, tab, "empty box")
 				groupPaste(t, tab, strings.Repeat("x\n", 2000))
-				groupWait(t, tab, `document.getElementById("group-codes-error").textContent.indexOf("too many lines") >= 0`)
+				waitFor(t, tab, `document.getElementById("group-codes-error").textContent.indexOf("too many lines") >= 0`, "")
 				if msg, err := e2e.Eval[string](tab, `document.getElementById("group-codes-error").textContent + "|" + document.querySelector("[data-output]").hidden`); err != nil ||
 					msg != "Error: The pasted text has too many lines (2,001). Paste at most 2,000 lines at a time, then paste the rest separately.|true" {
 					t.Errorf("too many lines: %q (%v)", msg, err)
 				}
 				groupPaste(t, tab, strings.Repeat("y", 200001))
-				groupWait(t, tab, `document.getElementById("group-codes-error").textContent.indexOf("too long") >= 0`)
-				groupClean(t, tab, "too long")
+				waitFor(t, tab, `document.getElementById("group-codes-error").textContent.indexOf("too long") >= 0`, "")
+				clean(t, tab, "too long")
 			})
 
 			t.Run("keyboard", func(t *testing.T) {
@@ -487,7 +455,7 @@ func TestGroupResults(t *testing.T) {
 					t.Fatalf("Tab after the box reached %q, want the Show results button", got)
 				}
 				groupKeys(t, tab, kb.Enter)
-				groupWait(t, tab, `document.activeElement && document.activeElement.id === "group-results-heading"`)
+				waitFor(t, tab, `document.activeElement && document.activeElement.id === "group-results-heading"`, "")
 				if h, _ := e2e.Eval[string](tab, `document.activeElement.textContent`); h != "Results for 3 people" {
 					t.Errorf("results heading %q, want Results for 3 people", h)
 				}
@@ -495,7 +463,7 @@ func TestGroupResults(t *testing.T) {
 				if got, wantTable := groupTable(t, tab), groupWantTable(want3); !slices.EqualFunc(got, wantTable, slices.Equal) {
 					t.Errorf("table:\n got %q\nwant %q", got, wantTable)
 				}
-				groupClean(t, tab, "keyboard results")
+				clean(t, tab, "keyboard results")
 				groupKeys(t, tab, kb.Tab)
 				if got, _ := e2e.Eval[string](tab, `document.activeElement.textContent`); got != "Download the table (CSV)" {
 					t.Fatalf("Tab after the results heading reached %q, want the download button", got)
@@ -541,7 +509,7 @@ func TestGroupResults(t *testing.T) {
 					return true })()`); err != nil {
 					t.Fatal(err)
 				}
-				groupClean(t, js, "no JavaScript markup")
+				clean(t, js, "no JavaScript markup")
 			})
 		})
 	}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"joinedup/generator/e2e"
 
@@ -72,16 +71,10 @@ func (l *la) num(js string) int {
 // reload reloads the page and waits for the tool to start again.
 func (l *la) reload() {
 	l.t.Helper()
-	if err := chromedp.Do(l.tab.Context(), chromedp.Reload()); err != nil {
+	if err := l.tab.Reload(); err != nil {
 		l.t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for l.num(`document.readyState === "complete" && document.querySelector("[data-module-started]") ? 1 : 0`) != 1 {
-		if time.Now().After(deadline) {
-			l.t.Fatal("the self-assessment did not start within 10s of a reload")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(l.t, l.tab, `!!document.querySelector("[data-module-started]")`, "the self-assessment to start again after a reload")
 }
 
 // click clicks the first button or link in the tool whose text starts with

@@ -48,51 +48,25 @@ func dirLoadData(t *testing.T) *data.Data {
 	return d
 }
 
-// dirWaitFor polls a JavaScript condition until it is true, failing after
-// five seconds with what the page shows instead (detail).
+// dirWaitFor waits for a JavaScript condition, failing after five seconds
+// with what the page shows instead (detail).
 func dirWaitFor(t *testing.T, tab *e2e.Tab, cond, detail string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		ok, err := e2e.Eval[bool](tab, cond)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			got, _ := e2e.Eval[string](tab, detail)
-			t.Fatalf("%s (%s): waited 5s for %s; the page shows %q", tab.Page, tab.Origin.Mode, cond, got)
-		}
-		time.Sleep(25 * time.Millisecond)
+	if err := tab.WaitFor(cond, 5*time.Second); err != nil {
+		got, _ := e2e.Eval[string](tab, detail)
+		t.Fatalf("%v; the page shows %q", err, got)
 	}
 }
 
-// dirClean fails the test when axe-core finds a violation in the page's
-// current state, or the browser reported a console error, CSP violation or
-// failed request.
-func dirClean(t *testing.T, tab *e2e.Tab, state string) {
-	t.Helper()
-	ps, err := tab.Axe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps = append(ps, tab.Problems()...)
-	for _, p := range ps {
-		t.Errorf("%s: %s", state, p)
-	}
-}
-
-// dirCleanNoJS is dirClean for a page opened without JavaScript; it first
+// dirCleanNoJS is clean for a page opened without JavaScript; it first
 // makes sure the page's scripts did not run (the harness's axe check turns
 // scripts on only for itself).
 func dirCleanNoJS(t *testing.T, tab *e2e.Tab, state string) {
 	t.Helper()
-	if ran := dirEval[bool](t, tab, `document.documentElement.classList.contains("js")`); ran {
+	if ran := evalT[bool](t, tab, `document.documentElement.classList.contains("js")`); ran {
 		t.Fatalf("%s: the page's scripts ran; want them off", state)
 	}
-	dirClean(t, tab, state)
+	clean(t, tab, state)
 }
 
 // dirKeys presses keys one at a time, as a keyboard user would.
@@ -184,10 +158,10 @@ func TestPartnerDirectory(t *testing.T) {
 			defer tab.Close()
 			dirWaitFor(t, tab, `!!document.querySelector(".directory[data-module-started]")`, `document.documentElement.className`)
 			status := `document.querySelector(".directory__count").textContent`
-			if got, want := dirEval[string](t, tab, status), fmt.Sprintf("All %d roles", len(all)); got != want {
+			if got, want := evalT[string](t, tab, status), fmt.Sprintf("All %d roles", len(all)); got != want {
 				t.Errorf("count at start = %q; want %q", got, want)
 			}
-			dirClean(t, tab, "start")
+			clean(t, tab, "start")
 			tests := []struct {
 				words, sector string
 				min           int // a floor, so the case tests something
@@ -230,11 +204,11 @@ func TestPartnerDirectory(t *testing.T) {
 				if got := dirShown(t, tab, "table"); !slices.Equal(got, want) {
 					t.Errorf("filter %q in %q: rows = %v; want %v", tt.words, tt.sector, got, want)
 				}
-				empty := dirEval[bool](t, tab, `document.querySelector(".directory__empty").checkVisibility()`)
+				empty := evalT[bool](t, tab, `document.querySelector(".directory__empty").checkVisibility()`)
 				if empty != (len(want) == 0) {
 					t.Errorf("filter %q in %q: no-matches message shown = %v; want %v", tt.words, tt.sector, empty, len(want) == 0)
 				}
-				dirClean(t, tab, fmt.Sprintf("filter %q in %q", tt.words, tt.sector))
+				clean(t, tab, fmt.Sprintf("filter %q in %q", tt.words, tt.sector))
 			}
 		})
 		t.Run(string(o.Mode)+"/keyboard", func(t *testing.T) {
@@ -255,7 +229,7 @@ func TestPartnerDirectory(t *testing.T) {
 			// Tab to the sector list and choose the first sector with the
 			// arrow key.
 			dirKeys(t, tab, kb.Tab)
-			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-sector" {
+			if id := evalT[string](t, tab, `document.activeElement.id`); id != "directory-sector" {
 				t.Fatalf("Tab focused #%s; want the sector list", id)
 			}
 			dirKeys(t, tab, kb.ArrowDown)
@@ -264,7 +238,7 @@ func TestPartnerDirectory(t *testing.T) {
 			dirWaitFor(t, tab, status+` === `+dirJS(fmt.Sprintf("%d of %d roles", len(want), len(all))), status)
 			// Tab to the view radios and switch to cards with the arrow key.
 			dirKeys(t, tab, kb.Tab)
-			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-view-table" {
+			if id := evalT[string](t, tab, `document.activeElement.id`); id != "directory-view-table" {
 				t.Fatalf("Tab focused #%s; want the table view radio", id)
 			}
 			dirKeys(t, tab, kb.ArrowRight)
@@ -272,34 +246,24 @@ func TestPartnerDirectory(t *testing.T) {
 			if got := dirShown(t, tab, "cards"); !slices.Equal(got, want) {
 				t.Errorf("cards = %v; want %v", got, want)
 			}
-			headings := dirEval[int](t, tab, `Array.from(document.querySelectorAll(".directory__cards article h3")).filter(function(e){return e.checkVisibility()}).length`)
+			headings := evalT[int](t, tab, `Array.from(document.querySelectorAll(".directory__cards article h3")).filter(function(e){return e.checkVisibility()}).length`)
 			if headings != len(want) {
 				t.Errorf("visible card headings (h3) = %d; want one per card, %d", headings, len(want))
 			}
 			dirWaitFor(t, tab, status+`.indexOf("shown as cards") >= 0`, status)
-			dirClean(t, tab, "cards view")
+			clean(t, tab, "cards view")
 			// Clear filters: every role again, still as cards.
 			dirKeys(t, tab, kb.Tab, kb.Enter)
 			dirWaitFor(t, tab, status+` === `+dirJS(fmt.Sprintf("All %d roles", len(all))), status)
 			if got := dirShown(t, tab, "cards"); !slices.Equal(got, all) {
 				t.Errorf("after Clear filters, cards = %v; want all roles", got)
 			}
-			if id := dirEval[string](t, tab, `document.activeElement.id`); id != "directory-words" {
+			if id := evalT[string](t, tab, `document.activeElement.id`); id != "directory-words" {
 				t.Errorf("after Clear filters focus is on #%s; want the filter box", id)
 			}
-			dirClean(t, tab, "cleared")
+			clean(t, tab, "cleared")
 		})
 	}
-}
-
-// dirEval evaluates a JavaScript expression or fails the test.
-func dirEval[T any](t *testing.T, tab *e2e.Tab, js string) T {
-	t.Helper()
-	v, err := e2e.Eval[T](tab, js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 // dirJS quotes s as a JavaScript string literal.

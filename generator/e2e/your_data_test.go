@@ -56,12 +56,6 @@ func downloaded(t *testing.T, dir, suffix string) []byte {
 	return nil
 }
 
-// jsString quotes s as a JavaScript string literal.
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // stored returns every joinedup key in the page's storage, with its value.
 func stored(t *testing.T, tab *e2e.Tab) map[string]string {
 	t.Helper()
@@ -95,7 +89,7 @@ func TestYourData(t *testing.T) {
 			if len(rows) != 2 || !strings.HasPrefix(rows[0], courtesyKey+" | Saved answers") || !strings.HasPrefix(rows[1], "joinedup.theme | Colour scheme: dark") {
 				t.Errorf("listed = %q", rows)
 			}
-			axeClean(t, tab, "two items listed")
+			clean(t, tab, "two items listed")
 
 			// Export as JSON: the file holds exactly what is stored.
 			must(t, tab.Do(chromedp.Click(`[data-your-data-export=json]`)))
@@ -128,7 +122,7 @@ func TestYourData(t *testing.T) {
 			if focused := evalT[bool](t, tab, `document.activeElement.hasAttribute("data-your-data-delete-yes")`); !focused {
 				t.Error("the confirmation did not take focus")
 			}
-			axeClean(t, tab, "delete confirmation")
+			clean(t, tab, "delete confirmation")
 			must(t, tab.Do(chromedp.Click(`[data-your-data-delete-no]`)))
 			if n := len(stored(t, tab)); n != 2 {
 				t.Errorf("Cancel left %d items, want 2", n)
@@ -149,7 +143,7 @@ func TestYourData(t *testing.T) {
 			if len(after) != 2 || after[courtesyKey] != before[courtesyKey] || after["joinedup.theme"] != "dark" {
 				t.Errorf("after import %v; want %v", after, before)
 			}
-			axeClean(t, tab, "imported")
+			clean(t, tab, "imported")
 
 			// Bad files are refused with a message, and nothing is written.
 			for _, bad := range []struct{ name, text, want string }{
@@ -169,7 +163,7 @@ func TestYourData(t *testing.T) {
 					t.Errorf("%s changed storage: %v", bad.name, got)
 				}
 			}
-			axeClean(t, tab, "import error")
+			clean(t, tab, "import error")
 
 			// Damaged data is listed as unreadable, and the page still works.
 			evalT[bool](t, tab, `(localStorage.setItem("joinedup.action-plan", "{oops"), true)`)
@@ -190,7 +184,7 @@ func TestYourData(t *testing.T) {
 		if s := evalT[string](t, tab, `document.querySelector(".your-data__no-js").hidden + " " + document.querySelector(".your-data__tool").hidden + " " + document.querySelectorAll(".storage-keys tbody tr").length`); s != "false true 4" {
 			t.Errorf("without JavaScript: no-JS text hidden, tool hidden, keys listed = %q, want \"false true 4\"", s)
 		}
-		axeClean(t, tab, "no JavaScript")
+		clean(t, tab, "no JavaScript")
 	})
 	t.Run("blocked storage", func(t *testing.T) {
 		tab := openTool(t, b, server, privacyPage, e2e.Options{BlockStorage: true})
@@ -200,6 +194,6 @@ func TestYourData(t *testing.T) {
 		if s := evalT[string](t, tab, `document.querySelector("[data-your-data-list]").textContent`); s != "Nothing is saved in this browser." {
 			t.Errorf("blocked storage: list = %q", s)
 		}
-		axeClean(t, tab, "blocked storage")
+		clean(t, tab, "blocked storage")
 	})
 }

@@ -1,0 +1,64 @@
+//go:build browser
+
+package e2e_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"joinedup/generator/e2e"
+)
+
+// The small steps every interactive tool's browser test takes, in one
+// place: evaluate, wait, and check a state with axe-core and the browser's
+// own reports.
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// evalT evaluates js in the page and fails the test on an error.
+func evalT[T any](t *testing.T, tab *e2e.Tab, js string) T {
+	t.Helper()
+	v, err := e2e.Eval[T](tab, js)
+	if err != nil {
+		t.Fatalf("%s (%s): %s: %v", tab.Page, tab.Origin.Mode, js, err)
+	}
+	return v
+}
+
+// waitFor waits up to 10 seconds for a JavaScript condition; what says in
+// words what is awaited, for the failure message ("" to quote cond alone).
+func waitFor(t *testing.T, tab *e2e.Tab, cond, what string) {
+	t.Helper()
+	if err := tab.WaitFor(cond, 10*time.Second); err != nil {
+		if what != "" {
+			t.Fatalf("waiting for %s: %v", what, err)
+		}
+		t.Fatal(err)
+	}
+}
+
+// clean fails the test on any axe-core violation in the page's current
+// state, and on any problem the browser reported so far (console error,
+// CSP violation, failed request, request leaving the site).
+func clean(t *testing.T, tab *e2e.Tab, state string) {
+	t.Helper()
+	ps, err := tab.Axe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(ps, tab.Problems()...) {
+		t.Errorf("%s: %s", state, p)
+	}
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
