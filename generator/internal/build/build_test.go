@@ -178,6 +178,17 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			want:      []string{`templates/page.html:2:6: executing "main" at <.Titel>: can't evaluate field Titel in type render.View`},
 		},
 		{
+			name:      "layout parse error, with a component on a page",
+			edit:      map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n::: partners\n:::\n"},
+			templates: brokenTemplates("base.html", "<html>\n{{if .Title}}\n</html>\n"),
+			want:      []string{`templates/base.html:4: unexpected EOF`},
+		},
+		{
+			name:      "execution error in a cached partial",
+			templates: brokenTemplates("partials/topnav.html", "<nav>\n<p>{{.Site.Organization}}</p>\n</nav>\n"),
+			want:      []string{`templates/partials/topnav.html:2:10: executing "partials/topnav.html" at <.Site.Organization>: can't evaluate field Organization in type render.SiteView`},
+		},
+		{
 			name: "several problems at once",
 			edit: map[string]string{
 				"guide/roles.md":   "---\ntitle: Roles\n---\n[x](nowhere.md)\n",

@@ -197,8 +197,13 @@ func (s *Set) Outline(name string, opts markdown.Options) []markdown.Section {
 	return s.specs[name].outline(s.data, opts)
 }
 
-// Render executes the component's template.
+// Render executes the component's template. Without templates (they
+// failed to parse, and the build reports why) it writes nothing, so that a
+// check still finds every other problem.
 func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page string) error {
+	if s.templates == nil {
+		return nil
+	}
 	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s}
 	for _, o := range opts {
 		v.Options[o.Key] = o.Value

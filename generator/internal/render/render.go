@@ -51,17 +51,22 @@ type View struct {
 	Title, Description string
 	// Root is the relative path from the page to the site's root, "" or
 	// "../" and so on; every asset and link starts from it.
-	Root        string
-	Content     template.HTML
-	Breadcrumbs []Link
-	TopNav      []Link
-	SideNav     *SideNav
-	Contents    []ContentsItem
-	Prev, Next  *Link
-	Children    []Link
-	FooterLinks []Link
-	Audience    []string
-	Session     *SessionView
+	Root string
+	// Folder is the page's output folder ("" at the root), and Section
+	// the folder of the top-level section it belongs to ("" for none).
+	// The header's and footer's links depend only on these, so the
+	// templates render them once per pair (see partialCached).
+	Folder, Section string
+	Content         template.HTML
+	Breadcrumbs     []Link
+	TopNav          []Link
+	SideNav         *SideNav
+	Contents        []ContentsItem
+	Prev, Next      *Link
+	Children        []Link
+	FooterLinks     []Link
+	Audience        []string
+	Session         *SessionView
 	// Pages lists every page, for the search page without JavaScript.
 	Pages []Link
 	// GuideHTML is where the print page's guide goes.
@@ -143,6 +148,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: title, URL: rel(p.URL, b.URL)})
 	}
 	top := r.site.TopSection(p)
+	if top != nil {
+		v.Section = top.Dir
+	}
 	for i := range v.TopNav {
 		v.TopNav[i].Current = top != nil && r.site.Root.Subs[i] == top
 	}
@@ -216,6 +224,9 @@ func (r *Renderer) base(url, kind string) View {
 		Kind:    kind,
 		Root:    strings.Repeat("../", strings.Count(url, "/")),
 		Scripts: r.t.EveryPageScripts(),
+	}
+	if dir := path.Dir(url); dir != "." {
+		v.Folder = dir
 	}
 	for _, sec := range r.site.Root.Subs {
 		v.TopNav = append(v.TopNav, Link{Title: sec.Title(), URL: rel(url, sec.Index.URL)})

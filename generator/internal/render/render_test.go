@@ -38,3 +38,37 @@ func TestTemplateError(t *testing.T) {
 		t.Errorf("position = %v; want templates/page.html:2", e.Pos)
 	}
 }
+
+func TestPartialCached(t *testing.T) {
+	tmpl := template.Must(template.New("p").Parse(`<b>{{.}}</b>`))
+	var c partialCache
+	call := c.bind("page", tmpl)
+	tests := []struct {
+		data     string
+		variants []any
+		want     template.HTML
+	}{
+		{"one", []any{"a/b", "x"}, "<b>one</b>"},
+		// Same variants: the first rendering is reused, whatever the data.
+		{"two", []any{"a/b", "x"}, "<b>one</b>"},
+		// Strings that would join alike stay apart.
+		{"three", []any{"a", "b/x"}, "<b>three</b>"},
+		{"four", []any{"a/bx"}, "<b>four</b>"},
+		{"five", []any{1}, "<b>five</b>"},
+		{"six", []any{"1"}, "<b>six</b>"},
+	}
+	for _, tt := range tests {
+		got, err := call("p", tt.data, tt.variants...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("partialCached(%q, %v) = %q; want %q", tt.data, tt.variants, got, tt.want)
+		}
+	}
+	// Another page kind has its own entries.
+	other := c.bind("section", tmpl)
+	if got, _ := other("p", "seven", "a/b", "x"); got != "<b>seven</b>" {
+		t.Errorf("another kind got %q; want its own rendering", got)
+	}
+}

@@ -12,6 +12,9 @@
 package render
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -19,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
@@ -36,6 +40,8 @@ type Templates struct {
 	// Assets are the files below templates/assets/, by path below it.
 	Assets map[string][]byte
 	dir    string
+	// cache holds what partialCached rendered in this build.
+	cache partialCache
 }
 
 // ParseTemplates reads and parses every template in fsys. dir is the
@@ -96,6 +102,7 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 			errs.Add(diag.Pos{File: path.Join(dir, file)}, "template must define the block \"main\": {{define \"main\"}}...{{end}}")
 			continue
 		}
+		clone.Funcs(template.FuncMap{"partialCached": t.cache.bind(k, clone)})
 		t.kinds[k] = clone
 	}
 	err := fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
@@ -120,27 +127,97 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 
 // templateErrorPattern matches html/template's "template: NAME:LINE:COL: MSG"
 // (the column is not always given).
-var templateErrorPattern = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+var templateErrorPattern = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: `)
 
 // TemplateError turns a template parse or execution error into a positioned
 // error against the template file.
 func TemplateError(dir string, err error) error {
 	msg := err.Error()
-	m := templateErrorPattern.FindStringSubmatch(msg)
-	if m == nil {
+	// A partial run by partialCached fails inside the call that runs it:
+	// the last position is the innermost, where the mistake is.
+	all := templateErrorPattern.FindAllStringSubmatchIndex(msg, -1)
+	if all == nil {
 		return err
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return diag.Errorf(diag.Pos{File: path.Join(dir, m[1]), Line: line, Col: col}, "%s", strings.TrimSpace(m[4]))
+	at := all[len(all)-1]
+	name := msg[at[2]:at[3]]
+	line, _ := strconv.Atoi(msg[at[4]:at[5]])
+	col := 0
+	if at[6] >= 0 {
+		col, _ = strconv.Atoi(msg[at[6]:at[7]])
+	}
+	return diag.Errorf(diag.Pos{File: path.Join(dir, name), Line: line, Col: col}, "%s", strings.TrimSpace(msg[at[1]:]))
 }
 
-// funcMap is the few helpers templates need. They take no hidden state.
+// funcMap is the few helpers templates need. partialCached is bound to
+// each page kind's templates once they are parsed (see partialCache); the
+// one here only lets the templates parse.
 func funcMap() template.FuncMap {
 	return template.FuncMap{
 		"add":  func(a, b int) int { return a + b },
 		"join": strings.Join,
+		"partialCached": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCached is only available in page templates")
+		},
 	}
+}
+
+// partialCache renders a partial once per page kind and set of variants
+// and reuses the result, as Hugo's partialCached does:
+//
+//	{{partialCached "partials/header.html" . .Folder .Section}}
+//
+// The variants must name everything the partial's output depends on; the
+// header, for example, differs only by the page's folder (its links are
+// relative) and by which top-level section is current. Most of the cost
+// of executing a template is the escaping call on each action, and the
+// header and footer hold most of a page's actions: rendering them once
+// per folder instead of once per page keeps the work per page small on a
+// large site. The cache lives as long as the parsed templates, one build.
+type partialCache struct {
+	mu   sync.Mutex
+	done map[string]template.HTML
+}
+
+// bind returns the partialCached function for one page kind's templates.
+func (c *partialCache) bind(kind string, t *template.Template) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, data any, variants ...any) (template.HTML, error) {
+		key := cacheKey(kind, name, variants)
+		c.mu.Lock()
+		out, ok := c.done[key]
+		c.mu.Unlock()
+		if ok {
+			return out, nil
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		out = template.HTML(b.String())
+		c.mu.Lock()
+		if c.done == nil {
+			c.done = map[string]template.HTML{}
+		}
+		c.done[key] = out
+		c.mu.Unlock()
+		return out, nil
+	}
+}
+
+// cacheKey joins the kind, the partial's name and the variants. Strings,
+// the usual variants, are quoted so that no two lists give the same key.
+func cacheKey(kind, name string, variants []any) string {
+	var b strings.Builder
+	b.WriteString(strconv.Quote(kind))
+	b.WriteString(strconv.Quote(name))
+	for _, v := range variants {
+		if s, ok := v.(string); ok {
+			b.WriteString(strconv.Quote(s))
+			continue
+		}
+		fmt.Fprintf(&b, "%T:%#v;", v, v)
+	}
+	return b.String()
 }
 
 // everyPageScripts are the deferred scripts every page loads, when the
