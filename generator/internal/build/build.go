@@ -57,9 +57,6 @@ type Model struct {
 
 	content   fs.FS
 	converter *markdown.Converter
-	// fragments and scratch locate each page's part of the print page.
-	fragments []fragment
-	scratch   []pageWork
 }
 
 // Load reads, converts and checks everything without writing. It returns
@@ -142,7 +139,6 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 		}
 	}
 	index, pageErrs := m.pages(ctx, stage)
-	defer m.closeScratch()
 	errs = append(errs, pageErrs...)
 	errs.Append(diag.Pos{}, s.CheckLinks())
 	errs.Append(diag.Pos{}, s.CheckChecklists())
@@ -162,31 +158,38 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 }
 
 // pageWork is what one worker keeps: its own search analyzer, and the
-// scratch file it appends its print-page fragments to (one file per worker,
-// not per page: creating files is what costs most on a slow disk).
+// buffer of its last page's HTML, reused for the next.
 type pageWork struct {
 	analyzer *search.Analyzer
-	scratch  *os.File
-	offset   int64
-	// html is the last page's HTML, reused for the next one.
-	html []byte
+	html     []byte
 }
 
-// fragment is where a page's part of the print page was written.
-type fragment struct {
-	worker    int
-	off, size int64
+// pageOut is what the work on one page hands on, in page order: its search
+// documents and its part of the print page.
+type pageOut struct {
+	docs  []search.Doc
+	guide []byte
 }
 
 // pages converts every page on all cores. With a staging folder it also
-// renders and writes each page, and its part of the print page, at once,
-// and analyses it for search: documents are added to the index in page
-// order. A check (no staging folder) writes no index, so it analyses none.
+// renders and writes each page and analyses it for search; documents are
+// added to the index, and the page's part of the print page appended to
+// it, in page order, the print page's order. A check (no staging folder)
+// writes nothing and analyses nothing.
 func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Builder, diag.List) {
 	pages := m.Site.Pages
-	var r *render.Renderer
+	var (
+		r     *render.Renderer
+		guide *printPage
+		all   diag.List
+	)
 	if stage != nil {
 		r = render.New(m.Templates, m.Site)
+		var err error
+		// Without the print page's template the pages are still
+		// rendered, so that every other problem is reported too.
+		guide, err = startPrint(stage, render.New(m.Templates, m.Site))
+		all.Append(diag.Pos{}, err)
 	}
 	inGuide := map[*site.Page]bool{}
 	// inPack marks the session plans and their materials, whose Markdown
@@ -208,46 +211,32 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 	lists := make([]diag.List, len(pages))
 	builder := search.NewBuilder()
 	workers := make([]pageWork, runtime.GOMAXPROCS(0))
-	m.fragments = make([]fragment, len(pages))
 	for i := range workers {
 		workers[i].analyzer = search.NewAnalyzer()
-		if stage != nil {
-			f, err := stage.ScratchFile(fmt.Sprintf("guide-%d", i))
-			if err != nil {
-				return nil, diag.List{diag.Errorf(diag.Pos{}, "cannot write a working file: %v", err)}
-			}
-			workers[i].scratch = f
-		}
 	}
-	m.scratch = workers
-	ordered(ctx, len(pages), len(workers), func(w, i int) []search.Doc {
+	ordered(ctx, len(pages), len(workers), func(w, i int) pageOut {
 		p := pages[i]
 		wk := &workers[w]
 		in := markdown.Input{Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body}
 		if r != nil {
-			// The HTML is written before the next page, so its memory
-			// can be reused.
+			// The page is rendered before the next one is converted,
+			// so the converted HTML's memory can be reused.
 			in.Buf = wk.html
 		}
 		res, errs := m.converter.Convert(in)
 		p.Result = res
 		lists[i] = errs
+		var out pageOut
 		if r != nil {
 			b, err := r.Page(p)
 			if err == nil {
 				err = stage.Write(p.URL, b)
 			}
-			if err == nil && inGuide[p] {
-				frag := r.GuidePage(p)
-				_, err = wk.scratch.Write(frag)
-				m.fragments[i] = fragment{worker: w, off: wk.offset, size: int64(len(frag))}
-				wk.offset += int64(len(frag))
-			}
 			lists[i].Append(diag.Pos{File: p.Src.File}, err)
-		}
-		var docs []search.Doc
-		if r != nil {
-			docs = wk.analyzer.Page(i, searchPage(p))
+			if guide != nil && inGuide[p] {
+				out.guide = r.GuidePage(p)
+			}
+			out.docs = wk.analyzer.Page(i, searchPage(p))
 			// What the rest of the build needs is the outline and the
 			// links; the HTML is written, the text indexed, and the
 			// Markdown no longer needed, but for the packs' pages.
@@ -257,33 +246,66 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 			}
 		}
 		res.HTML, res.Sections = nil, nil
-		return docs
-	}, func(i int, docs []search.Doc) {
-		builder.Add(docs)
+		return out
+	}, func(i int, out pageOut) {
+		builder.Add(out.docs)
+		if out.guide != nil {
+			guide.add(out.guide)
+		}
 	})
-	var all diag.List
 	for _, l := range lists {
 		all = append(all, l...)
+	}
+	if guide != nil {
+		all.Append(diag.Pos{}, guide.finish())
 	}
 	return builder, all
 }
 
-// closeScratch closes the workers' scratch files, whether or not the build
-// got as far as the print page.
-func (m *Model) closeScratch() {
-	for _, wk := range m.scratch {
-		if wk.scratch != nil {
-			wk.scratch.Close()
-		}
-	}
-	m.scratch = nil
+// printPage is the whole-guide print page, streamed into the staging
+// folder as the pages are rendered, so the guide is never held in memory
+// nor written twice.
+type printPage struct {
+	w    io.WriteCloser
+	tail []byte
+	err  error
 }
 
-// writeRest writes everything but the pages: the search index and page,
-// the print page (from the fragments the page workers wrote), the
-// trainer's packs, the 404 page, the sitemap, the assets and the content's own files. It runs once
-// every page is written, when nothing else is left to do, so its three
-// parts run side by side and the index's files are written on all cores.
+// startPrint writes the print page's template up to where the guide goes.
+func startPrint(stage *publish.Staging, r *render.Renderer) (*printPage, error) {
+	head, tail, err := r.PrintFrame()
+	if err != nil {
+		return nil, err
+	}
+	w, err := stage.Create(site.PrintPage)
+	if err != nil {
+		return nil, err
+	}
+	pp := &printPage{w: w, tail: tail}
+	pp.add(head)
+	return pp, nil
+}
+
+// add appends one page's part; the first error stops further writes.
+func (pp *printPage) add(b []byte) {
+	if pp.err == nil {
+		_, pp.err = pp.w.Write(b)
+	}
+}
+
+// finish writes the rest of the template and closes the file.
+func (pp *printPage) finish() error {
+	pp.add(pp.tail)
+	if err := pp.w.Close(); pp.err == nil {
+		pp.err = err
+	}
+	return pp.err
+}
+
+// writeRest writes everything but the pages and the print page: the
+// search index and page, the trainer's packs, the 404 page, the sitemap,
+// the assets and the content's own files. It runs once every page is
+// rendered, so the index and the rest are made side by side.
 func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
 	var (
 		mu   sync.Mutex
@@ -301,32 +323,23 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
 		files, _ := index.Index(m.synonyms()).Files()
 		fail(writeFiles(stage, files))
 	})
-	// Each part has its own renderer: a renderer is not safe for
-	// concurrent use.
-	wg.Go(func() { fail(m.writePrint(stage, render.New(m.Templates, m.Site))) })
 	wg.Go(func() { fail(m.writeExtras(stage, render.New(m.Templates, m.Site))) })
 	wg.Wait()
 	return errs.Sort().Err()
 }
 
-// writeFiles writes files on all cores: creating a file costs more than
-// writing a small one, and the search index is hundreds of small files.
+// writeFiles hands files to the staging folder's writer, in name order.
 func writeFiles(stage *publish.Staging, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	errs := make([]error, len(names))
-	ordered(context.Background(), len(names), runtime.GOMAXPROCS(0), func(_, i int) struct{} {
-		errs[i] = stage.Write(names[i], files[names[i]])
-		return struct{}{}
-	}, func(int, struct{}) {})
-	var all diag.List
-	for _, err := range errs {
-		all.Append(diag.Pos{}, err)
+	var errs diag.List
+	for _, name := range names {
+		errs.Append(diag.Pos{}, stage.Write(name, files[name]))
 	}
-	return all.Err()
+	return errs.Err()
 }
 
 // writeExtras writes the search page, the trainer's packs, the 404 page,
@@ -363,53 +376,6 @@ func (m *Model) writeExtras(stage *publish.Staging, r *render.Renderer) error {
 		fail(stage.Write(st.Path, b))
 	}
 	return errs.Err()
-}
-
-// writePrint streams the print page: the template's page with the guide's
-// fragments, in reading order, where the template places the guide.
-func (m *Model) writePrint(stage *publish.Staging, r *render.Renderer) error {
-	head, tail, err := r.PrintFrame()
-	if err != nil {
-		return err
-	}
-	w, err := stage.Create(site.PrintPage)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(head); err != nil {
-		w.Close()
-		return err
-	}
-	for i, p := range m.Site.Pages {
-		if !r.InGuide(p) {
-			continue
-		}
-		if err := m.copyFragment(w, m.fragments[i]); err != nil {
-			w.Close()
-			return err
-		}
-	}
-
-	if _, err := w.Write(tail); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
-}
-
-// copyFragment appends one page's part of the print page to w. From a
-// file to a file, as here, the copy stays in the kernel (copy_file_range on
-// Linux) instead of passing through a new buffer for every page.
-func (m *Model) copyFragment(w io.Writer, f fragment) error {
-	src := m.scratch[f.worker].scratch
-	if _, err := src.Seek(f.off, io.SeekStart); err != nil {
-		return err
-	}
-	n, err := io.Copy(w, &io.LimitedReader{R: src, N: f.size})
-	if err == nil && n != f.size {
-		err = io.ErrUnexpectedEOF
-	}
-	return err
 }
 
 // CodeThemes are the code-highlighting colours for each colour scheme. The

@@ -346,3 +346,49 @@ func TestCheckOnlyWritesNothing(t *testing.T) {
 		t.Errorf("check = %+v; want 4 pages, 0 files", res)
 	}
 }
+
+// The print page holds the sections print_guide names, in the site's
+// order (the order of its navigation), whatever order print_guide lists
+// them in.
+func TestPrintGuide(t *testing.T) {
+	page := func(title string, weight int) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\nweight: " + string(rune('0'+weight)) + "\n---\nText of " + title + ".\n")}
+	}
+	tests := []struct {
+		printGuide string
+		want       []string
+	}{
+		{"", []string{"guide-first-index", "guide-first-a", "guide-first-b", "guide-second-index", "guide-second-c", "guide-third-index"}},
+		{"print_guide: [third, first]\n", []string{"guide-first-index", "guide-first-a", "guide-first-b", "guide-third-index"}},
+		{"print_guide: [second]\n", []string{"guide-second-index", "guide-second-c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.printGuide, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"site.yaml":        {Data: []byte("title: Test\norganisation: Test org\n" + tt.printGuide)},
+				"_index.md":        {Data: []byte("---\ntitle: Home\n---\nHome.\n")},
+				"third/_index.md":  page("Third", 3),
+				"first/_index.md":  page("First", 1),
+				"first/b.md":       page("B", 2),
+				"first/a.md":       page("A", 1),
+				"second/_index.md": page("Second", 2),
+				"second/c.md":      page("C", 1),
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := buildInto(t, fsys, testTemplates(), out); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(out, "print.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range regexp.MustCompile(`<article class="guide-page" aria-labelledby="([^"]+)"`).FindAllStringSubmatch(string(b), -1) {
+				got = append(got, m[1])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("print page's articles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -19,16 +19,37 @@ import (
 
 // Staging is a build in progress. Write may be called from several
 // goroutines at once.
+//
+// Files are created by one writer goroutine, in the order they are handed
+// over. Creating a file takes its folder's lock in the kernel, and on ext4
+// allocating the inode can be slow (after many deletions it scans past
+// every recently freed inode), so two goroutines creating files in one
+// folder mostly wait for each other, spinning. With one writer the other
+// cores keep converting and rendering pages while it works.
 type Staging struct {
 	out  string
 	dir  string
 	mu   sync.Mutex
 	made map[string]bool
 	n    int
+
+	queue chan file
+	done  chan struct{}
+	// closing guards sends against the close in finish.
+	closing sync.RWMutex
+	closed  bool
+	// err is the writer's first error, read after done is closed.
+	err error
+}
+
+// file is one file waiting for the writer.
+type file struct {
+	rel  string
+	data []byte
 }
 
 // Start creates the staging folder beside out (same parent, so the final
-// rename stays on one file system).
+// rename stays on one file system) and starts its writer.
 func Start(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
@@ -43,7 +64,12 @@ func Start(out string) (*Staging, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, made: map[string]bool{"": true, ".": true}}, nil
+	s := &Staging{
+		out: out, dir: dir, made: map[string]bool{"": true, ".": true},
+		queue: make(chan file, 256), done: make(chan struct{}),
+	}
+	go s.writer()
+	return s, nil
 }
 
 // Dir is the staging folder.
@@ -56,57 +82,106 @@ func (s *Staging) Files() int {
 	return s.n
 }
 
-// Write writes one file, given by its slash path below the site's root.
+// Write hands one file, given by its slash path below the site's root, to
+// the writer and returns at once. data must not be changed afterwards. An
+// error in writing it is returned by Commit, which then publishes nothing.
 func (s *Staging) Write(rel string, data []byte) error {
+	if err := checkRel(rel); err != nil {
+		return err
+	}
+	s.closing.RLock()
+	defer s.closing.RUnlock()
+	if s.closed {
+		return fmt.Errorf("publish: %s written after the build finished", rel)
+	}
+	s.mu.Lock()
+	s.n++
+	s.mu.Unlock()
+	s.queue <- file{rel, data}
+	return nil
+}
+
+func checkRel(rel string) error {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains("/"+rel+"/", "/../") {
 		return fmt.Errorf("publish: refusing to write %q outside the output folder", rel)
 	}
+	return nil
+}
+
+// writer creates the queued files one after another. After its first
+// error it only drains the queue.
+func (s *Staging) writer() {
+	defer close(s.done)
+	for f := range s.queue {
+		if s.err != nil {
+			continue
+		}
+		s.err = s.mkdir(f.rel)
+		if s.err == nil {
+			s.err = os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(f.rel)), f.data, 0o644)
+		}
+	}
+}
+
+// mkdir creates the folder rel goes in, once.
+func (s *Staging) mkdir(rel string) error {
 	dir := filepath.Dir(filepath.FromSlash(rel))
 	s.mu.Lock()
-	if !s.made[dir] {
-		if err := os.MkdirAll(filepath.Join(s.dir, dir), 0o755); err != nil {
-			s.mu.Unlock()
-			return err
-		}
-		s.made[dir] = true
+	defer s.mu.Unlock()
+	if s.made[dir] {
+		return nil
 	}
-	s.n++
-	s.mu.Unlock()
-	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(rel)), data, 0o644)
+	if err := os.MkdirAll(filepath.Join(s.dir, dir), 0o755); err != nil {
+		return err
+	}
+	s.made[dir] = true
+	return nil
+}
+
+// finish waits for the writer to write everything handed to it and
+// returns its first error.
+func (s *Staging) finish() error {
+	s.closing.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.queue)
+	}
+	s.closing.Unlock()
+	<-s.done
+	return s.err
 }
 
 // Create opens a file for writing by streaming, for output too large to
-// hold in memory. The caller closes it.
+// hold in memory. The caller closes it. It does not go through the
+// writer: it is for the odd large file.
 func (s *Staging) Create(rel string) (io.WriteCloser, error) {
-	if err := s.Write(rel, nil); err != nil {
+	if err := checkRel(rel); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_TRUNC, 0o644)
-}
-
-// ScratchFile creates a working file that is not part of the output, in a
-// folder removed on commit or abort. The caller closes it.
-func (s *Staging) ScratchFile(name string) (*os.File, error) {
-	dir := s.dir + ".scratch"
+	if err := s.mkdir(rel); err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
-	err := os.MkdirAll(dir, 0o755)
+	s.n++
 	s.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	return os.OpenFile(filepath.Join(dir, filepath.Base(name)), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
 // Abort removes the staging folder; the output is untouched.
 func (s *Staging) Abort() error {
-	os.RemoveAll(s.dir + ".scratch")
+	s.finish()
 	return os.RemoveAll(s.dir)
 }
 
-// Commit swaps the staging folder in as the output and removes the old
-// output.
+// Commit waits for every file to be written, then swaps the staging folder
+// in as the output and removes the old output. If a file could not be
+// written, it removes the staging folder instead and the output is
+// untouched.
 func (s *Staging) Commit() error {
-	os.RemoveAll(s.dir + ".scratch")
+	if err := s.finish(); err != nil {
+		s.Abort()
+		return err
+	}
 	old, err := swap(s.dir, s.out)
 	if err != nil {
 		s.Abort()

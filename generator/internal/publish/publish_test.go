@@ -98,3 +98,60 @@ func TestFirstBuildCreatesOutput(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A file the writer cannot create makes Commit fail and publish nothing.
+func TestWriteErrorFailsCommit(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "a" is a file, so "a/b.html" cannot be created.
+	for _, name := range []string{"index.html", "a", "a/b.html", "c.html"} {
+		if err := s.Write(name, []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err == nil {
+		t.Fatal("Commit succeeded; want the error writing a/b.html")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
+		t.Errorf("index.html = %q after a failed commit; want old", b)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output after a failed commit; want 1", len(entries))
+	}
+	if err := s.Write("late.html", nil); err == nil {
+		t.Error("Write after Commit succeeded; want an error")
+	}
+}
+
+// Create streams a file beside the queued ones.
+func TestCreateStreams(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("a/one.html", []byte("1"))
+	w, err := s.Create("a/print.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("streamed"))
+	w.Close()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"a/one.html": "1", "a/print.html": "streamed"} {
+		if b, _ := os.ReadFile(filepath.Join(out, name)); string(b) != want {
+			t.Errorf("%s = %q; want %q", name, b, want)
+		}
+	}
+	if s.Files() != 2 {
+		t.Errorf("Files() = %d; want 2", s.Files())
+	}
+}

@@ -20,9 +20,8 @@ const sideNavLimit = 40
 
 // Renderer renders one site with one set of templates.
 type Renderer struct {
-	t       *Templates
-	site    *site.Site
-	inGuide map[*site.Page]bool
+	t    *Templates
+	site *site.Site
 }
 
 // New makes a renderer.
@@ -345,43 +344,23 @@ func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
 	return head, tail, nil
 }
 
-// GuidePages lists the pages of the whole-guide print page, in order: the
-// sections print_guide names (every section when it names none).
+// GuidePages lists the pages of the whole-guide print page: the pages of
+// the top-level sections print_guide names (every section when it names
+// none), in the site's reading order, the order of its navigation. The
+// build streams the print page as it renders pages in that order.
 func (r *Renderer) GuidePages() []*site.Page {
-	want := r.site.Config.PrintGuide
+	want := map[string]bool{}
+	for _, dir := range r.site.Config.PrintGuide {
+		want[dir] = true
+	}
 	var out []*site.Page
-	for _, sec := range r.site.Root.Subs {
-		if len(want) == 0 {
-			out = append(out, sectionPages(sec)...)
-		}
-	}
-	for _, dir := range want {
-		for _, sec := range r.site.Root.Subs {
-			if sec.Dir == dir {
-				out = append(out, sectionPages(sec)...)
-			}
+	for _, p := range r.site.Pages {
+		top := r.site.TopSection(p)
+		if top != nil && (len(want) == 0 || want[top.Dir]) {
+			out = append(out, p)
 		}
 	}
 	return out
-}
-
-func sectionPages(sec *site.Section) []*site.Page {
-	out := append([]*site.Page{sec.Index}, sec.Pages...)
-	for _, sub := range sec.Subs {
-		out = append(out, sectionPages(sub)...)
-	}
-	return out
-}
-
-// InGuide reports whether p is one of the guide's pages.
-func (r *Renderer) InGuide(p *site.Page) bool {
-	if r.inGuide == nil {
-		r.inGuide = map[*site.Page]bool{}
-		for _, g := range r.GuidePages() {
-			r.inGuide[g] = true
-		}
-	}
-	return r.inGuide[p]
 }
 
 func guideID(p *site.Page) string {
