@@ -208,6 +208,15 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 			}
 		}
 	}
+	if stage != nil {
+		// The folders of the pages and the search index, made before
+		// any file (see Staging.Prepare).
+		files := []string{site.SearchPage}
+		for _, p := range pages {
+			files = append(files, p.URL)
+		}
+		all.Append(diag.Pos{}, stage.Prepare(files))
+	}
 	lists := make([]diag.List, len(pages))
 	builder := search.NewBuilder()
 	workers := make([]pageWork, runtime.GOMAXPROCS(0))

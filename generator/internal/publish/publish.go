@@ -123,6 +123,21 @@ func (s *Staging) writer() {
 	}
 }
 
+// Prepare creates, at once, the folders the files rels will go in. The
+// writer would create each as its first file arrives; creating them all
+// first lets ext4 spread them over its block groups before any file takes
+// room there. On this machine's ext4 a 10,000-page build spent about 5.5 s
+// creating files with the folders made first, and 8.4 to 9.3 s without,
+// after the same deletions (the floor: 4.6 to 5.7 s).
+func (s *Staging) Prepare(rels []string) error {
+	for _, rel := range rels {
+		if err := s.mkdir(rel); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // mkdir creates the folder rel goes in, once.
 func (s *Staging) mkdir(rel string) error {
 	dir := filepath.Dir(filepath.FromSlash(rel))

@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -153,5 +154,31 @@ func TestCreateStreams(t *testing.T) {
 	}
 	if s.Files() != 2 {
 		t.Errorf("Files() = %d; want 2", s.Files())
+	}
+}
+
+// Prepare makes the folders at once, and only those.
+func TestPrepare(t *testing.T) {
+	s, err := Start(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	if err := s.Prepare([]string{"index.html", "a/x.html", "a/b/y.html", "c/z.html"}); err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	filepath.WalkDir(s.Dir(), func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p != s.Dir() {
+			rel, _ := filepath.Rel(s.Dir(), p)
+			dirs = append(dirs, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if got, want := strings.Join(dirs, " "), "a a/b c"; got != want {
+		t.Errorf("folders after Prepare = %q; want %q", got, want)
+	}
+	if s.Files() != 0 {
+		t.Errorf("Files() = %d after Prepare; want 0", s.Files())
 	}
 }
