@@ -379,13 +379,10 @@ func (r *Renderer) GuidePage(p *site.Page) []byte {
 // the prefix id+"--" so they stay unique there, and its links are rebased
 // to that page's folder. The print page and the trainer's packs share it.
 func embed(p *site.Page, html []byte, to, id, title string) []byte {
-	body := rebase(html, p.URL, to, id+"--")
-	var b bytes.Buffer
-	b.Grow(len(body) + 256)
-	fmt.Fprintf(&b, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(title))
-	b.Write(body)
-	b.WriteString("</div>\n</article>\n")
-	return b.Bytes()
+	out := make([]byte, 0, len(html)+len(html)/16+256)
+	out = fmt.Appendf(out, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(title))
+	out = rebase(out, html, p.URL, to, id+"--")
+	return append(out, "</div>\n</article>\n"...)
 }
 
 // CheckPrintGuide checks that print_guide names existing sections.
@@ -405,12 +402,11 @@ func CheckPrintGuide(s *site.Site) error {
 	return errs.Err()
 }
 
-// rebase rewrites a page body for inclusion in another page: ids and
-// same-page anchors get prefix, and relative links are made relative to the
-// new page's folder. It scans for attributes by hand: the body is HTML the
+// rebase appends to out a page body rewritten for inclusion in another
+// page: ids and same-page anchors get prefix, and relative links are made
+// relative to the new page's folder. It scans for attributes by hand: the body is HTML the
 // generator wrote itself, with every attribute value in double quotes.
-func rebase(body []byte, from, to, prefix string) []byte {
-	out := make([]byte, 0, len(body)+len(body)/16)
+func rebase(out, body []byte, from, to, prefix string) []byte {
 	fromDir := path.Dir(from)
 	for {
 		i := bytes.Index(body, []byte(`="`))

@@ -11,7 +11,7 @@ import (
 func TestRebase(t *testing.T) {
 	body := `<h2 id="intro">Intro</h2><a href="#intro">here</a> <a href="b.html#x">b</a> <a href="../index.html">home</a> ` +
 		`<img src="img/p.png" alt=""> <a href="https://example.org/">ext</a> <label for="cl-a">A</label><input id="cl-a">`
-	got := string(rebase([]byte(body), "guidance/a.html", "print.html", "g--"))
+	got := string(rebase(nil, []byte(body), "guidance/a.html", "print.html", "g--"))
 	want := `<h2 id="g--intro">Intro</h2><a href="#g--intro">here</a> <a href="guidance/b.html#x">b</a> <a href="index.html">home</a> ` +
 		`<img src="guidance/img/p.png" alt=""> <a href="https://example.org/">ext</a> <label for="g--cl-a">A</label><input id="g--cl-a">`
 	if got != want {
