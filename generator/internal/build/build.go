@@ -184,6 +184,13 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 		all   diag.List
 	)
 	if stage != nil {
+		// The folders of the pages and the search index, made before
+		// any file (see Staging.Prepare).
+		files := []string{site.SearchPage}
+		for _, p := range pages {
+			files = append(files, p.URL)
+		}
+		all.Append(diag.Pos{}, stage.Prepare(files))
 		r = render.New(m.Templates, m.Site)
 		var err error
 		// Without the print page's template the pages are still
@@ -207,15 +214,6 @@ func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Buil
 				}
 			}
 		}
-	}
-	if stage != nil {
-		// The folders of the pages and the search index, made before
-		// any file (see Staging.Prepare).
-		files := []string{site.SearchPage}
-		for _, p := range pages {
-			files = append(files, p.URL)
-		}
-		all.Append(diag.Pos{}, stage.Prepare(files))
 	}
 	lists := make([]diag.List, len(pages))
 	builder := search.NewBuilder()

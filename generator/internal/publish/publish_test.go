@@ -52,10 +52,7 @@ func TestCommitReplacesWholeOutput(t *testing.T) {
 }
 
 func TestAbortLeavesOutput(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	os.MkdirAll(out, 0o755)
-	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	parent, out := oldOutput(t)
 	s, err := Start(out)
 	if err != nil {
 		t.Fatal(err)
@@ -64,12 +61,7 @@ func TestAbortLeavesOutput(t *testing.T) {
 	if err := s.Abort(); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
-		t.Errorf("index.html = %q after abort; want old", b)
-	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-		t.Errorf("%d entries beside the output after abort; want 1", len(entries))
-	}
+	checkUntouched(t, parent, out, "abort")
 }
 
 func TestWriteRefusesEscapes(t *testing.T) {
@@ -102,10 +94,7 @@ func TestFirstBuildCreatesOutput(t *testing.T) {
 
 // A file the writer cannot create makes Commit fail and publish nothing.
 func TestWriteErrorFailsCommit(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	os.MkdirAll(out, 0o755)
-	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	parent, out := oldOutput(t)
 	s, err := Start(out)
 	if err != nil {
 		t.Fatal(err)
@@ -119,12 +108,7 @@ func TestWriteErrorFailsCommit(t *testing.T) {
 	if err := s.Commit(); err == nil {
 		t.Fatal("Commit succeeded; want the error writing a/b.html")
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
-		t.Errorf("index.html = %q after a failed commit; want old", b)
-	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-		t.Errorf("%d entries beside the output after a failed commit; want 1", len(entries))
-	}
+	checkUntouched(t, parent, out, "a failed commit")
 	if err := s.Write("late.html", nil); err == nil {
 		t.Error("Write after Commit succeeded; want an error")
 	}
@@ -180,5 +164,27 @@ func TestPrepare(t *testing.T) {
 	}
 	if s.Files() != 0 {
 		t.Errorf("Files() = %d after Prepare; want 0", s.Files())
+	}
+}
+
+// oldOutput makes an output folder holding an earlier build's index.html.
+func oldOutput(t *testing.T) (parent, out string) {
+	t.Helper()
+	parent = t.TempDir()
+	out = filepath.Join(parent, "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	return parent, out
+}
+
+// checkUntouched checks that the output made by oldOutput is as it was
+// and that nothing is left beside it.
+func checkUntouched(t *testing.T, parent, out, after string) {
+	t.Helper()
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
+		t.Errorf("index.html = %q after %s; want old", b, after)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output after %s; want 1", len(entries), after)
 	}
 }
