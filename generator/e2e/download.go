@@ -4,7 +4,9 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -82,12 +84,30 @@ func (d *Downloads) Wait(ctx context.Context, name string, timeout time.Duration
 		}
 		d.mu.Unlock()
 		if guid != "" {
-			return os.ReadFile(filepath.Join(d.dir, guid))
+			return readWhenPresent(ctx, filepath.Join(d.dir, guid), name, timeout)
 		}
 		select {
 		case <-ready:
 		case <-ctx.Done():
 			return nil, fmt.Errorf("no download named %q finished within %s", name, timeout)
+		}
+	}
+}
+
+// readWhenPresent reads a finished download. Chromium can report a download
+// complete a moment before it renames the partial file to its final name
+// (seen on a loaded 2-core machine), so a missing file is retried until the
+// timeout rather than failing at once.
+func readWhenPresent(ctx context.Context, path, name string, timeout time.Duration) ([]byte, error) {
+	for {
+		b, err := os.ReadFile(path)
+		if !errors.Is(err, fs.ErrNotExist) {
+			return b, err
+		}
+		select {
+		case <-time.After(20 * time.Millisecond):
+		case <-ctx.Done():
+			return nil, fmt.Errorf("download %q was reported finished but %s did not appear within %s", name, path, timeout)
 		}
 	}
 }
