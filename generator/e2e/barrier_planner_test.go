@@ -260,7 +260,7 @@ func planScenario(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 // planDownloads downloads the plan as CSV and JSON and checks the files.
 func planDownloads(t *testing.T, tab *e2e.Tab) {
 	t.Helper()
-	dl, err := tab.Downloads(t.TempDir())
+	dl, err := tab.Downloads()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,11 @@ type Browser struct {
 	ctx  context.Context
 	idle chan context.Context   // the tabs not in use, each a chromedp context
 	axe  func() (string, error) // axe-core's source, read once
+
+	// downloads is the one folder every tab saves files into. Chromium's
+	// download folder is a setting of the whole browser context, so tabs
+	// with folders of their own would redirect each other's downloads.
+	downloads string
 }
 
 // Start starts headless Chromium for the test (Debian's chromium, found on
@@ -56,7 +61,7 @@ func Start(t testing.TB, tabs int) *Browser {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("cannot start chromium: %v", err)
 	}
-	b := &Browser{ctx: ctx, idle: make(chan context.Context, max(tabs, 1)), axe: sync.OnceValues(loadAxe)}
+	b := &Browser{ctx: ctx, idle: make(chan context.Context, max(tabs, 1)), axe: sync.OnceValues(loadAxe), downloads: t.TempDir()}
 	for range cap(b.idle) {
 		tctx, err := b.newTab()
 		if err != nil {

@@ -4,24 +4,24 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
-// Downloads collects the files a tab downloads. Chromium saves each file in
-// the folder under its download id (not its suggested name, so two files
-// with one name cannot overwrite each other); Wait finds a file by the name
-// the page gave it.
+// Downloads collects the files one tab downloads. Chromium saves each file
+// in the browser's download folder under its download id (not its suggested
+// name, so two files with one name cannot overwrite each other); Wait finds
+// a file by the name the page gave it.
 type Downloads struct {
-	dir string
+	dir   string
+	frame cdp.FrameID // the tab's main frame: downloads other tabs start are not this tab's
 
 	mu    sync.Mutex
 	names map[string]string // download id -> suggested file name
@@ -30,18 +30,26 @@ type Downloads struct {
 	ready chan struct{}     // closed and replaced when a download finishes
 }
 
-// Downloads lets the tab save files into dir (the test's temporary folder,
-// say) and reports each finished download. Call it once per tab after Open;
-// the setting lasts until the tab is closed.
-func (tab *Tab) Downloads(dir string) (*Downloads, error) {
-	d := &Downloads{dir: dir, names: map[string]string{}, done: map[string]bool{}, seen: map[string]bool{}, ready: make(chan struct{})}
+// Downloads lets the tab save files and reports each download it finishes.
+// Call it once per tab after Open; the setting lasts until the tab is closed.
+func (tab *Tab) Downloads() (*Downloads, error) {
+	c := chromedp.FromContext(tab.ctx)
+	if c == nil || c.Target == nil {
+		return nil, fmt.Errorf("%s (%s): the tab has no target", tab.Page, tab.Origin.Mode)
+	}
+	d := &Downloads{
+		dir:   tab.browser.downloads,
+		frame: cdp.FrameID(c.Target.TargetID), // a tab's target id is its main frame's id
+		names: map[string]string{}, done: map[string]bool{}, seen: map[string]bool{},
+		ready: make(chan struct{}),
+	}
 	if err := chromedp.Listen(tab.ctx, d.event); err != nil {
 		return nil, err
 	}
 	enabled := true
 	_, err := chromedp.Call(tab.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior:      browser.SetDownloadBehaviorBehaviorAllowAndName,
-		DownloadPath:  dir,
+		DownloadPath:  d.dir,
 		EventsEnabled: &enabled,
 	})
 	if err != nil {
@@ -56,9 +64,12 @@ func (d *Downloads) event(ev any) {
 	defer d.mu.Unlock()
 	switch ev := ev.(type) {
 	case *browser.EventDownloadWillBegin:
-		d.names[ev.GUID] = ev.SuggestedFilename
+		if ev.FrameID == d.frame {
+			d.names[ev.GUID] = ev.SuggestedFilename
+		}
 	case *browser.EventDownloadProgress:
-		if ev.State == browser.DownloadProgressStateCompleted && !d.done[ev.GUID] {
+		_, ours := d.names[ev.GUID]
+		if ours && ev.State == browser.DownloadProgressStateCompleted && !d.done[ev.GUID] {
 			d.done[ev.GUID] = true
 			close(d.ready)
 			d.ready = make(chan struct{})
@@ -84,30 +95,12 @@ func (d *Downloads) Wait(ctx context.Context, name string, timeout time.Duration
 		}
 		d.mu.Unlock()
 		if guid != "" {
-			return readWhenPresent(ctx, filepath.Join(d.dir, guid), name, timeout)
+			return os.ReadFile(filepath.Join(d.dir, guid))
 		}
 		select {
 		case <-ready:
 		case <-ctx.Done():
 			return nil, fmt.Errorf("no download named %q finished within %s", name, timeout)
-		}
-	}
-}
-
-// readWhenPresent reads a finished download. Chromium can report a download
-// complete a moment before it renames the partial file to its final name
-// (seen on a loaded 2-core machine), so a missing file is retried until the
-// timeout rather than failing at once.
-func readWhenPresent(ctx context.Context, path, name string, timeout time.Duration) ([]byte, error) {
-	for {
-		b, err := os.ReadFile(path)
-		if !errors.Is(err, fs.ErrNotExist) {
-			return b, err
-		}
-		select {
-		case <-time.After(20 * time.Millisecond):
-		case <-ctx.Done():
-			return nil, fmt.Errorf("download %q was reported finished but %s did not appear within %s", name, path, timeout)
 		}
 	}
 }
