@@ -17,7 +17,6 @@ package markdown
 import (
 	"bytes"
 	"io"
-	"sort"
 	"unicode/utf8"
 
 	"joinedup/generator/internal/diag"
@@ -168,7 +167,6 @@ var stateKey = parser.NewContextKey()
 // state is what one conversion collects.
 type state struct {
 	in     Input
-	lines  []int // byte offset of the start of each body line
 	result Result
 	errs   diag.List
 }
@@ -176,7 +174,7 @@ type state struct {
 // Convert converts one page. It returns the result even when there are
 // errors, so that a build can report every page's problems at once.
 func (c *Converter) Convert(in Input) (*Result, diag.List) {
-	st := &state{in: in, lines: lineStarts(in.Body)}
+	st := &state{in: in}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
@@ -189,24 +187,15 @@ func (c *Converter) Convert(in Input) (*Result, diag.List) {
 	return &st.result, st.errs
 }
 
-func lineStarts(b []byte) []int {
-	starts := []int{0}
-	for i, c := range b {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// pos converts a byte offset in the body to a position in the file.
+// pos converts a byte offset in the body to a position in the file. It
+// counts lines afresh on each call: it is called for a page's few links
+// and errors, and counting newlines is cheaper than indexing every line of
+// every page up front.
 func (st *state) pos(offset int) diag.Pos {
-	line := sort.Search(len(st.lines), func(i int) bool { return st.lines[i] > offset }) - 1
-	if line < 0 {
-		line = 0
-	}
-	col := utf8.RuneCount(st.in.Body[st.lines[line]:min(offset, len(st.in.Body))]) + 1
-	return diag.Pos{File: st.in.File, Line: st.in.BodyLine + line, Col: col}
+	body := st.in.Body[:max(0, min(offset, len(st.in.Body)))]
+	start := bytes.LastIndexByte(body, '\n') + 1
+	col := utf8.RuneCount(body[start:]) + 1
+	return diag.Pos{File: st.in.File, Line: st.in.BodyLine + bytes.Count(body[:start], []byte{'\n'}), Col: col}
 }
 
 // nodePos finds the best position for a node: its own first line, else its
