@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
@@ -22,10 +24,23 @@ const sideNavLimit = 40
 type Renderer struct {
 	t    *Templates
 	site *site.Site
+
+	// nav holds the top navigation and footer links made so far, by the
+	// folder they are relative to and the current top section: pages in
+	// one folder share them, so a large site makes each set once per
+	// folder instead of once per page. They are read-only once made.
+	navMu sync.Mutex
+	nav   map[navKey]navLinks
 }
 
-// New makes a renderer.
-func New(t *Templates, s *site.Site) *Renderer { return &Renderer{t: t, site: s} }
+type navKey struct{ folder, section string }
+
+type navLinks struct{ top, footer []Link }
+
+// New makes a renderer. It is safe for concurrent use.
+func New(t *Templates, s *site.Site) *Renderer {
+	return &Renderer{t: t, site: s, nav: map[navKey]navLinks{}}
+}
 
 // Link is a link in navigation, relative to the page it appears on.
 type Link struct {
@@ -150,9 +165,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if top != nil {
 		v.Section = top.Dir
 	}
-	for i := range v.TopNav {
-		v.TopNav[i].Current = top != nil && r.site.Root.Subs[i] == top
-	}
+	v.TopNav, v.FooterLinks = r.navLinks(p.URL, top)
 	if p.Section != nil && p.Section != r.site.Root {
 		v.SideNav = r.sideNav(p)
 	}
@@ -227,19 +240,38 @@ func (r *Renderer) base(url, kind string) View {
 	if dir := path.Dir(url); dir != "." {
 		v.Folder = dir
 	}
-	for _, sec := range r.site.Root.Subs {
-		v.TopNav = append(v.TopNav, Link{Title: sec.Title(), URL: rel(url, sec.Index.URL)})
+	v.TopNav, v.FooterLinks = r.navLinks(url, nil)
+	return v
+}
+
+// navLinks returns the top navigation, with top marked current, and the
+// footer links, relative to the page at url. The slices are shared: a
+// caller that changes them must copy them first.
+func (r *Renderer) navLinks(url string, top *site.Section) (topNav, footer []Link) {
+	key := navKey{folder: path.Dir(url)}
+	if top != nil {
+		key.section = top.Dir
 	}
-	for _, f := range c.FooterLinks {
+	r.navMu.Lock()
+	defer r.navMu.Unlock()
+	if l, ok := r.nav[key]; ok {
+		return l.top, l.footer
+	}
+	var l navLinks
+	for _, sec := range r.site.Root.Subs {
+		l.top = append(l.top, Link{Title: sec.Title(), URL: rel(url, sec.Index.URL), Current: sec == top})
+	}
+	for _, f := range r.site.Config.FooterLinks {
 		u := f.URL
 		if !strings.Contains(u, "://") && !strings.HasPrefix(u, "mailto:") {
 			if p := r.site.Page(u); p != nil {
 				u = rel(url, p.URL)
 			}
 		}
-		v.FooterLinks = append(v.FooterLinks, Link{Title: f.Title, URL: u})
+		l.footer = append(l.footer, Link{Title: f.Title, URL: u})
 	}
-	return v
+	r.nav[key] = l
+	return l.top, l.footer
 }
 
 func (r *Renderer) execute(kind string, v View) ([]byte, error) {
@@ -305,6 +337,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 			if j := strings.IndexByte(b[i+3:], '/'); j >= 0 {
 				prefix := b[i+3+j:]
 				v.Root = prefix
+				v.TopNav, v.FooterLinks = slices.Clone(v.TopNav), slices.Clone(v.FooterLinks)
 				for k := range v.TopNav {
 					v.TopNav[k].URL = prefix + v.TopNav[k].URL
 				}
