@@ -101,52 +101,54 @@ type termWeight struct {
 	weight float32
 }
 
-// Analyzer turns pages into documents. It caches stems, since a site uses
-// the same few thousand words again and again; it is not safe for
+// Analyzer turns pages into documents. Each distinct word it meets gets a
+// term number, so that counting a word in a document costs one map lookup
+// (word to number) and the stemmer runs once per word, not once per use: a
+// site uses the same few thousand words again and again. It is not safe for
 // concurrent use, so each worker has its own.
 type Analyzer struct {
-	stop  map[string]bool
-	stems map[string]string
-	tf    map[string]float32
-	buf   []byte
+	stop   map[string]bool
+	ids    map[string]int32 // word -> term number, or -1 for a stop word
+	byStem map[string]int32 // stem -> term number
+	terms  []string         // term number -> stem
+	tf     []float32        // term number -> weight in the current document
+	seen   []int32          // the term numbers in the current document, in order met
+	buf    []byte
 }
 
 // NewAnalyzer makes an analyzer.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{stop: StopWords(), stems: map[string]string{}, tf: map[string]float32{}}
+	return &Analyzer{stop: StopWords(), ids: map[string]int32{}, byStem: map[string]int32{}}
 }
 
-// stem returns the cached stem of a token.
-func (a *Analyzer) stem(tok string) string {
-	if s, ok := a.stems[tok]; ok {
-		return s
+// id returns the term number of a word held in a reused buffer (-1 for a
+// stop word); a word met before costs a map lookup and no allocation.
+func (a *Analyzer) id(word []byte) int32 {
+	if id, ok := a.ids[string(word)]; ok {
+		return id
 	}
-	s := Stem(tok)
-	a.stems[tok] = s
-	return s
-}
-
-// stemBytes is stem for a token held in a reused buffer: a cached token
-// costs a map lookup and no allocation.
-func (a *Analyzer) stemBytes(tok []byte) (string, bool) {
-	if s, ok := a.stems[string(tok)]; ok {
-		return s, s != ""
+	w := string(word)
+	id := int32(-1)
+	if !a.stop[w] {
+		st := Stem(w)
+		var ok bool
+		if id, ok = a.byStem[st]; !ok {
+			id = int32(len(a.terms))
+			a.terms = append(a.terms, st)
+			a.tf = append(a.tf, 0)
+			a.byStem[st] = id
+		}
 	}
-	t := string(tok)
-	s := ""
-	if !a.stop[t] {
-		s = Stem(t)
-	}
-	a.stems[t] = s
-	return s, s != ""
+	a.ids[w] = id
+	return id
 }
 
 // Stems tokenises and stems text, leaving out stop words.
 func (a *Analyzer) Stems(text string) []string {
 	var out []string
 	for _, t := range Tokens(text) {
-		if !a.stop[t] {
-			out = append(out, a.stem(t))
+		if id := a.id([]byte(t)); id >= 0 {
+			out = append(out, a.terms[id])
 		}
 	}
 	return out
@@ -158,8 +160,11 @@ func (a *Analyzer) add(text string, weight float32) {
 	buf := a.buf[:0]
 	flush := func() {
 		if len(buf) > 0 {
-			if s, ok := a.stemBytes(buf); ok {
-				a.tf[s] += weight
+			if id := a.id(buf); id >= 0 {
+				if a.tf[id] == 0 {
+					a.seen = append(a.seen, id)
+				}
+				a.tf[id] += weight
 			}
 			buf = buf[:0]
 		}
@@ -195,12 +200,14 @@ func (a *Analyzer) add(text string, weight float32) {
 
 // doc collects the terms added since the last call into a document.
 func (a *Analyzer) doc(d Doc) Doc {
-	d.terms = make([]termWeight, 0, len(a.tf))
-	for t, w := range a.tf {
-		d.terms = append(d.terms, termWeight{t, w})
+	d.terms = make([]termWeight, 0, len(a.seen))
+	for _, id := range a.seen {
+		w := a.tf[id]
+		d.terms = append(d.terms, termWeight{a.terms[id], w})
 		d.length += w
+		a.tf[id] = 0
 	}
-	clear(a.tf)
+	a.seen = a.seen[:0]
 	return d
 }
 

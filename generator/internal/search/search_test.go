@@ -156,8 +156,19 @@ func TestAnalyzerMatchesTokens(t *testing.T) {
 				want[Stem(tok)]++
 			}
 		}
-		if diff := cmp.Diff(want, a.tf); diff != "" {
+		got := map[string]float32{}
+		terms := a.doc(Doc{}).terms
+		for _, tw := range terms {
+			got[tw.term] += tw.weight
+		}
+		if len(got) != len(terms) {
+			t.Errorf("add(%q) lists a term twice: %v", text, terms)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("add(%q) terms (-want +got):\n%s", text, diff)
+		}
+		if d := a.doc(Doc{}); len(d.terms) != 0 {
+			t.Errorf("after doc, the next document starts with terms %v; want none", d.terms)
 		}
 	}
 }
