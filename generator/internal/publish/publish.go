@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -20,12 +22,15 @@ import (
 // Staging is a build in progress. Write may be called from several
 // goroutines at once.
 //
-// Files are created by one writer goroutine, in the order they are handed
-// over. Creating a file takes its folder's lock in the kernel, and on ext4
-// allocating the inode can be slow (after many deletions it scans past
-// every recently freed inode), so two goroutines creating files in one
-// folder mostly wait for each other, spinning. With one writer the other
-// cores keep converting and rendering pages while it works.
+// Files are created by writer goroutines, one per core, each owning the
+// folders that hash to it, so files in one folder are created by one writer
+// in the order they are handed over. Creating a file takes its folder's
+// lock in the kernel, and on ext4 allocating the inode can be slow (after
+// many deletions it scans past every recently freed inode), so two
+// goroutines creating files in one folder mostly wait for each other,
+// spinning; writers in different folders work side by side. On this
+// machine's ext4, two writers instead of one took a 1,000-page build from
+// 1.16-1.27 s to 0.94-1.03 s, and 10,000 pages from 5.9 s to 5.0 s.
 type Staging struct {
 	out  string
 	dir  string
@@ -33,13 +38,14 @@ type Staging struct {
 	made map[string]bool
 	n    int
 
-	queue chan file
-	done  chan struct{}
-	// closing guards sends against the close in finish.
+	queues []chan file // one per writer
+	done   chan struct{}
+	// closing guards sends against the closes in finish.
 	closing sync.RWMutex
 	closed  bool
-	// err is the writer's first error, read after done is closed.
-	err error
+	// err is the writers' first error, read after done is closed.
+	errMu sync.Mutex
+	err   error
 }
 
 // file is one file waiting for the writer.
@@ -49,7 +55,7 @@ type file struct {
 }
 
 // Start creates the staging folder beside out (same parent, so the final
-// rename stays on one file system) and starts its writer.
+// rename stays on one file system) and starts its writers.
 func Start(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
@@ -66,9 +72,15 @@ func Start(out string) (*Staging, error) {
 	}
 	s := &Staging{
 		out: out, dir: dir, made: map[string]bool{"": true, ".": true},
-		queue: make(chan file, 256), done: make(chan struct{}),
+		done: make(chan struct{}),
 	}
-	go s.writer()
+	var wg sync.WaitGroup
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		q := make(chan file, 256)
+		s.queues = append(s.queues, q)
+		wg.Go(func() { s.writer(q) })
+	}
+	go func() { wg.Wait(); close(s.done) }()
 	return s, nil
 }
 
@@ -83,8 +95,9 @@ func (s *Staging) Files() int {
 }
 
 // Write hands one file, given by its slash path below the site's root, to
-// the writer and returns at once. data must not be changed afterwards. An
-// error in writing it is returned by Commit, which then publishes nothing.
+// its folder's writer and returns at once, unless that writer is far
+// behind. data must not be changed afterwards. An error in writing it is
+// returned by Commit, which then publishes nothing.
 func (s *Staging) Write(rel string, data []byte) error {
 	if err := checkRel(rel); err != nil {
 		return err
@@ -97,8 +110,17 @@ func (s *Staging) Write(rel string, data []byte) error {
 	s.mu.Lock()
 	s.n++
 	s.mu.Unlock()
-	s.queue <- file{rel, data}
+	s.queues[folderHash(path.Dir(rel))%uint32(len(s.queues))] <- file{rel, data}
 	return nil
+}
+
+// folderHash is FNV-1a: cheap, and it spreads a site's folders evenly.
+func folderHash(dir string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(dir); i++ {
+		h = (h ^ uint32(dir[i])) * 16777619
+	}
+	return h
 }
 
 func checkRel(rel string) error {
@@ -108,23 +130,31 @@ func checkRel(rel string) error {
 	return nil
 }
 
-// writer creates the queued files one after another. After its first
-// error it only drains the queue.
-func (s *Staging) writer() {
-	defer close(s.done)
-	for f := range s.queue {
-		if s.err != nil {
+// writer creates the files of its queue one after another. After its
+// first error it only drains the queue.
+func (s *Staging) writer(q <-chan file) {
+	failed := false
+	for f := range q {
+		if failed {
 			continue
 		}
-		s.err = s.mkdir(f.rel)
-		if s.err == nil {
-			s.err = os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(f.rel)), f.data, 0o644)
+		err := s.mkdir(f.rel)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(f.rel)), f.data, 0o644)
+		}
+		if err != nil {
+			failed = true
+			s.errMu.Lock()
+			if s.err == nil {
+				s.err = err
+			}
+			s.errMu.Unlock()
 		}
 	}
 }
 
 // Prepare creates, at once, the folders the files rels will go in. The
-// writer would create each as its first file arrives; creating them all
+// writers would create each as its first file arrives; creating them all
 // first lets ext4 spread them over its block groups before any file takes
 // room there. On this machine's ext4 a 10,000-page build spent about 5.5 s
 // creating files with the folders made first, and 8.4 to 9.3 s without,
@@ -153,13 +183,15 @@ func (s *Staging) mkdir(rel string) error {
 	return nil
 }
 
-// finish waits for the writer to write everything handed to it and
-// returns its first error.
+// finish waits for the writers to write everything handed to them and
+// returns the first error.
 func (s *Staging) finish() error {
 	s.closing.Lock()
 	if !s.closed {
 		s.closed = true
-		close(s.queue)
+		for _, q := range s.queues {
+			close(q)
+		}
 	}
 	s.closing.Unlock()
 	<-s.done
@@ -168,7 +200,7 @@ func (s *Staging) finish() error {
 
 // Create opens a file for writing by streaming, for output too large to
 // hold in memory. The caller closes it. It does not go through the
-// writer: it is for the odd large file.
+// writers: it is for the odd large file.
 func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err := checkRel(rel); err != nil {
 		return nil, err

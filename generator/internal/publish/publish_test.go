@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,5 +187,42 @@ func checkUntouched(t *testing.T, parent, out, after string) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Errorf("%d entries beside the output after %s; want 1", len(entries), after)
+	}
+}
+
+// Files in many folders, handed over from several goroutines, spread over
+// the writers: each must arrive whole, and later files in one folder must
+// not be lost behind earlier ones.
+func TestWritersWriteEveryFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for f := range 23 {
+		for i := range 40 {
+			names = append(names, fmt.Sprintf("f%02d/page-%02d.html", f, i))
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := g; i < len(names); i += 4 {
+				if err := s.Write(names[i], []byte(strings.Repeat(names[i], 100))); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || string(b) != strings.Repeat(name, 100) {
+			t.Fatalf("%s: %d bytes, %v; want the %d bytes written", name, len(b), err, 100*len(name))
+		}
 	}
 }
