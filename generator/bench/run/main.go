@@ -9,8 +9,10 @@
 // measured. Runs alternate (generator first on even rounds, floor first on
 // odd ones) so that drift in the machine's load falls on both alike; one
 // untimed round per size warms the file cache first. Each run writes into
-// an output folder that does not exist yet, so the generator's publish step
-// never has an old site to remove.
+// an output folder of its own that does not exist yet, so the generator's
+// publish step never has an old site to remove, and no output is deleted
+// until every run is done (deleting thousands of files slows the file
+// creation that follows on some file systems; see size).
 //
 // Usage:
 //
@@ -131,6 +133,13 @@ func (c config) run(w io.Writer) error {
 		results = append(results, r)
 	}
 	fmt.Fprintf(w, "load average at end: %s\n\n", loadAvg())
+	// The runs' outputs are removed only now (see size), the corpora kept.
+	outs, _ := filepath.Glob(filepath.Join(dir, "out-*"))
+	for _, o := range outs {
+		if err := os.RemoveAll(o); err != nil {
+			return err
+		}
+	}
 	table(w, results)
 	fmt.Fprintf(w, "\nbenchmark took %s\n", time.Since(started).Round(time.Second))
 	return nil
@@ -146,11 +155,16 @@ func (c config) size(w io.Writer, dir string, pages, runs int) (result, error) {
 		return result{}, err
 	}
 	fmt.Fprintf(w, "%d pages: corpus of %d files, %d words, written in %s; %d runs each\n", pages, st.Files, st.Words, time.Since(t).Round(time.Millisecond), runs)
-	out := filepath.Join(dir, "out")
-	genCmd := func() *exec.Cmd {
+	// Every run writes into a folder of its own, and none is removed until
+	// the benchmark ends. On ext4 without a journal, as on the
+	// machine BENCHMARKS.md was measured on, creating files within about
+	// half a minute of deleting thousands makes the kernel scan past each
+	// recently freed inode: removing one run's output before the next added
+	// seconds of system time, at random, to whichever program ran next.
+	genCmd := func(out string) *exec.Cmd {
 		return exec.Command(c.gen, "build", "-content", src, "-templates", c.templates, "-out", out)
 	}
-	floorCmd := func() *exec.Cmd { return exec.Command(c.floor, "-content", src, "-out", out) }
+	floorCmd := func(out string) *exec.Cmd { return exec.Command(c.floor, "-content", src, "-out", out) }
 	res := result{pages: pages}
 	// Round 0 warms the caches and is not counted.
 	for round := range runs + 1 {
@@ -159,12 +173,13 @@ func (c config) size(w io.Writer, dir string, pages, runs int) (result, error) {
 			order = []string{"floor", "generator"}
 		}
 		for _, prog := range order {
-			cmd := genCmd()
-			if prog == "floor" {
-				cmd = floorCmd()
-			}
+			out := filepath.Join(dir, fmt.Sprintf("out-%d-%d-%s", pages, round, prog))
 			if err := os.RemoveAll(out); err != nil {
 				return res, err
+			}
+			cmd := genCmd(out)
+			if prog == "floor" {
+				cmd = floorCmd(out)
 			}
 			s, err := measure(cmd)
 			if err != nil {
@@ -181,7 +196,6 @@ func (c config) size(w io.Writer, dir string, pages, runs int) (result, error) {
 			}
 		}
 	}
-	os.RemoveAll(out)
 	return res, nil
 }
 
