@@ -60,7 +60,7 @@ func packID(p *site.Page) string {
 // (the build no longer holds them once their pages are written).
 func (r *Renderer) Pack(p *site.Page, html func(*site.Page) ([]byte, error)) ([]byte, error) {
 	url := PackURL(p)
-	v := r.base(url, "pack")
+	v := r.base(url, "pack", nil)
 	v.Title = "Trainer's pack: " + p.Title()
 	v.Description = "The session plan, the facilitator notes and every material the session uses, on one page to print."
 	sv := r.session(p, p.Src.Front.Session)

@@ -145,7 +145,8 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	case p.IsSection():
 		kind = "section"
 	}
-	v := r.base(p.URL, kind)
+	top := r.site.TopSection(p)
+	v := r.base(p.URL, kind, top)
 	v.Title = p.Title()
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
@@ -161,11 +162,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		}
 		v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: title, URL: rel(p.URL, b.URL)})
 	}
-	top := r.site.TopSection(p)
 	if top != nil {
 		v.Section = top.Dir
 	}
-	v.TopNav, v.FooterLinks = r.navLinks(p.URL, top)
 	if p.Section != nil && p.Section != r.site.Root {
 		v.SideNav = r.sideNav(p)
 	}
@@ -228,8 +227,9 @@ func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
 // clock formats minutes from the start as h:mm.
 func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
 
-// base fills in what every page kind shares.
-func (r *Renderer) base(url, kind string) View {
+// base fills in what every page kind shares; top is the top-level section
+// the page is in, marked current in the top navigation (nil for none).
+func (r *Renderer) base(url, kind string, top *site.Section) View {
 	c := r.site.Config
 	v := View{
 		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
@@ -240,7 +240,7 @@ func (r *Renderer) base(url, kind string) View {
 	if dir := path.Dir(url); dir != "." {
 		v.Folder = dir
 	}
-	v.TopNav, v.FooterLinks = r.navLinks(url, nil)
+	v.TopNav, v.FooterLinks = r.navLinks(url, top)
 	return v
 }
 
@@ -318,7 +318,7 @@ func CheckConfig(s *site.Site) error {
 
 // Search renders the search page. Without JavaScript it lists every page.
 func (r *Renderer) Search() ([]byte, error) {
-	v := r.base(site.SearchPage, "search")
+	v := r.base(site.SearchPage, "search", nil)
 	v.Title = "Search"
 	v.Description = "Search the guidance, learning and training pages."
 	for _, p := range r.site.Pages {
@@ -330,7 +330,7 @@ func (r *Renderer) Search() ([]byte, error) {
 // NotFound renders the 404 page. A web server shows it at any depth, so its
 // links are absolute from base_url's path when the site has one.
 func (r *Renderer) NotFound() ([]byte, error) {
-	v := r.base(site.NotFoundPage, "404")
+	v := r.base(site.NotFoundPage, "404", nil)
 	v.Title = "Page not found"
 	if b := r.site.Config.BaseURL; b != "" {
 		if i := strings.Index(b, "://"); i >= 0 {
@@ -359,7 +359,7 @@ const guideMarker = "<!--joinedup:guide-->"
 // PrintFrame renders "print the whole guide" without its pages: the parts
 // before and after them. Each guide page is made by GuidePage.
 func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
-	v := r.base(site.PrintPage, "print")
+	v := r.base(site.PrintPage, "print", nil)
 	v.Title = "The whole guide"
 	v.Description = "Every guidance page on one page, to print or save as a PDF."
 	v.GuideHTML = template.HTML(guideMarker)
