@@ -59,26 +59,32 @@ type Model struct {
 	converter *markdown.Converter
 }
 
-// Load reads, converts and checks everything without writing. It returns
-// every problem found, sorted, as a diag.List.
+// Load reads, converts, renders and checks everything without writing. It
+// returns every problem found, sorted, as a diag.List.
 func Load(ctx context.Context, opt Options) (*Model, error) {
-	m, err := run(ctx, opt, nil)
-	return m, err
+	return run(ctx, opt, func() (publish.Output, error) { return &publish.Discard{}, nil })
 }
 
-// Run loads, checks and, when opt.Out is set, publishes the site.
+// Run loads, checks and publishes the site: into opt.Out when it is set,
+// else into publish.Discard, which is what check does, so that check runs
+// every stage build runs.
 func Run(ctx context.Context, opt Options) (Result, error) {
 	start := time.Now()
 	var stage *publish.Staging
-	var startStage func() (*publish.Staging, error)
+	startOutput := func() (publish.Output, error) { return &publish.Discard{}, nil }
 	if opt.Out != "" {
-		startStage = func() (*publish.Staging, error) {
+		startOutput = func() (publish.Output, error) {
 			var err error
 			stage, err = publish.Start(opt.Out)
 			return stage, err
 		}
 	}
-	m, err := run(ctx, opt, startStage)
+	var out publish.Output
+	m, err := run(ctx, opt, func() (publish.Output, error) {
+		var err error
+		out, err = startOutput()
+		return out, err
+	})
 	if err != nil {
 		if stage != nil {
 			stage.Abort()
@@ -86,8 +92,10 @@ func Run(ctx context.Context, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	res := Result{Pages: len(m.Site.Pages)}
+	if out != nil {
+		res.Files = out.Files()
+	}
 	if stage != nil {
-		res.Files = stage.Files()
 		if err := stage.Commit(); err != nil {
 			return res, fmt.Errorf("cannot publish to %s: %w", opt.Out, err)
 		}
@@ -96,11 +104,11 @@ func Run(ctx context.Context, opt Options) (Result, error) {
 	return res, nil
 }
 
-// run is the pipeline. startStage is nil for a check; otherwise it is called
-// once the sources are known to be sound, and pages are rendered and written
-// into the staging folder as they are converted, so that no page's HTML is
-// kept longer than it takes to write it.
-func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, error)) (*Model, error) {
+// run is the pipeline. startOutput is called once the sources are known to
+// be sound, and pages are rendered and written to the output as they are
+// converted, so that no page's HTML is kept longer than it takes to write
+// it.
+func run(ctx context.Context, opt Options, startOutput func() (publish.Output, error)) (*Model, error) {
 	var errs diag.List
 	src, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
@@ -108,6 +116,15 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	tmpl, err := render.ParseTemplates(opt.Templates, opt.TemplatesName)
 	errs.Append(diag.Pos{File: opt.TemplatesName}, err)
+	var compTemplates *template.Template
+	if tmpl != nil {
+		compTemplates = tmpl.Components
+	}
+	if err != nil {
+		// Pages are still converted and checked without templates, so
+		// that every other problem is reported too.
+		tmpl = nil
+	}
 	s, err := site.New(src)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	if s.Root == nil {
@@ -115,10 +132,6 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 	}
 	// Without templates (they failed to parse) components are still
 	// checked, but not for their templates.
-	var compTemplates *template.Template
-	if tmpl != nil {
-		compTemplates = tmpl.Components
-	}
 	comps := components.New(d, compTemplates, site.OutputPath, func(file string) bool {
 		_, ok := src.DataFiles[path.Join(content.DataDir, file)]
 		return ok
@@ -132,11 +145,9 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 	errs.Append(diag.Pos{}, render.CheckConfig(s))
 	errs.Append(diag.Pos{}, render.CheckPrintGuide(s))
 
-	var stage *publish.Staging
-	if startStage != nil && len(errs) == 0 {
-		if stage, err = startStage(); err != nil {
-			return nil, fmt.Errorf("cannot prepare the output folder: %w", err)
-		}
+	stage, err := startOutput()
+	if err != nil {
+		return nil, fmt.Errorf("cannot prepare the output folder: %w", err)
 	}
 	index, pageErrs := m.pages(ctx, stage)
 	errs = append(errs, pageErrs...)
@@ -149,7 +160,7 @@ func run(ctx context.Context, opt Options, startStage func() (*publish.Staging, 
 	if len(errs) > 0 {
 		return nil, errs.Sort().Err()
 	}
-	if stage != nil {
+	if m.Templates != nil {
 		if err := m.writeRest(stage, index); err != nil {
 			return nil, err
 		}
@@ -176,21 +187,23 @@ type pageOut struct {
 // added to the index, and the page's part of the print page appended to
 // it, in page order, the print page's order. A check (no staging folder)
 // writes nothing and analyses nothing.
-func (m *Model) pages(ctx context.Context, stage *publish.Staging) (*search.Builder, diag.List) {
+func (m *Model) pages(ctx context.Context, stage publish.Output) (*search.Builder, diag.List) {
 	pages := m.Site.Pages
 	var (
 		r     *render.Renderer
 		guide *printPage
 		all   diag.List
 	)
-	if stage != nil {
+	if m.Templates != nil {
 		// The folders of the pages and the search index, made before
 		// any file (see Staging.Prepare).
 		files := []string{site.SearchPage}
 		for _, p := range pages {
 			files = append(files, p.URL)
 		}
-		all.Append(diag.Pos{}, stage.Prepare(files))
+		if p, ok := stage.(publish.Preparer); ok {
+			all.Append(diag.Pos{}, p.Prepare(files))
+		}
 		r = render.New(m.Templates, m.Site)
 		var err error
 		// Without the print page's template the pages are still
@@ -279,7 +292,7 @@ type printPage struct {
 }
 
 // startPrint writes the print page's template up to where the guide goes.
-func startPrint(stage *publish.Staging, r *render.Renderer) (*printPage, error) {
+func startPrint(stage publish.Output, r *render.Renderer) (*printPage, error) {
 	head, tail, err := r.PrintFrame()
 	if err != nil {
 		return nil, err
@@ -313,7 +326,7 @@ func (pp *printPage) finish() error {
 // search index and page, the trainer's packs, the 404 page, the sitemap,
 // the assets and the content's own files. It runs once every page is
 // rendered, so the index and the rest are made side by side.
-func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
+func (m *Model) writeRest(stage publish.Output, index *search.Builder) error {
 	var (
 		mu   sync.Mutex
 		errs diag.List
@@ -336,7 +349,7 @@ func (m *Model) writeRest(stage *publish.Staging, index *search.Builder) error {
 }
 
 // writeFiles hands files to the staging folder's writer, in name order.
-func writeFiles(stage *publish.Staging, files map[string][]byte) error {
+func writeFiles(stage publish.Output, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -351,7 +364,7 @@ func writeFiles(stage *publish.Staging, files map[string][]byte) error {
 
 // writeExtras writes the search page, the trainer's packs, the 404 page,
 // the sitemap, the assets and the content's own files.
-func (m *Model) writeExtras(stage *publish.Staging, r *render.Renderer) error {
+func (m *Model) writeExtras(stage publish.Output, r *render.Renderer) error {
 	var errs diag.List
 	fail := func(err error) { errs.Append(diag.Pos{}, err) }
 	extras := []struct {

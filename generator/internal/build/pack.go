@@ -12,7 +12,7 @@ import (
 // HTML was let go as each page was written, so the few pages a pack holds
 // are converted again here: that costs a little time for the session
 // plans' materials instead of memory for every page.
-func (m *Model) writePacks(stage *publish.Staging, r *render.Renderer) error {
+func (m *Model) writePacks(stage publish.Output, r *render.Renderer) error {
 	var errs diag.List
 	for _, p := range m.Site.Pages {
 		if !render.HasPack(p) {

@@ -125,9 +125,10 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 	return t, errs.Sort().Err()
 }
 
-// templateErrorPattern matches html/template's "template: NAME:LINE:COL: MSG"
+// templateErrorPattern matches text/template's "template: NAME:LINE:COL: MSG"
+// and html/template's escaping errors, "html/template:NAME:LINE:COL: MSG"
 // (the column is not always given).
-var templateErrorPattern = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: `)
+var templateErrorPattern = regexp.MustCompile(`template: ?([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // TemplateError turns a template parse or execution error into a positioned
 // error against the template file.
