@@ -132,7 +132,7 @@ func run(ctx context.Context, opt Options, startOutput func() (publish.Output, e
 	}
 	// Without templates (they failed to parse) components are still
 	// checked, but not for their templates.
-	comps := components.New(d, compTemplates, site.OutputPath, func(file string) bool {
+	comps := components.New(d, compTemplates, func(file string) bool {
 		_, ok := src.DataFiles[path.Join(content.DataDir, file)]
 		return ok
 	})
@@ -140,10 +140,7 @@ func run(ctx context.Context, opt Options, startOutput func() (publish.Output, e
 	m.converter = markdown.New(markdown.Config{
 		Components:    comps,
 		Abbreviations: abbreviations(d),
-		OutputPath:    site.OutputPath,
 	})
-	errs.Append(diag.Pos{}, render.CheckConfig(s))
-	errs.Append(diag.Pos{}, render.CheckPrintGuide(s))
 
 	stage, err := startOutput()
 	if err != nil {
@@ -151,9 +148,7 @@ func run(ctx context.Context, opt Options, startOutput func() (publish.Output, e
 	}
 	index, pageErrs := m.pages(ctx, stage)
 	errs = append(errs, pageErrs...)
-	errs.Append(diag.Pos{}, s.CheckLinks())
-	errs.Append(diag.Pos{}, s.CheckChecklists())
-	errs = append(errs, duplicateIDs(s.Pages)...)
+	errs.Append(diag.Pos{}, s.CheckPages())
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -216,13 +211,13 @@ func (m *Model) pages(ctx context.Context, stage publish.Output) (*search.Builde
 	// the trainer's packs convert again at the end (see writePacks).
 	inPack := map[*site.Page]bool{}
 	if r != nil {
-		for _, p := range r.GuidePages() {
+		for _, p := range m.Site.GuidePages() {
 			inGuide[p] = true
 		}
 		for _, p := range pages {
-			if render.HasPack(p) {
+			if p.HasPack() {
 				inPack[p] = true
-				for _, mp := range r.PackMaterials(p) {
+				for _, mp := range m.Site.PackMaterials(p) {
 					inPack[mp] = true
 				}
 			}
@@ -244,19 +239,19 @@ func (m *Model) pages(ctx context.Context, stage publish.Output) (*search.Builde
 			in.Buf = wk.html
 		}
 		res, errs := m.converter.Convert(in)
-		p.Result = res
+		p.Facts = &res.Facts
 		lists[i] = errs
 		var out pageOut
 		if r != nil {
-			b, err := r.Page(p)
+			b, err := r.Page(p, res)
 			if err == nil {
 				err = stage.Write(p.URL, b)
 			}
 			lists[i].Append(diag.Pos{File: p.Src.File}, err)
 			if guide != nil && inGuide[p] {
-				out.guide = r.GuidePage(p)
+				out.guide = r.GuidePage(p, res.HTML)
 			}
-			out.docs = wk.analyzer.Page(i, searchPage(p))
+			out.docs = wk.analyzer.Page(i, searchPage(p, res))
 			// What the rest of the build needs is the outline and the
 			// links; the HTML is written, the text indexed, and the
 			// Markdown no longer needed, but for the packs' pages.
@@ -481,25 +476,6 @@ func abbreviations(d *data.Data) map[string]string {
 		}
 	}
 	return m
-}
-
-// duplicateIDs reports a heading id used twice on one page, which happens
-// when a heading repeats an entry a component adds.
-func duplicateIDs(pages []*site.Page) diag.List {
-	var errs diag.List
-	for _, p := range pages {
-		if p.Result == nil {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, h := range p.Result.Headings {
-			if seen[h.ID] {
-				errs.Add(diag.Pos{File: p.Src.File}, "the id %q is used twice on this page (a heading repeats an entry of a component); reword the heading", h.ID)
-			}
-			seen[h.ID] = true
-		}
-	}
-	return errs
 }
 
 // ordered runs work for 0..n-1 on the given number of workers and hands

@@ -15,12 +15,12 @@ import (
 func (m *Model) writePacks(stage publish.Output, r *render.Renderer) error {
 	var errs diag.List
 	for _, p := range m.Site.Pages {
-		if !render.HasPack(p) {
+		if !p.HasPack() {
 			continue
 		}
 		b, err := r.Pack(p, m.bodyHTML)
 		if err == nil {
-			err = stage.Write(render.PackURL(p), b)
+			err = stage.Write(site.PackURL(p), b)
 		}
 		errs.Append(diag.Pos{File: p.Src.File}, err)
 	}

@@ -1,26 +1,25 @@
 package build
 
 import (
+	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/search"
 	"joinedup/generator/internal/site"
 )
 
 // searchPage is what search needs of a page.
-func searchPage(p *site.Page) search.Page {
+func searchPage(p *site.Page, res *markdown.Result) search.Page {
 	sp := search.Page{
 		Title:       p.Title(),
 		Description: p.Src.Front.Description,
 		URL:         p.URL,
 		Keywords:    append(append([]string{}, p.Src.Front.Keywords...), p.Src.Front.Tags...),
 	}
-	if p.Result != nil {
-		for _, s := range p.Result.Sections {
-			sec := search.Section{Text: s.Text}
-			if s.Level == 2 || s.Level == 3 {
-				sec.Heading, sec.Anchor = s.Heading.Text, s.ID
-			}
-			sp.Sections = append(sp.Sections, sec)
+	for _, s := range res.Sections {
+		sec := search.Section{Text: s.Text}
+		if s.Level == 2 || s.Level == 3 {
+			sec.Heading, sec.Anchor = s.Heading.Text, s.ID
 		}
+		sp.Sections = append(sp.Sections, sec)
 	}
 	return sp
 }

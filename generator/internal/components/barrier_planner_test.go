@@ -12,6 +12,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // plannerData is a small data set with two barriers, one with a remedy
@@ -42,11 +43,11 @@ func TestBarrierPlannerOutline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := barrierPlannerOutline(plannerData(), tt.opts)
-			var heads []markdown.Heading
+			var heads []site.Heading
 			for _, s := range got {
 				heads = append(heads, s.Heading)
 			}
-			want := []markdown.Heading{
+			want := []site.Heading{
 				{Level: tt.level, ID: "plan-barriers", Text: "Step 1: choose barriers and remedies"},
 				{Level: tt.level, ID: "plan-actions", Text: "Step 2: your action plan"},
 			}

@@ -20,6 +20,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 	"joinedup/generator/internal/storage"
 )
 
@@ -38,10 +39,8 @@ type spec struct {
 type Set struct {
 	data      *data.Data
 	templates *template.Template
-	// url maps a source path below content/ to its output path.
-	url     func(string) string
-	written func(string) bool
-	specs   map[string]spec
+	written   func(string) bool
+	specs     map[string]spec
 }
 
 // View is what a component template receives.
@@ -65,7 +64,7 @@ func (v View) Link(target string) string {
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		target, anchor = target[:i], target[i:]
 	}
-	return markdown.Relative(v.set.url(v.page), v.set.url(target)) + anchor
+	return site.Relative(site.OutputPath(v.page), site.OutputPath(target)) + anchor
 }
 
 // Rungs lists the ladder's rung indexes from the top rung down, the order a
@@ -93,8 +92,8 @@ func (v View) Heading(id, text string) template.HTML {
 // component, named after it. written reports whether a data file (such as
 // "partners.yaml") exists; a file that exists but failed to decode has
 // already been reported, so components do not call it missing.
-func New(d *data.Data, templates *template.Template, url func(string) string, written func(file string) bool) *Set {
-	s := &Set{data: d, templates: templates, url: url, written: written}
+func New(d *data.Data, templates *template.Template, written func(file string) bool) *Set {
+	s := &Set{data: d, templates: templates, written: written}
 	s.specs = map[string]spec{
 		"partners": {
 			options: []string{"sector"}, needs: "partners.yaml",
@@ -243,7 +242,7 @@ func principlesOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, pt := range p.Points {
 			b.WriteString(" " + pt.Text)
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
 	}
 	return out
 }
@@ -256,9 +255,9 @@ func barriersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, r := range br.Remedies {
 			b.WriteString(" " + r.Text)
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
 		for _, r := range br.Remedies {
-			out = append(out, markdown.Section{Heading: markdown.Heading{ID: RemedyAnchor(r.ID)}})
+			out = append(out, markdown.Section{Heading: site.Heading{ID: RemedyAnchor(r.ID)}})
 		}
 	}
 	return out
@@ -275,7 +274,7 @@ func ladderOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	for i := len(d.Ladder.Rungs) - 1; i >= 0; i-- {
 		r := d.Ladder.Rungs[i]
 		out = append(out, markdown.Section{
-			Heading: markdown.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
+			Heading: site.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
 			Text:    r.Gloss + " " + r.LooksLike + " " + r.MoveUp,
 		})
 	}
@@ -287,7 +286,7 @@ func glossaryOutline(d *data.Data, _ markdown.Options) []markdown.Section {
 	var b strings.Builder
 	for _, t := range d.Glossary.Terms {
 		fmt.Fprintf(&b, "%s %s %s %s ", t.Term, t.Abbr, t.Definition, strings.Join(t.Synonyms, " "))
-		out = append(out, markdown.Section{Heading: markdown.Heading{ID: t.Anchor()}})
+		out = append(out, markdown.Section{Heading: site.Heading{ID: t.Anchor()}})
 	}
 	return append([]markdown.Section{{Text: b.String()}}, out...)
 }

@@ -12,6 +12,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // text joins a card's pieces, writing a blank as "___".
@@ -95,11 +96,11 @@ func TestBarrierCardSets(t *testing.T) {
 		t.Errorf("barrierCardSets cards (-want +got):\n%s", diff)
 	}
 	outline := cardSetsOutline(sets)
-	var heads []markdown.Heading
+	var heads []site.Heading
 	for _, s := range outline {
 		heads = append(heads, s.Heading)
 	}
-	wantHeads := []markdown.Heading{{Level: 2, ID: "barrier-cards", Text: "Barrier cards"}, {Level: 2, ID: "remedy-cards", Text: "Remedy cards"}}
+	wantHeads := []site.Heading{{Level: 2, ID: "barrier-cards", Text: "Barrier cards"}, {Level: 2, ID: "remedy-cards", Text: "Remedy cards"}}
 	if diff := cmp.Diff(wantHeads, heads); diff != "" {
 		t.Errorf("cardSetsOutline headings (-want +got):\n%s", diff)
 	}
@@ -161,15 +162,15 @@ func TestDescriptionCardsHideNames(t *testing.T) {
 var headingTag = regexp.MustCompile(`<h([23]) id="([^"]+)"[^>]*>([^<]+)</h[23]>`)
 
 // templateHeadings reads the headings a component template writes.
-func templateHeadings(t *testing.T, name string) []markdown.Heading {
+func templateHeadings(t *testing.T, name string) []site.Heading {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "..", "templates", "components", name+".html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []markdown.Heading
+	var out []site.Heading
 	for _, m := range headingTag.FindAllStringSubmatch(string(b), -1) {
-		out = append(out, markdown.Heading{Level: int(m[1][0] - '0'), ID: m[2], Text: strings.ReplaceAll(m[3], "&#39;", "'")})
+		out = append(out, site.Heading{Level: int(m[1][0] - '0'), ID: m[2], Text: strings.ReplaceAll(m[3], "&#39;", "'")})
 	}
 	return out
 }
@@ -186,7 +187,7 @@ func TestWorksheetOutlinesMatchTemplates(t *testing.T) {
 		{"meeting-prep", meetingPrepOutline(d, nil)},
 		{"ladder-poster", ladderPosterOutline(d, nil)},
 	} {
-		var want []markdown.Heading
+		var want []site.Heading
 		for _, s := range tc.outline {
 			want = append(want, s.Heading)
 		}

@@ -25,7 +25,7 @@ import (
 	"sync"
 
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // kinds are the page kinds; each has a template file of the same name.
@@ -240,9 +240,9 @@ func (t *Templates) EveryPageScripts() []string {
 // holds: assets/tools/NAME.js for each component NAME it places (and
 // "checklist" for its checklists), when the template folder has that file.
 // A page without tools loads none of them.
-func (t *Templates) ToolScripts(res *markdown.Result) []string {
-	names := res.Components
-	if len(res.Checklists) > 0 {
+func (t *Templates) ToolScripts(f site.Facts) []string {
+	names := f.Components
+	if len(f.Checklists) > 0 {
 		names = append([]string{"checklist"}, names...)
 	}
 	var out []string

@@ -24,20 +24,9 @@ package site
 import (
 	"path"
 	"sort"
-	"strings"
 
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/markdown"
-)
-
-// Reserved output paths the generator writes itself.
-const (
-	SearchPage   = "search/index.html"
-	PrintPage    = "print.html"
-	NotFoundPage = "404.html"
-	Sitemap      = "sitemap.xml"
-	AssetsDir    = "assets"
 )
 
 // Page is a page of the built site.
@@ -49,9 +38,9 @@ type Page struct {
 	// belongs to that section.
 	Section    *Section
 	Prev, Next *Page
-	// Result is the converted Markdown, set by the build before links are
-	// checked and pages rendered.
-	Result *markdown.Result
+	// Facts are what converting the page found, set by the build before
+	// links are checked; nil until then.
+	Facts *Facts
 }
 
 // Title is the page's title.
@@ -88,17 +77,6 @@ type Site struct {
 	byPath      map[string]*Page
 	static      map[string]bool
 	drafts      map[string]bool
-}
-
-// OutputPath applies the URL rule to a source path below content/.
-func OutputPath(source string) string {
-	if !strings.HasSuffix(source, ".md") {
-		return source
-	}
-	if path.Base(source) == "_index.md" {
-		return path.Join(path.Dir(source), "index.html")
-	}
-	return strings.TrimSuffix(source, ".md") + ".html"
 }
 
 // New builds the model from loaded sources. Draft pages are left out. It
@@ -178,12 +156,8 @@ func New(src *content.Source) (*Site, error) {
 	}
 	sortSection(s.Root)
 	s.Pages = readingOrder(s.Root, nil)
+	errs = append(errs, s.checkConfig()...)
 	return s, errs.Sort().Err()
-}
-
-func reserved(out string) bool {
-	return out == SearchPage || out == PrintPage || out == NotFoundPage || out == Sitemap ||
-		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/")
 }
 
 func less(a, b *Page) bool {
@@ -256,110 +230,5 @@ func (s *Site) TopSection(p *Page) *Section {
 	return sec
 }
 
-// CheckLinks checks every link of every page once their Results are set:
-// the target page or file must exist (and not be a draft), and an anchor
-// must be the id of a heading on the target page.
-func (s *Site) CheckLinks() error {
-	var errs diag.List
-	ids := make(map[*Page]map[string]bool, len(s.Pages))
-	idsOf := func(p *Page) map[string]bool {
-		if m, ok := ids[p]; ok {
-			return m
-		}
-		m := map[string]bool{}
-		if p.Result != nil {
-			for _, h := range p.Result.Headings {
-				m[h.ID] = true
-			}
-			for _, cl := range p.Result.Checklists {
-				m["checklist-"+cl.ID] = true
-			}
-		}
-		ids[p] = m
-		return m
-	}
-	for _, p := range s.Pages {
-		if p.Result == nil {
-			continue
-		}
-		for _, l := range p.Result.Links {
-			target := p
-			if l.Target != "" {
-				if !l.Page {
-					if !s.static[l.Target] {
-						errs.Add(l.Pos, "file %q does not exist; check the path (it is relative to this page's folder)", s.display(l.Target))
-					}
-					continue
-				}
-				target = s.byPath[l.Target]
-				if target == nil {
-					if s.drafts[l.Target] {
-						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", s.display(l.Target))
-					} else {
-						errs.Add(l.Pos, "links to %q, which does not exist%s", s.display(l.Target), s.pageHint(l.Target))
-					}
-					continue
-				}
-			}
-			if l.Anchor != "" && !idsOf(target)[l.Anchor] {
-				errs.Add(l.Pos, "links to #%s, which is not a heading on %s%s", l.Anchor, target.Src.File, anchorHint(l.Anchor, target))
-			}
-		}
-	}
-	return errs.Sort().Err()
-}
-
-func (s *Site) pageHint(target string) string {
-	var candidates []string
-	for p := range s.byPath {
-		candidates = append(candidates, p)
-	}
-	sort.Strings(candidates)
-	if h := diag.Suggest(target, candidates); h != "" {
-		return " (did you mean \"" + s.display(h) + "\"?)"
-	}
-	return ""
-}
-
 // display names a source path the way messages show it.
 func (s *Site) display(source string) string { return path.Join(s.contentName, source) }
-
-func anchorHint(anchor string, p *Page) string {
-	var ids []string
-	for _, h := range p.Result.Headings {
-		ids = append(ids, h.ID)
-	}
-	if h := diag.Suggest(anchor, ids); h != "" {
-		return " (did you mean #" + h + "?)"
-	}
-	if len(ids) == 0 {
-		return "; that page has no headings"
-	}
-	if len(ids) > 8 {
-		ids = append(ids[:8], "...")
-	}
-	return "; its headings are #" + strings.Join(ids, ", #")
-}
-
-// RelURL returns the link from page from to output path to.
-func RelURL(from *Page, to string) string { return markdown.Relative(from.URL, to) }
-
-// CheckChecklists reports checklist ids used more than once in the site: ticks
-// are saved under the id, so two checklists sharing one would share ticks.
-func (s *Site) CheckChecklists() error {
-	var errs diag.List
-	first := map[string]diag.Pos{}
-	for _, p := range s.Pages {
-		if p.Result == nil {
-			continue
-		}
-		for _, cl := range p.Result.Checklists {
-			if at, dup := first[cl.ID]; dup {
-				errs.Add(cl.Pos, "checklist id %q is already used at %s; give each checklist its own id", cl.ID, at)
-				continue
-			}
-			first[cl.ID] = cl.Pos
-		}
-	}
-	return errs.Sort().Err()
-}
