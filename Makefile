@@ -84,7 +84,7 @@ bench:
 	"$$d/run" -generator "$$d/generator" -floor "$$d/floor" -templates templates \
 		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
-		./generator/internal/content ./generator/internal/markdown ./generator/internal/build
+		./generator/internal/content ./generator/internal/markdown ./generator/internal/pipeline
 	$(MAKE) bench-search
 
 # Search in Chromium at 100, 1,000 and 10,000 pages: bytes per query, query

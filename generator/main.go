@@ -22,8 +22,8 @@ import (
 	"os/signal"
 	"time"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/pipeline"
 )
 
 func main() {
@@ -83,10 +83,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	var res pipeline.Result
+	var err error
 	if cmd == "build" {
-		opt.Out = outDir
+		res, err = pipeline.Build(ctx, opt, outDir)
+	} else {
+		res, err = pipeline.Check(ctx, opt)
 	}
-	res, err := build.Run(ctx, opt)
 	if err != nil {
 		var list diag.List
 		if errors.As(err, &list) {
@@ -133,18 +136,18 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
 
 // sourceOptions opens the content and templates folders for build, check
 // and serve, saying which flag to set when one is missing.
-func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (build.Options, bool) {
-	contentFS, err := build.DirFS(contentDir)
+func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (pipeline.Options, bool) {
+	contentFS, err := pipeline.DirFS(contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
-		return build.Options{}, false
+		return pipeline.Options{}, false
 	}
-	templatesFS, err := build.DirFS(templatesDir)
+	templatesFS, err := pipeline.DirFS(templatesDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
-		return build.Options{}, false
+		return pipeline.Options{}, false
 	}
-	return build.Options{
+	return pipeline.Options{
 		Content: contentFS, ContentName: contentDir,
 		Templates: templatesFS, TemplatesName: templatesDir,
 	}, true

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/pipeline"
 )
 
 // Builder rebuilds a site into a fresh folder each time and hands the
@@ -19,15 +19,15 @@ import (
 // links and anchors checked included: the dev server can never accept a
 // site that build would refuse.
 type Builder struct {
-	opt build.Options
+	opt pipeline.Options
 	srv *Server
 	tmp string
 	n   int
 }
 
-// NewBuilder prepares to build opt (its Out is ignored) for srv, in a
+// NewBuilder prepares to build opt for srv, in a
 // new folder below parent (the system's temporary folder when "").
-func NewBuilder(opt build.Options, srv *Server, parent string) (*Builder, error) {
+func NewBuilder(opt pipeline.Options, srv *Server, parent string) (*Builder, error) {
 	tmp, err := os.MkdirTemp(parent, "joinedup-serve-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a folder for the dev server's builds: %w", err)
@@ -37,7 +37,7 @@ func NewBuilder(opt build.Options, srv *Server, parent string) (*Builder, error)
 
 // Outcome is what one rebuild did.
 type Outcome struct {
-	Result   build.Result
+	Result   pipeline.Result
 	Problems []Problem // nil when the build succeeded
 }
 
@@ -45,11 +45,9 @@ type Outcome struct {
 // caller serialises rebuilds (the watcher runs them one at a time).
 func (b *Builder) Build(ctx context.Context) Outcome {
 	b.n++
-	opt := b.opt
-	opt.Out = filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
-	res, err := build.Run(ctx, opt)
+	out := filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
+	res, err := pipeline.Build(ctx, b.opt, out)
 	if err == nil {
-		out := opt.Out
 		err = b.srv.Publish(out, func() { os.RemoveAll(out) })
 		if err != nil {
 			os.RemoveAll(out)

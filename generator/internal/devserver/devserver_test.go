@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/pipeline"
 )
 
 // writeTree writes files (slash paths) below dir.
@@ -419,7 +419,7 @@ func TestRebuilds(t *testing.T) {
 		t.Errorf("problem source = %+v; want the line bogus: 1 marked", p.Source)
 	}
 	// The same problems the build command reports.
-	_, err = build.Run(ctx, options(t, dir))
+	_, err = pipeline.Check(ctx, options(t, dir))
 	if got, want := problemPositions(broken.Problems), err.Error(); got != want {
 		t.Errorf("serve reports\n%s\nbuild reports\n%s", got, want)
 	}

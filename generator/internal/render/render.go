@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"joinedup/generator/internal/assets"
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
@@ -22,8 +23,9 @@ const sideNavLimit = 40
 
 // Renderer renders one site with one set of templates.
 type Renderer struct {
-	t    *Templates
-	site *site.Site
+	t      *Templates
+	assets *assets.Set
+	site   *site.Site
 
 	// nav holds the top navigation and footer links made so far, by the
 	// folder they are relative to and the current top section: pages in
@@ -37,9 +39,10 @@ type navKey struct{ folder, section string }
 
 type navLinks struct{ top, footer []Link }
 
-// New makes a renderer. It is safe for concurrent use.
-func New(t *Templates, s *site.Site) *Renderer {
-	return &Renderer{t: t, site: s, nav: map[navKey]navLinks{}}
+// New makes a renderer of site s with templates t; a page loads the
+// scripts of a, the theme's assets. It is safe for concurrent use.
+func New(t *Templates, a *assets.Set, s *site.Site) *Renderer {
+	return &Renderer{t: t, assets: a, site: s, nav: map[navKey]navLinks{}}
 }
 
 // Link is a link in navigation, relative to the page it appears on.
@@ -152,7 +155,7 @@ func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
 	v.Audience = p.Src.Front.Audience
 	v.Content = template.HTML(res.HTML)
 	v.Contents = contents(res.Headings)
-	v.Scripts = append(v.Scripts, r.t.ToolScripts(res.Facts)...)
+	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
@@ -232,7 +235,7 @@ func (r *Renderer) base(url, kind string, top *site.Section) View {
 		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
 		Kind:    kind,
 		Root:    site.Root(url),
-		Scripts: r.t.EveryPageScripts(),
+		Scripts: r.assets.EveryPageScripts(),
 	}
 	if dir := path.Dir(url); dir != "." {
 		v.Folder = dir

@@ -1,6 +1,6 @@
-// Package render turns the site model into output files: every page through
-// the templates in templates/, plus the search page, the whole-guide print
-// page, the 404 page, the sitemap and the assets.
+// Package render turns the site model into the site's HTML through the
+// templates in templates/: every page, the search page, the whole-guide
+// print page, the trainer's packs and the 404 page; and the sitemap.
 //
 // Templates are html/template files parsed once per build. There is one
 // layout rule and no lookup cascade: base.html is the layout; it calls the
@@ -8,7 +8,7 @@
 // page.html, search.html, print.html, pack.html, 404.html) defines. Files in
 // templates/partials/ are shared by every kind; files in
 // templates/components/ are the markup of the data components, named after
-// them. Everything else under templates/assets/ is copied to public/assets/.
+// them. templates/assets/ is package assets' business.
 package render
 
 import (
@@ -25,7 +25,6 @@ import (
 	"sync"
 
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/site"
 )
 
 // kinds are the page kinds; each has a template file of the same name.
@@ -37,9 +36,7 @@ func kinds() []string {
 type Templates struct {
 	kinds      map[string]*template.Template
 	Components *template.Template
-	// Assets are the files below templates/assets/, by path below it.
-	Assets map[string][]byte
-	dir    string
+	dir        string
 	// cache holds what partialCached rendered in this build.
 	cache partialCache
 }
@@ -47,7 +44,7 @@ type Templates struct {
 // ParseTemplates reads and parses every template in fsys. dir is the
 // folder's display name for messages.
 func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
-	t := &Templates{kinds: map[string]*template.Template{}, Assets: map[string][]byte{}, dir: dir}
+	t := &Templates{kinds: map[string]*template.Template{}, dir: dir}
 	var errs diag.List
 	read := func(name string) string {
 		b, err := fs.ReadFile(fsys, name)
@@ -104,23 +101,6 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		}
 		clone.Funcs(template.FuncMap{"partialCached": t.cache.bind(k, clone)})
 		t.kinds[k] = clone
-	}
-	err := fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		t.Assets[strings.TrimPrefix(p, "assets/")] = b
-		return nil
-	})
-	if err != nil {
-		errs.Add(diag.Pos{File: path.Join(dir, "assets")}, "cannot read assets: %v", err)
 	}
 	return t, errs.Sort().Err()
 }
@@ -221,36 +201,11 @@ func cacheKey(kind, name string, variants []any) string {
 	return b.String()
 }
 
-// everyPageScripts are the deferred scripts every page loads, when the
-// template folder has them: search, and present mode.
-var everyPageScripts = []string{"search.js", "present.js"}
-
-// EveryPageScripts lists the deferred scripts every page loads.
-func (t *Templates) EveryPageScripts() []string {
-	var out []string
-	for _, s := range everyPageScripts {
-		if _, ok := t.Assets[s]; ok {
-			out = append(out, s)
-		}
+// ComponentsOrNil returns the components' templates, or nil when t is nil
+// (the templates did not parse far enough to have them).
+func (t *Templates) ComponentsOrNil() *template.Template {
+	if t == nil {
+		return nil
 	}
-	return out
-}
-
-// ToolScripts lists the scripts of the interactive tools a converted page
-// holds: assets/tools/NAME.js for each component NAME it places (and
-// "checklist" for its checklists), when the template folder has that file.
-// A page without tools loads none of them.
-func (t *Templates) ToolScripts(f site.Facts) []string {
-	names := f.Components
-	if len(f.Checklists) > 0 {
-		names = append([]string{"checklist"}, names...)
-	}
-	var out []string
-	for _, n := range names {
-		s := "tools/" + n + ".js"
-		if _, ok := t.Assets[s]; ok {
-			out = append(out, s)
-		}
-	}
-	return out
+	return t.Components
 }

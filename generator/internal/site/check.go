@@ -14,8 +14,7 @@ import (
 // Facts known (links, anchors, checklist and heading ids).
 
 // checkConfig checks what refers to pages before any is converted: the
-// footer links, the session plans' materials, print_guide, and pages that
-// would collide with a trainer's pack.
+// footer links, the session plans' materials and print_guide.
 func (s *Site) checkConfig() diag.List {
 	var errs diag.List
 	for i, f := range s.Config.FooterLinks {
@@ -36,14 +35,6 @@ func (s *Site) checkConfig() diag.List {
 				if s.Material(p, m) == nil {
 					errs.Add(item.Pos.Of("materials"), "material %q of agenda item %q does not exist; give a relative link to a page's .md file", m, item.Title)
 				}
-			}
-		}
-		if other := s.Page(packSource(p.Src.Path)); other != nil {
-			errs.Add(diag.Pos{File: other.Src.File}, "this page would be written to %s, the trainer's pack of the session plan %s; rename the file", PackURL(p), p.Src.Path)
-		}
-		for _, st := range s.Static {
-			if st.Path == PackURL(p) {
-				errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, the trainer's pack of the session plan %s; rename it", st.Path, p.Src.Path)
 			}
 		}
 	}

@@ -80,40 +80,22 @@ type Site struct {
 }
 
 // New builds the model from loaded sources. Draft pages are left out. It
-// reports folders of pages without an _index.md and pages whose output
-// would collide with a file the generator writes itself.
+// reports folders of pages without an _index.md, two sources for one
+// output file (see claimOutputs) and the problems checkConfig finds.
 func New(src *content.Source) (*Site, error) {
 	s := &Site{
 		Config:      src.Config,
-		Static:      src.Static,
 		contentName: src.Name,
 		byPath:      map[string]*Page{},
 		static:      map[string]bool{},
 		drafts:      map[string]bool{},
 	}
-	var errs diag.List
+	pages, errs := s.claimOutputs(src)
 	sections := map[string]*Section{}
-	var pages []*Page
-	for _, cp := range src.Pages {
-		if cp.Front.Draft {
-			s.drafts[cp.Path] = true
-			continue
-		}
-		p := &Page{Src: cp, URL: OutputPath(cp.Path)}
-		if reserved(p.URL) {
-			errs.Add(diag.Pos{File: cp.File}, "this page would be written to %s, which the generator writes itself; rename or move the file", p.URL)
-			continue
-		}
-		s.byPath[cp.Path] = p
-		pages = append(pages, p)
-		if cp.IsSection() {
-			sections[cp.Dir()] = &Section{Dir: cp.Dir(), Index: p}
-		}
-	}
-	for _, st := range src.Static {
-		s.static[st.Path] = true
-		if reserved(st.Path) {
-			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which the generator writes itself; rename or move it", st.Path)
+	for _, p := range pages {
+		s.byPath[p.Src.Path] = p
+		if p.IsSection() {
+			sections[p.Src.Dir()] = &Section{Dir: p.Src.Dir(), Index: p}
 		}
 	}
 	// Attach sections to their parents and pages to their sections.

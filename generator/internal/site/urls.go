@@ -32,10 +32,17 @@ func OutputPath(source string) string {
 	return strings.TrimSuffix(source, ".md") + ".html"
 }
 
-// reserved reports whether out is a path the generator writes itself.
+// searchDir holds the search page and the search index's files.
+const searchDir = "search"
+
+// reserved reports whether out is a path the generator writes itself, or
+// a folder it fills (the search index and the assets). Case does not
+// count: on Windows and macOS "Assets/x.png" is in assets/.
 func reserved(out string) bool {
-	return out == SearchPage || out == PrintPage || out == NotFoundPage || out == Sitemap ||
-		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/")
+	out = strings.ToLower(out)
+	return out == PrintPage || out == NotFoundPage || out == Sitemap ||
+		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/") ||
+		out == searchDir || strings.HasPrefix(out, searchDir+"/")
 }
 
 // Relative returns the relative URL from the page at output path from to
@@ -114,10 +121,6 @@ func (p *Page) HasPack() bool { return p.Src.Front.Session != nil }
 
 // PackURL is the output path of the trainer's pack of the session page p.
 func PackURL(p *Page) string { return strings.TrimSuffix(p.URL, ".html") + packSuffix }
-
-// packSource is the source path a page would need to collide with the pack
-// of the session page at source path src.
-func packSource(src string) string { return strings.TrimSuffix(src, ".md") + "-pack.md" }
 
 // MaterialPath is the source path below content/ of material m, as the
 // agenda of session page p names it: relative to p's folder.

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -38,13 +38,17 @@ func siteFS(t *testing.T, name string) fstest.MapFS {
 
 func testTemplates() fs.FS { return os.DirFS(filepath.Join("testdata", "templates")) }
 
+// buildInto builds into out, or checks when out is "".
 func buildInto(t *testing.T, contentFS, templatesFS fs.FS, out string) (Result, error) {
 	t.Helper()
-	return Run(context.Background(), Options{
+	opt := Options{
 		Content: contentFS, ContentName: "content",
 		Templates: templatesFS, TemplatesName: "templates",
-		Out: out,
-	})
+	}
+	if out == "" {
+		return Check(context.Background(), opt)
+	}
+	return Build(context.Background(), opt, out)
 }
 
 // readTree returns every file below dir by slash path.
@@ -77,7 +81,7 @@ func treeArchive(tree map[string]string, skip func(string) bool) []byte {
 		}
 	}
 	sort.Strings(names)
-	a := &txtar.Archive{Comment: []byte("Golden output; regenerate with go test ./generator/internal/build -update\n")}
+	a := &txtar.Archive{Comment: []byte("Golden output; regenerate with go test ./generator/internal/pipeline -update\n")}
 	for _, n := range names {
 		a.Files = append(a.Files, txtar.File{Name: n, Data: []byte(tree[n])})
 	}
@@ -369,12 +373,11 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)
-	res, err := Run(context.Background(), opt)
+	res, err := Check(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt.Out = filepath.Join(t.TempDir(), "public")
-	built, err := Run(context.Background(), opt)
+	built, err := Build(context.Background(), opt, filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}

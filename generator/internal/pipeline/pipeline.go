@@ -1,0 +1,102 @@
+// Package pipeline builds a site. It loads the content, the data and the
+// templates, models the site, then makes one ordered pass over the pages:
+// each page's Markdown is converted once, on one of several workers, and
+// handed to each stage in turn (see stage.go). When every page is done,
+// the model's checks run and each stage finishes its output.
+//
+// The stages, in order:
+//
+//	pages        render and write every page               (pages.go)
+//	print guide  stream the whole-guide print page          (guide.go)
+//	search index analyse each page's text; write the index  (index.go)
+//	packs        each session plan's trainer's pack         (packs.go)
+//	extras       search page, 404, sitemap, assets, files   (extras.go)
+//
+// The build, check and serve commands all run this one pipeline. They
+// differ only in the publish.Output they give it: build and serve a
+// staging folder that is swapped in as the site when everything succeeded,
+// check publish.Discard, which keeps nothing. So check does exactly the
+// work build does and reports exactly what build reports.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"joinedup/generator/internal/publish"
+)
+
+// Options says what to build.
+type Options struct {
+	// Content and Templates are the source folders; ContentName and
+	// TemplatesName their names in messages (the folder paths as given).
+	Content, Templates         fs.FS
+	ContentName, TemplatesName string
+}
+
+// Result summarises a build.
+type Result struct {
+	Pages    int
+	Files    int
+	Duration time.Duration
+}
+
+// Run builds the site opt describes into out. It returns every problem
+// found, sorted, as a diag.List; then what out holds is incomplete, and
+// the caller must not publish it.
+func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
+	start := time.Now()
+	src, errs := load(opt)
+	if src.site == nil || src.site.Root == nil {
+		return Result{}, errs.Sort().Err()
+	}
+	errs = append(errs, runPass(ctx, src, stages(src), out)...)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if len(errs) > 0 {
+		return Result{}, errs.Sort().Err()
+	}
+	return Result{Pages: len(src.site.Pages), Files: out.Files(), Duration: time.Since(start)}, nil
+}
+
+// Check runs the whole pipeline and writes nothing.
+func Check(ctx context.Context, opt Options) (Result, error) {
+	return Run(ctx, opt, &publish.Discard{})
+}
+
+// Build builds the site into a staging folder beside dir and, when every
+// stage succeeded, swaps it in as dir. On any problem dir is left exactly
+// as it was.
+func Build(ctx context.Context, opt Options, dir string) (Result, error) {
+	start := time.Now()
+	stage, err := publish.Start(dir)
+	if err != nil {
+		return Result{}, fmt.Errorf("cannot prepare the output folder: %w", err)
+	}
+	res, err := Run(ctx, opt, stage)
+	if err != nil {
+		stage.Abort()
+		return Result{}, err
+	}
+	if err := stage.Commit(); err != nil {
+		return res, fmt.Errorf("cannot publish to %s: %w", dir, err)
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// DirFS opens a folder for reading, reporting a missing one plainly.
+func DirFS(dir string) (fs.FS, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: folder not found", dir)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder", dir)
+	}
+	return os.DirFS(dir), nil
+}
