@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,7 +77,8 @@ func renderPlanner(t *testing.T, d *data.Data, level int) string {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := tmpl.Execute(&b, View{Data: d, Level: level}); err != nil {
+	opts := markdown.Options{{Key: "level", Value: strconv.Itoa(level)}}
+	if err := New(d, tmpl, nil).Render(&b, "barrier-planner", opts, "learning/action-plan.md"); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

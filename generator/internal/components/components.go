@@ -55,6 +55,11 @@ type View struct {
 	Keys []storage.Key
 	page string
 	set  *Set
+	// outline is what the component adds to the page's outline: its
+	// headings as the contents list, the anchor checks and search see
+	// them. The template writes those headings with OutlineHeading, so
+	// the two cannot drift apart.
+	outline []markdown.Section
 }
 
 // Link returns the relative link from the page being rendered to the page
@@ -87,6 +92,30 @@ func (v View) Terms() []data.Term { return SortedTerms(v.Data) }
 func (v View) Heading(id, text string) template.HTML {
 	return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, v.Level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), v.Level))
 }
+
+// OutlineHeading writes the heading with the given id from the component's
+// outline, at its level and with its text, with an optional class. It is
+// an error for the outline to have no such heading.
+func (v View) OutlineHeading(id string, class ...string) (template.HTML, error) {
+	for _, s := range v.outline {
+		if s.ID != id || s.Level == 0 {
+			continue
+		}
+		attr := ""
+		if len(class) > 0 && class[0] != "" {
+			attr = ` class="` + template.HTMLEscapeString(class[0]) + `"`
+		}
+		return template.HTML(fmt.Sprintf(`<h%d id="%s"%s>%s</h%d>`, s.Level, template.HTMLEscapeString(id), attr, textEscaper.Replace(s.Heading.Text), s.Level)), nil
+	}
+	return "", fmt.Errorf("the component's outline has no heading %q", id)
+}
+
+// textEscaper escapes text for an element's content, where an apostrophe
+// needs no escaping.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+
+// RemedyAnchor is the id of a remedy's entry on the barriers page.
+func (v View) RemedyAnchor(id string) string { return RemedyAnchor(id) }
 
 // New prepares the components. templates must define one template per
 // component, named after it. written reports whether a data file (such as
@@ -203,7 +232,7 @@ func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page strin
 	if s.templates == nil {
 		return nil
 	}
-	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s}
+	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s, outline: s.Outline(name, opts)}
 	for _, o := range opts {
 		v.Options[o.Key] = o.Value
 	}
