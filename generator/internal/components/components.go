@@ -1,12 +1,16 @@
 // Package components renders the data-driven components that pages place
-// with directives (see package markdown): the partner-role table, the
-// principles, the barriers and remedies, the ladder, the glossary and the
-// list of what the site stores in the browser.
+// with directives (see package markdown): tables and lists drawn from the
+// data files (partners, principles, barriers, ladder, glossary), the
+// interactive tools (partner directory, barrier planner, ladder
+// self-assessment, group results, decision aid, your saved data), the
+// printable worksheets, and the list of what the site stores in the
+// browser. New lists them all.
 //
 // Each component's markup is a template, templates/components/NAME.html,
-// executed with a View. This package knows each component's options and the
-// headings and text it adds to a page (for the contents list, anchor checks
-// and search).
+// executed with a View. This package knows each component's options and
+// its outline: the headings and text it adds to a page, for the contents
+// list, anchor checks and search. Templates write the outline's headings
+// with View.OutlineHeading, so the two cannot drift apart.
 package components
 
 import (
@@ -176,6 +180,9 @@ func (s *Set) Names() []string {
 	sort.Strings(names)
 	return names
 }
+
+// Options lists the options component name takes.
+func (s *Set) Options(name string) []string { return s.specs[name].options }
 
 // Check validates a directive's options.
 func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Option) {

@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -252,7 +253,8 @@ func Ignored(name string) bool {
 }
 
 // ParsePage splits a page's front matter from its body and decodes it.
-// It returns the page even when the front matter has problems, so that later
+// When the front matter cannot be split from the body it returns nil; when
+// it splits but has problems it returns the page with them, so that later
 // stages can still report their own.
 func ParsePage(relPath, file string, src []byte) (*Page, error) {
 	page := &Page{Path: relPath, File: file}
@@ -277,7 +279,7 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 		errs.Add(f.Pos.Of("title"), "title is empty; give the page a title")
 	}
 	for _, a := range f.Audience {
-		if !contains(Audiences, a) {
+		if !slices.Contains(Audiences, a) {
 			errs.Add(f.Pos.Of("audience"), "unknown audience %q; use one or more of %s%s", a, strings.Join(Audiences, ", "), diag.Hint(a, Audiences))
 		}
 	}
@@ -297,17 +299,8 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// errNoFrontMatter and errUnclosed explain the two ways front matter can be
-// malformed, with the fix.
+// splitError explains one of the ways front matter can be malformed, with
+// the fix.
 type splitError string
 
 func (e splitError) Error() string { return string(e) }

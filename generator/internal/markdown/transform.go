@@ -128,7 +128,7 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	if d.Name == checklistName {
 		return true
 	}
-	if t.c.components == nil || !contains(t.c.components.Names(), d.Name) {
+	if t.c.components == nil || !slices.Contains(t.c.components.Names(), d.Name) {
 		hint := ""
 		if s := diag.Suggest(d.Name, t.names()); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
@@ -343,13 +343,4 @@ func stringText(n *ast.String) string {
 		return html.UnescapeString(string(n.Value))
 	}
 	return string(n.Value)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

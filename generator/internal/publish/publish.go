@@ -27,9 +27,8 @@ import (
 // lock in the kernel, and on ext4 allocating the inode can be slow (after
 // many deletions it scans past every recently freed inode), so two
 // goroutines creating files in one folder mostly wait for each other,
-// spinning; writers in different folders work side by side. On this
-// machine's ext4, two writers instead of one took a 1,000-page build from
-// 1.16-1.27 s to 0.94-1.03 s, and 10,000 pages from 5.9 s to 5.0 s.
+// spinning; writers in different folders work side by side (BENCHMARKS.md
+// has the measurements).
 type Staging struct {
 	out    string
 	dir    string
@@ -141,9 +140,8 @@ func (s *Staging) writer(q <-chan file) {
 // Prepare creates, at once, the folders the files rels will go in. The
 // writers would create each as its first file arrives; creating them all
 // first lets ext4 spread them over its block groups before any file takes
-// room there. On this machine's ext4 a 10,000-page build spent about 5.5 s
-// creating files with the folders made first, and 8.4 to 9.3 s without,
-// after the same deletions (the floor: 4.6 to 5.7 s).
+// room there, which BENCHMARKS.md measured as markedly faster on a large
+// site after many deletions.
 func (s *Staging) Prepare(rels []string) error {
 	for _, rel := range rels {
 		if err := s.mkdir(rel); err != nil {

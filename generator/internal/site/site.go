@@ -1,6 +1,9 @@
-// Package site is the pure model of a site: which pages exist, where each is
-// written, how they are ordered and grouped, and whether every link between
-// them leads somewhere.
+// Package site is the model of a site and its rules: which pages exist,
+// where each source is written (urls.go, the one URL rule; outputs.go, one
+// source per output file), how pages are ordered and grouped, and whether
+// every link, anchor, id and reference between them leads somewhere
+// (check.go). The converter's findings about each page arrive as its Facts
+// (facts.go); the model never depends on the converter itself.
 //
 // The URL rule (the only one): a page's output path is its source path with
 // ".md" replaced by ".html", and a section's _index.md becomes the folder's
