@@ -21,11 +21,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"time"
 
+	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/publish"
 )
 
@@ -35,6 +37,9 @@ type Options struct {
 	// TemplatesName their names in messages (the folder paths as given).
 	Content, Templates         fs.FS
 	ContentName, TemplatesName string
+	// SourceDirs are the source folders on disk. Build refuses an output
+	// folder that is, holds or lies inside one of them.
+	SourceDirs []string
 }
 
 // Result summarises a build.
@@ -42,6 +47,9 @@ type Result struct {
 	Pages    int
 	Files    int
 	Duration time.Duration
+	// Warnings are problems that do not stop the build, such as a file
+	// that was skipped.
+	Warnings diag.List
 }
 
 // Run builds the site opt describes into out. It returns every problem
@@ -70,19 +78,35 @@ func Check(ctx context.Context, opt Options) (Result, error) {
 
 // Build builds the site into a staging folder beside dir and, when every
 // stage succeeded, swaps it in as dir. On any problem dir is left exactly
-// as it was.
+// as it was. A dir that a build must not replace is refused with a
+// *publish.Refusal. When the new site is live but the old one could not be
+// removed, the error is a *publish.Leftover and the Result is filled in.
 func Build(ctx context.Context, opt Options, dir string) (Result, error) {
 	start := time.Now()
-	stage, err := publish.Start(dir)
+	stage, err := publish.Start(dir, opt.SourceDirs...)
+	var refusal *publish.Refusal
+	if errors.As(err, &refusal) {
+		return Result{}, err
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("cannot prepare the output folder: %w", err)
 	}
 	res, err := Run(ctx, opt, stage)
+	if err == nil {
+		// A signal that came while the last stage finished still stops
+		// the build before it is published.
+		err = ctx.Err()
+	}
 	if err != nil {
 		stage.Abort()
 		return Result{}, err
 	}
 	if err := stage.Commit(); err != nil {
+		var left *publish.Leftover
+		if errors.As(err, &left) {
+			res.Duration = time.Since(start)
+			return res, err
+		}
 		return res, fmt.Errorf("cannot publish to %s: %w", dir, err)
 	}
 	res.Duration = time.Since(start)

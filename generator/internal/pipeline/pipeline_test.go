@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/publish"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -275,6 +276,9 @@ func TestSuccessfulBuildRemovesStaleFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, publish.Marker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := buildInto(t, siteFS(t, "small"), testTemplates(), out); err != nil {
