@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"joinedup/generator/internal/pipeline"
+	"joinedup/generator/internal/publish"
 )
 
 // Builder rebuilds a site into a fresh folder each time and hands the
@@ -19,20 +20,21 @@ import (
 // links and anchors checked included: the dev server can never accept a
 // site that build would refuse.
 type Builder struct {
-	opt pipeline.Options
-	srv *Server
-	tmp string
-	n   int
+	opt     pipeline.Options
+	srv     *Server
+	tmp     string
+	release func() error
+	n       int
 }
 
 // NewBuilder prepares to build opt for srv, in a
 // new folder below parent (the system's temporary folder when "").
 func NewBuilder(opt pipeline.Options, srv *Server, parent string) (*Builder, error) {
-	tmp, err := os.MkdirTemp(parent, "joinedup-serve-")
+	tmp, release, err := publish.TempDir(parent, "joinedup-serve-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a folder for the dev server's builds: %w", err)
 	}
-	return &Builder{opt: opt, srv: srv, tmp: tmp}, nil
+	return &Builder{opt: opt, srv: srv, tmp: tmp, release: release}, nil
 }
 
 // Outcome is what one rebuild did.
@@ -103,7 +105,8 @@ func BuildParent() string {
 }
 
 // Close removes every build folder. Call it after the server has stopped
-// serving (after Server.Close and http.Server.Shutdown).
+// serving (after Server.Close and http.Server.Shutdown). A dev server that
+// was killed leaves its folder, and the next one removes it.
 func (b *Builder) Close() error {
-	return os.RemoveAll(b.tmp)
+	return b.release()
 }

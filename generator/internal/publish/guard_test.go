@@ -302,10 +302,11 @@ func TestSwapContents(t *testing.T) {
 }
 
 // TestRemoveStale: a staging folder that a killed build left is removed
-// by the next build; one in use (locked), or only just made, is not.
+// by the next build; one in use (locked) is not, nor, where there are no
+// locks, one younger than staleAge.
 func TestRemoveStale(t *testing.T) {
 	parent, out := oldOutput(t)
-	old := time.Now().Add(-2 * staleAge)
+	old := time.Now().Add(-2*staleAge - time.Second)
 	stale := filepath.Join(parent, ".public.build-111")
 	busy := filepath.Join(parent, ".public.build-222")
 	young := filepath.Join(parent, ".public.build-333")
@@ -325,7 +326,11 @@ func TestRemoveStale(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("the stale staging folder was not removed")
 	}
-	for _, keep := range []string{busy, young} {
+	keep := []string{busy}
+	if staleAge > 0 {
+		keep = append(keep, young)
+	}
+	for _, keep := range keep {
 		if _, err := os.Stat(keep); err != nil {
 			t.Errorf("%s was removed: %v", filepath.Base(keep), err)
 		}
@@ -355,5 +360,36 @@ func TestIsMount(t *testing.T) {
 	}
 	if _, err := os.Stat("/proc/self"); err == nil && !isMount("/proc") {
 		t.Error("/proc is not a mount point; want it to be")
+	}
+}
+
+// TestTempDir: a scratch folder left by a killed process is removed when
+// the next one makes its own; one in use is not.
+func TestTempDir(t *testing.T) {
+	parent := t.TempDir()
+	left := filepath.Join(parent, "joinedup-serve-left")
+	tree(t, parent, "joinedup-serve-left/build-1/index.html")
+	old := time.Now().Add(-2*staleAge - time.Second)
+	os.Chtimes(left, old, old)
+	inUse, releaseInUse, err := TempDir(parent, "joinedup-serve-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseInUse()
+	if _, err := os.Stat(left); err == nil {
+		t.Error("the folder a killed process left is still there")
+	}
+	dir, release, err := TempDir(parent, "joinedup-serve-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(inUse); err != nil {
+		t.Errorf("the folder in use was removed: %v", err)
+	}
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("release left the folder")
 	}
 }

@@ -80,24 +80,19 @@ func Start(out string, sources ...string) (*Staging, error) {
 		return nil, err
 	}
 	removeStale(parent, prefix)
-	dir, err := os.MkdirTemp(parent, prefix)
+	dir, lock, err := makeStaging(parent, prefix)
 	if err != nil {
 		return nil, err
 	}
-	lock, err := lockDir(dir)
-	if err == nil {
-		if t.old != nil {
-			keepOwner(dir, t.old) // first: a change of owner can clear setgid
-		}
-		err = os.Chmod(dir, t.mode)
+	if t.old != nil {
+		keepOwner(dir, t.old) // first: a change of owner can clear setgid
 	}
+	err = os.Chmod(dir, t.mode)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
 	}
 	if err != nil {
-		if lock != nil {
-			lock.Close()
-		}
+		lock.Close()
 		os.RemoveAll(dir)
 		return nil, err
 	}
@@ -114,6 +109,26 @@ func Start(out string, sources ...string) (*Staging, error) {
 	}
 	go func() { wg.Wait(); close(s.done) }()
 	return s, nil
+}
+
+// makeStaging makes and locks a new staging folder in parent. Another
+// build tidying away stale folders could find it in the moment between
+// making and locking and remove it; then locking fails and a new folder is
+// made.
+func makeStaging(parent, prefix string) (string, io.Closer, error) {
+	var err error
+	for range 5 {
+		var dir string
+		if dir, err = os.MkdirTemp(parent, prefix); err != nil {
+			return "", nil, err
+		}
+		var lock io.Closer
+		if lock, err = lockDir(dir); err == nil {
+			return dir, lock, nil
+		}
+		os.RemoveAll(dir)
+	}
+	return "", nil, fmt.Errorf("cannot lock a staging folder in %s: %w", parent, err)
 }
 
 // Files is the number of files written so far.

@@ -32,3 +32,23 @@ func removeStale(parent, prefix string) {
 		}
 	}
 }
+
+// TempDir makes a private folder in parent (the system's temporary folder
+// when "") whose name starts with prefix, for a process's own scratch work,
+// such as the dev server's builds. The folder stays locked until release
+// is called; folders of the same prefix that no running process holds,
+// left when one was killed, are removed first.
+func TempDir(parent, prefix string) (dir string, release func() error, err error) {
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	removeStale(parent, prefix)
+	dir, lock, err := makeStaging(parent, prefix)
+	if err != nil {
+		return "", nil, err
+	}
+	return dir, func() error {
+		lock.Close()
+		return os.RemoveAll(dir)
+	}, nil
+}
