@@ -164,20 +164,17 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
 // sourceOptions opens the content and templates folders for build, check
 // and serve, saying which flag to set when one is missing.
 func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (pipeline.Options, bool) {
-	contentFS, err := pipeline.DirFS(contentDir)
-	if err != nil {
+	if _, err := pipeline.DirFS(contentDir); err != nil {
 		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
 		return pipeline.Options{}, false
 	}
-	templatesFS, err := pipeline.DirFS(templatesDir)
-	if err != nil {
+	if _, err := pipeline.DirFS(templatesDir); err != nil {
 		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
 		return pipeline.Options{}, false
 	}
 	return pipeline.Options{
-		Content: contentFS, ContentName: contentDir,
-		Templates: templatesFS, TemplatesName: templatesDir,
-		SourceDirs: []string{contentDir, templatesDir},
+		ContentDir: contentDir, ContentName: contentDir,
+		TemplatesDir: templatesDir, TemplatesName: templatesDir,
 	}, true
 }
 

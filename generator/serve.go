@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -67,9 +68,13 @@ func serveFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 		fmt.Fprintf(stderr, "-port %d: not a port number\n", *port)
 		return serveConfig{}, 2, false
 	}
-	host, err := netip.ParseAddr(*bind)
+	name := *bind
+	if strings.EqualFold(name, "localhost") {
+		name = "127.0.0.1"
+	}
+	host, err := netip.ParseAddr(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "-bind %q: not an IP address\n", *bind)
+		fmt.Fprintf(stderr, "-bind %q: not an IP address or localhost (for example 127.0.0.1)\n", *bind)
 		return serveConfig{}, 2, false
 	}
 	if !host.IsLoopback() {

@@ -114,6 +114,8 @@ type Source struct {
 	// DataFiles are the YAML files under data/, by path below the content
 	// folder, for package data to decode.
 	DataFiles map[string][]byte
+	// Warnings are files that were skipped (see checkEntry).
+	Warnings diag.List
 }
 
 // Load reads the content tree rooted at fsys. name is the folder's display
@@ -137,6 +139,13 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			return nil
 		}
 		if d.IsDir() {
+			return nil
+		}
+		if problem, warning := checkEntry(fsys, p, d); warning {
+			src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
+			return nil
+		} else if problem != "" {
+			errs.Add(diag.Pos{File: display(p)}, "%s", problem)
 			return nil
 		}
 		switch {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -64,23 +65,34 @@ func (b *Builder) Build(ctx context.Context) Outcome {
 }
 
 // readSource reads a file named in a diagnostic, which starts with the
-// content or templates folder's name.
+// content or templates folder's name as messages show it (cleaned, so
+// "./content" shows as "content").
 func (b *Builder) readSource(file string) ([]byte, error) {
 	for _, src := range []struct {
-		name string
-		fsys fs.FS
-	}{{b.opt.ContentName, b.opt.Content}, {b.opt.TemplatesName, b.opt.Templates}} {
-		if src.fsys == nil {
+		name, dir string
+		fsys      fs.FS
+	}{{b.opt.ContentName, b.opt.ContentDir, b.opt.Content}, {b.opt.TemplatesName, b.opt.TemplatesDir, b.opt.Templates}} {
+		fsys := src.fsys
+		if src.dir != "" {
+			root, err := os.OpenRoot(src.dir)
+			if err != nil {
+				continue
+			}
+			defer root.Close()
+			fsys = root.FS()
+		}
+		if fsys == nil {
 			continue
 		}
-		if src.name == "." || src.name == "" {
-			if b, err := fs.ReadFile(src.fsys, file); err == nil {
+		name := path.Clean(filepath.ToSlash(src.name))
+		if name == "." || name == "" {
+			if b, err := fs.ReadFile(fsys, file); err == nil {
 				return b, nil
 			}
 			continue
 		}
-		if rest, ok := strings.CutPrefix(file, strings.TrimSuffix(src.name, "/")+"/"); ok {
-			return fs.ReadFile(src.fsys, rest)
+		if rest, ok := strings.CutPrefix(file, name+"/"); ok {
+			return fs.ReadFile(fsys, rest)
 		}
 	}
 	return nil, fs.ErrNotExist

@@ -33,13 +33,45 @@ import (
 
 // Options says what to build.
 type Options struct {
-	// Content and Templates are the source folders; ContentName and
-	// TemplatesName their names in messages (the folder paths as given).
-	Content, Templates         fs.FS
+	// ContentDir and TemplatesDir are the source folders on disk. Each
+	// build opens them afresh, so that a folder replaced while the dev
+	// server runs (as a branch switch does) is read anew, and through
+	// os.Root, which refuses any symbolic link that leads out of them.
+	// Build refuses an output folder that is, holds or lies inside one.
+	ContentDir, TemplatesDir string
+	// Content and Templates, when ContentDir and TemplatesDir are not
+	// set, are the sources as file systems (tests use fstest.MapFS).
+	Content, Templates fs.FS
+	// ContentName and TemplatesName are the folders' names in messages
+	// (the folder paths as given).
 	ContentName, TemplatesName string
-	// SourceDirs are the source folders on disk. Build refuses an output
-	// folder that is, holds or lies inside one of them.
-	SourceDirs []string
+}
+
+// open returns opt with Content and Templates opened from ContentDir and
+// TemplatesDir, and a function that closes them.
+func (opt Options) open() (Options, func(), error) {
+	var roots []*os.Root
+	closeAll := func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}
+	for _, src := range []struct {
+		dir, flag string
+		fsys      *fs.FS
+	}{{opt.ContentDir, "-content", &opt.Content}, {opt.TemplatesDir, "-templates", &opt.Templates}} {
+		if src.dir == "" {
+			continue
+		}
+		r, err := os.OpenRoot(src.dir)
+		if err != nil {
+			closeAll()
+			return opt, nil, fmt.Errorf("%s: cannot open the folder (%w); set %s to the right folder", src.dir, err, src.flag)
+		}
+		roots = append(roots, r)
+		*src.fsys = r.FS()
+	}
+	return opt, closeAll, nil
 }
 
 // Result summarises a build.
@@ -57,18 +89,25 @@ type Result struct {
 // the caller must not publish it.
 func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
 	start := time.Now()
+	opt, closeSources, err := opt.open()
+	if err != nil {
+		return Result{}, err
+	}
+	defer closeSources()
 	src, errs := load(opt)
+	res := Result{Warnings: src.warnings.Sort()}
 	if src.site == nil || src.site.Root == nil {
-		return Result{}, errs.Sort().Err()
+		return res, errs.Sort().Err()
 	}
 	errs = append(errs, runPass(ctx, src, stages(src), out)...)
 	if err := ctx.Err(); err != nil {
-		return Result{}, err
+		return res, err
 	}
 	if len(errs) > 0 {
-		return Result{}, errs.Sort().Err()
+		return res, errs.Sort().Err()
 	}
-	return Result{Pages: len(src.site.Pages), Files: out.Files(), Duration: time.Since(start)}, nil
+	res.Pages, res.Files, res.Duration = len(src.site.Pages), out.Files(), time.Since(start)
+	return res, nil
 }
 
 // Check runs the whole pipeline and writes nothing.
@@ -83,7 +122,7 @@ func Check(ctx context.Context, opt Options) (Result, error) {
 // removed, the error is a *publish.Leftover and the Result is filled in.
 func Build(ctx context.Context, opt Options, dir string) (Result, error) {
 	start := time.Now()
-	stage, err := publish.Start(dir, opt.SourceDirs...)
+	stage, err := publish.Start(dir, opt.ContentDir, opt.TemplatesDir)
 	var refusal *publish.Refusal
 	if errors.As(err, &refusal) {
 		return Result{}, err
@@ -99,7 +138,7 @@ func Build(ctx context.Context, opt Options, dir string) (Result, error) {
 	}
 	if err != nil {
 		stage.Abort()
-		return Result{}, err
+		return Result{Warnings: res.Warnings}, err
 	}
 	if err := stage.Commit(); err != nil {
 		var left *publish.Leftover
