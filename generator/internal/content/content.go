@@ -116,6 +116,10 @@ type Source struct {
 	DataFiles map[string][]byte
 	// Warnings are files that were skipped (see checkEntry).
 	Warnings diag.List
+	// Unread lists the pages that could not be read or split from their
+	// front matter (and so are not in Pages); their problems are
+	// reported, and links to them are not reported again as missing.
+	Unread []string
 }
 
 // Load reads the content tree rooted at fsys. name is the folder's display
@@ -182,6 +186,17 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	}
 	pages, pageErrs := readPages(fsys, pagePaths, display)
 	src.Pages = pages
+	if len(pages) < len(pagePaths) {
+		read := map[string]bool{}
+		for _, p := range pages {
+			read[p.Path] = true
+		}
+		for _, p := range pagePaths {
+			if !read[p] {
+				src.Unread = append(src.Unread, p)
+			}
+		}
+	}
 	errs = append(errs, pageErrs...)
 	if !sawConfig {
 		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\"")

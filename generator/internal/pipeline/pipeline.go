@@ -84,6 +84,10 @@ type Result struct {
 	Warnings diag.List
 }
 
+// maxPerFile is the most problems reported for one file; the rest are
+// counted.
+const maxPerFile = 20
+
 // Run builds the site opt describes into out. It returns every problem
 // found, sorted, as a diag.List; then what out holds is incomplete, and
 // the caller must not publish it.
@@ -97,14 +101,14 @@ func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
 	src, errs := load(opt)
 	res := Result{Warnings: src.warnings.Sort()}
 	if src.site == nil || src.site.Root == nil {
-		return res, errs.Sort().Err()
+		return res, errs.Sort().Limit(maxPerFile).Err()
 	}
 	errs = append(errs, runPass(ctx, src, stages(src), out)...)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	if len(errs) > 0 {
-		return res, errs.Sort().Err()
+		return res, errs.Sort().Limit(maxPerFile).Err()
 	}
 	res.Pages, res.Files, res.Duration = len(src.site.Pages), out.Files(), time.Since(start)
 	return res, nil
