@@ -153,6 +153,9 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 // reportRebuild prints the outcome of one of serve's builds.
 func reportRebuild(stdout, stderr io.Writer, o devserver.Outcome) {
 	stamp := time.Now().Format("15:04:05")
+	for _, w := range o.Result.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 	if o.Problems != nil {
 		fmt.Fprint(stderr, devserver.FormatText(o.Problems))
 		fmt.Fprintf(stderr, "%s %d %s; still serving the last good build\n", stamp, len(o.Problems), plural(len(o.Problems), "problem", "problems"))

@@ -51,7 +51,7 @@ func (b *Builder) Build(ctx context.Context) Outcome {
 	out := filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
 	res, err := pipeline.Build(ctx, b.opt, out)
 	if err == nil {
-		err = b.srv.Publish(out, func() { os.RemoveAll(out) })
+		err = b.srv.PublishAt(out, res.BasePath, func() { os.RemoveAll(out) })
 		if err != nil {
 			os.RemoveAll(out)
 		}

@@ -79,6 +79,9 @@ type Server struct {
 type generation struct {
 	id      string
 	dir     string
+	// basePath is the path the site's 404 page links from (base_url's);
+	// files are served there as well as at the root.
+	basePath string
 	root    *os.Root
 	refs    int  // requests reading it
 	retired bool // replaced by a newer build
@@ -101,6 +104,13 @@ func New() *Server {
 // browsers to reload. cleanup, if not nil, is called once the build has
 // been replaced (or the server closed) and no request is reading it.
 func (s *Server) Publish(dir string, cleanup func()) error {
+	return s.PublishAt(dir, "", cleanup)
+}
+
+// PublishAt is Publish for a site that also links from basePath ("/sub/",
+// from its base_url): its 404 page does, so that it works at any depth on
+// a real host. The files are served under basePath as well as at the root.
+func (s *Server) PublishAt(dir, basePath string, cleanup func()) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
@@ -108,6 +118,9 @@ func (s *Server) Publish(dir string, cleanup func()) error {
 	s.mu.Lock()
 	s.builds++
 	g := &generation{id: s.startID + "-" + strconv.Itoa(s.builds), dir: dir, root: root, cleanup: cleanup}
+	if basePath != "/" {
+		g.basePath = basePath
+	}
 	old := s.cur
 	s.cur = g
 	s.problems = nil
@@ -310,6 +323,12 @@ func cleanPath(r *http.Request) (string, bool) {
 // folder, the site's 404.html when nothing matches.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, g *generation, name string) {
 	info, err := g.root.Stat(name)
+	if err != nil && g.basePath != "" {
+		if rest, ok := strings.CutPrefix("/"+name+"/", g.basePath); ok {
+			name = path.Clean("./" + rest)
+			info, err = g.root.Stat(name)
+		}
+	}
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// Relative links in the folder's index.html need the slash.

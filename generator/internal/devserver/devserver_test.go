@@ -728,3 +728,52 @@ func TestHostHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestCaretPad: the caret counts characters, as the messages' columns do,
+// not bytes, so it lines up under accented and other non-ASCII text.
+func TestCaretPad(t *testing.T) {
+	tests := []struct {
+		line string
+		col  int
+		want string
+	}{
+		{"abc", 3, "  "},
+		{"\tab", 3, "\t "},
+		{"café crème [x](y)", 12, strings.Repeat(" ", 11)},
+		{"日本語 x", 5, "    "},
+		{"ab", 9, "  "},
+	}
+	for _, tt := range tests {
+		if got := caretPad(tt.line, tt.col); got != tt.want {
+			t.Errorf("caretPad(%q, %d) = %q; want %q", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestBasePath: a site whose base_url has a path is served there as well
+// as at the root, so that its 404 page, which links from that path, has
+// its styles and links in the dev server too.
+func TestBasePath(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"index.html":   "<html><head></head><body>home</body></html>",
+		"assets/s.css": "body{}",
+		"sub/own.html": "<html><head></head><body>a page of its own</body></html>",
+	})
+	s := New()
+	defer s.Close()
+	if err := s.PublishAt(dir, "/sub/site/", nil); err != nil {
+		t.Fatal(err)
+	}
+	for target, want := range map[string]string{
+		"/assets/s.css":          "body{}",
+		"/sub/site/assets/s.css": "body{}",
+		"/sub/site/":             "home",
+		"/sub/own.html":          "a page of its own",
+	} {
+		rec := get(s, target)
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("GET %s = %d %q; want 200 with %q", target, rec.Code, rec.Body.String(), want)
+		}
+	}
+}

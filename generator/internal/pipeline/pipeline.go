@@ -82,6 +82,9 @@ type Result struct {
 	// Warnings are problems that do not stop the build, such as a file
 	// that was skipped.
 	Warnings diag.List
+	// BasePath is where the site expects to be served (see
+	// site.Site.BasePath); the dev server serves it there too.
+	BasePath string
 }
 
 // maxPerFile is the most problems reported for one file; the rest are
@@ -111,6 +114,7 @@ func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
 		return res, errs.Sort().Limit(maxPerFile).Err()
 	}
 	res.Pages, res.Files, res.Duration = len(src.site.Pages), out.Files(), time.Since(start)
+	res.BasePath = src.site.BasePath()
 	return res, nil
 }
 

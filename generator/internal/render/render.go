@@ -299,20 +299,15 @@ func (r *Renderer) Search() ([]byte, error) {
 func (r *Renderer) NotFound() ([]byte, error) {
 	v := r.base(site.NotFoundPage, "404", nil)
 	v.Title = "Page not found"
-	if b := r.site.Config.BaseURL; b != "" {
-		if i := strings.Index(b, "://"); i >= 0 {
-			if j := strings.IndexByte(b[i+3:], '/'); j >= 0 {
-				prefix := b[i+3+j:]
-				v.Root = prefix
-				v.TopNav, v.FooterLinks = slices.Clone(v.TopNav), slices.Clone(v.FooterLinks)
-				for k := range v.TopNav {
-					v.TopNav[k].URL = prefix + v.TopNav[k].URL
-				}
-				for k := range v.FooterLinks {
-					if !site.External(v.FooterLinks[k].URL) {
-						v.FooterLinks[k].URL = prefix + v.FooterLinks[k].URL
-					}
-				}
+	if prefix := r.site.BasePath(); prefix != "" {
+		v.Root = prefix
+		v.TopNav, v.FooterLinks = slices.Clone(v.TopNav), slices.Clone(v.FooterLinks)
+		for k := range v.TopNav {
+			v.TopNav[k].URL = prefix + v.TopNav[k].URL
+		}
+		for k := range v.FooterLinks {
+			if !site.External(v.FooterLinks[k].URL) {
+				v.FooterLinks[k].URL = prefix + v.FooterLinks[k].URL
 			}
 		}
 	}

@@ -96,6 +96,20 @@ func Relative(from, to string) string {
 // link a template writes starts from it.
 func Root(url string) string { return strings.Repeat("../", strings.Count(url, "/")) }
 
+// BasePath is the path part of base_url, with a slash at each end ("/"
+// or "/guides/partnership/"), or "" when base_url is not set. The 404
+// page, which a web server shows at any depth, links from it.
+func (s *Site) BasePath() string {
+	u, err := url.Parse(s.Config.BaseURL)
+	if s.Config.BaseURL == "" || err != nil || u.Host == "" {
+		return ""
+	}
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
+}
+
 // externalSchemes are the schemes of links that leave the site.
 var externalSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
 
