@@ -77,15 +77,15 @@ type Server struct {
 
 // generation is one complete build folder in service.
 type generation struct {
-	id      string
-	dir     string
+	id  string
+	dir string
 	// basePath is the path the site's 404 page links from (base_url's);
 	// files are served there as well as at the root.
 	basePath string
-	root    *os.Root
-	refs    int  // requests reading it
-	retired bool // replaced by a newer build
-	cleanup func()
+	root     *os.Root
+	refs     int  // requests reading it
+	retired  bool // replaced by a newer build
+	cleanup  func()
 }
 
 // New makes a server with no build yet: pages answer with the problems
