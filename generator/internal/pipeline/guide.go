@@ -21,6 +21,9 @@ import (
 type guideStage struct {
 	r       *render.Renderer
 	inGuide map[*site.Page]bool
+	// started is set by Start and only read during the pass: the
+	// workers' Page calls must not read err, which Add writes.
+	started bool
 	w       io.WriteCloser
 	tail    []byte
 	err     error
@@ -46,13 +49,14 @@ func (st *guideStage) Start(out publish.Output) error {
 		return st.err
 	}
 	st.tail = tail
+	st.started = true
 	st.write(head)
 	return nil
 }
 
 // Page makes the page's part of the guide, when it is in the guide.
 func (st *guideStage) Page(_, _ int, p *site.Page, res *markdown.Result) (any, error) {
-	if st.err != nil || !st.inGuide[p] {
+	if !st.started || !st.inGuide[p] {
 		return nil, nil
 	}
 	return st.r.GuidePage(p, res.HTML), nil
