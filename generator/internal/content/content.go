@@ -112,7 +112,9 @@ type Source struct {
 	Pages  []*Page  // sorted by Path; drafts included, flagged in FrontMatter
 	Static []Static // sorted by Path
 	// DataFiles are the YAML files under data/, by path below the content
-	// folder, for package data to decode.
+	// folder, for package data to decode. A file that could not be read
+	// as text maps to nil: it exists, so nothing reports it missing, and
+	// its problem is already reported.
 	DataFiles map[string][]byte
 }
 
@@ -147,6 +149,10 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
 				return nil
 			}
+			if bad := CheckText(display(p), b); bad != nil {
+				errs = append(errs, bad)
+				return nil
+			}
 			cfg, err := ParseConfig(display(p), b)
 			errs.Append(diag.Pos{File: display(p)}, err)
 			src.Config = cfg
@@ -158,6 +164,12 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
+				src.DataFiles[p] = nil
+				return nil
+			}
+			if bad := CheckText(display(p), b); bad != nil {
+				errs = append(errs, bad)
+				src.DataFiles[p] = nil
 				return nil
 			}
 			src.DataFiles[p] = b
@@ -253,10 +265,14 @@ func Ignored(name string) bool {
 }
 
 // ParsePage splits a page's front matter from its body and decodes it.
-// When the front matter cannot be split from the body it returns nil; when
+// When the file is not UTF-8 text (see CheckText), or the front matter
+// cannot be split from the body, it returns nil; when
 // it splits but has problems it returns the page with them, so that later
 // stages can still report their own.
 func ParsePage(relPath, file string, src []byte) (*Page, error) {
+	if bad := CheckText(file, src); bad != nil {
+		return nil, diag.List{bad}
+	}
 	page := &Page{Path: relPath, File: file}
 	fm, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {

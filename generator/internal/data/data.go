@@ -201,7 +201,9 @@ func Files() []string {
 }
 
 // Load decodes the data files. files maps a path such as "data/partners.yaml"
-// to its bytes; display turns that path into the name used in messages.
+// to its bytes, or to nil for a file that exists but could not be read
+// (already reported); display turns that path into the name used in
+// messages.
 func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 	d := &Data{}
 	targets := d.files()
@@ -227,6 +229,9 @@ func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 		if !ok {
 			errs.Add(diag.Pos{File: display(p)}, "unknown data file %q%s; data files are %s", name, diag.Hint(name, known), strings.Join(known, ", "))
 			continue
+		}
+		if files[p] == nil {
+			continue // could not be read as text; already reported
 		}
 		if err := strictyaml.Decode(display(p), 1, files[p], target); err != nil {
 			errs.Append(diag.Pos{File: display(p)}, err)
