@@ -18,7 +18,9 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"slices"
@@ -300,19 +302,51 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 		}
 	}
 	if s := f.Session; s != nil {
-		total := 0
-		for _, item := range s.Agenda {
-			if item.Minutes <= 0 {
-				errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
-			}
+		checkAgenda(s, errs)
+	}
+}
+
+// checkAgenda checks that a session's agenda has items, each of a positive
+// number of minutes, and fits the session. The total stops growing once it
+// passes the duration, so minutes too large to add up are caught too.
+func checkAgenda(s *Session, errs *diag.List) {
+	if s.Duration <= 0 {
+		errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
+	}
+	if len(s.Agenda) == 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda is empty; list its parts, each with a title and minutes")
+		return
+	}
+	total, over := 0, false
+	for _, item := range s.Agenda {
+		switch {
+		case item.Minutes <= 0:
+			errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
+		case over || item.Minutes > s.Duration-total:
+			over = true
+		default:
 			total += item.Minutes
 		}
-		if s.Duration <= 0 {
-			errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
-		} else if total > s.Duration {
-			errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %d minutes but the session lasts %d; shorten items or raise the duration", total, s.Duration)
-		}
 	}
+	if over && s.Duration > 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %s minutes but the session lasts %d; shorten items or raise the duration", agendaTotal(s.Agenda), s.Duration)
+	}
+}
+
+// agendaTotal adds up the agenda's minutes in words: the number, or
+// "more than N" when it is too large to add up.
+func agendaTotal(agenda []AgendaItem) string {
+	total := 0
+	for _, item := range agenda {
+		if item.Minutes <= 0 {
+			continue
+		}
+		if item.Minutes > math.MaxInt-total {
+			return fmt.Sprintf("more than %d", math.MaxInt)
+		}
+		total += item.Minutes
+	}
+	return fmt.Sprint(total)
 }
 
 // splitError explains one of the ways front matter can be malformed, with

@@ -91,6 +91,12 @@ func TestParsePageErrors(t *testing.T) {
 		{"tab indentation", "---\ntitle: T\nsession:\n\tduration: 30\n---\n", []string{
 			`content/a.md:4:1: YAML syntax error: a tab in the indentation; YAML allows only spaces there, so indent with spaces`,
 		}},
+		{"agenda minutes that overflow", "---\ntitle: S\nsession:\n  duration: 60\n  agenda:\n    - title: One\n      minutes: 9223372036854775807\n    - title: Two\n      minutes: 9223372036854775807\n---\n", []string{
+			`content/a.md:6:5: the agenda adds up to more than 9223372036854775807 minutes but the session lasts 60; shorten items or raise the duration`,
+		}},
+		{"empty agenda", "---\ntitle: S\nsession:\n  duration: 10\n  agenda: []\n---\n", []string{
+			`content/a.md:5:11: the agenda is empty; list its parts, each with a title and minutes`,
+		}},
 		{"weight too large", "---\ntitle: T\nweight: 99999999999999999999999999\n---\n", []string{
 			`content/a.md:3:9: "weight" is too large; use a whole number up to 9223372036854775807, not 99999999999999999999999999`,
 		}},
