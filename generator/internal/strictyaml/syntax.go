@@ -84,11 +84,10 @@ func explain(msg, line string) (int, string) {
 			return colons[1], fmt.Sprintf(`a second ": " on one line; put text that holds ": " in quotes: %s`, quoteValue(line))
 		}
 		return first, "this line is indented more than the lines above it allow; check its indentation"
-	case strings.HasPrefix(msg, "did not find expected ',' or ']'"):
-		if c := unclosed(line, '[', ']'); c > 0 {
+	case strings.HasPrefix(msg, "did not find expected ',' or") || strings.HasPrefix(msg, "did not find expected node content"):
+		if c := unclosed(line, '[', ']'); c > 0 && !strings.HasSuffix(msg, "'}'") {
 			return c, `the list that starts here with "[" is not closed; end it with "]"`
 		}
-	case strings.HasPrefix(msg, "did not find expected ',' or '}'"):
 		if c := unclosed(line, '{', '}'); c > 0 {
 			return c, `the mapping that starts here with "{" is not closed; end it with "}"`
 		}
