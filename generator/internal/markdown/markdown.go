@@ -135,7 +135,7 @@ type state struct {
 // errors, so that a build can report every page's problems at once.
 func (c *Converter) Convert(in Input) (*Result, diag.List) {
 	st := &state{in: in}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
 	buf := bytes.NewBuffer(in.Buf[:0])
