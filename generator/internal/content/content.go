@@ -140,6 +140,13 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			}
 			return nil
 		}
+		if msg := CheckName(d.Name()); msg != "" && p != "." {
+			errs.Add(diag.Pos{File: display(p)}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}

@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"joinedup/generator/internal/diag"
@@ -100,6 +102,29 @@ func utf16Kind(src []byte) string {
 		return "UTF-16 (little-endian)"
 	case evenZero*4 >= pairs*3:
 		return "UTF-16 (big-endian)"
+	}
+	return ""
+}
+
+// CheckName explains why a file or folder name cannot be published, or
+// returns "". Every link the site writes is percent-encoded, so spaces and
+// letters of any alphabet are fine. But "#", "?" and "%" already mean
+// something in a link: an author linking to "hash#tag.md" by hand writes a
+// link to the anchor #tag.md, and the checker could not tell. A name Windows
+// cannot hold ('<', '>', ':', '"', '\', '|', '*') breaks the copy of the
+// site on a shared drive, and a control character (a line break) breaks
+// sitemap.xml. Such names are refused, with the fix, rather than published
+// as links that do not work.
+func CheckName(name string) string {
+	for _, r := range name {
+		switch {
+		case r == '#' || r == '?' || r == '%':
+			return fmt.Sprintf("the name %q has a %q, which means something else in a link; rename it without one", name, r)
+		case strings.ContainsRune(`<>:"\|*`, r):
+			return fmt.Sprintf("the name %q has a %q, which Windows cannot hold in a file name (so the site could not be copied to a shared drive); rename it without one", name, r)
+		case unicode.IsControl(r):
+			return fmt.Sprintf("the name %q has a control character (U+%04X) in it; rename it", name, r)
+		}
 	}
 	return ""
 }

@@ -123,3 +123,54 @@ func TestLoadRefusesNonText(t *testing.T) {
 		t.Errorf("DataFiles[data/partners.yaml] = %q, %v; want nil, true", b, ok)
 	}
 }
+
+// TestLoadRefusesUnlinkableNames checks that names a link cannot hold are
+// refused where they are (a folder once, not each file in it), and that
+// spaces and letters outside ASCII are kept.
+func TestLoadRefusesUnlinkableNames(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("---\ntitle: P\n---\n")}
+	fsys := fstest.MapFS{
+		"site.yaml":             {Data: []byte("title: T\norganisation: O\n")},
+		"_index.md":             page,
+		"g/_index.md":           page,
+		"g/hash#tag.md":         page,
+		"g/q?mark.md":           page,
+		"g/pct%20x.md":          page,
+		"g/50% off.png":         {Data: []byte("png")},
+		"g/a:b.md":              page,
+		"g/evil\nname.md":       page,
+		"My Folder#1/_index.md": page,
+		"My Folder#1/p q.md":    page,
+		"g/with space.md":       page,
+		"g/café-ünï.md":         page,
+		"g/amp&and.md":          page,
+	}
+	src, err := Load(fsys, "content")
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("Load error = %v; want a diag.List", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`content/My Folder#1: the name "My Folder#1" has a '#', which means something else in a link; rename it without one`,
+		`content/g/50% off.png: the name "50% off.png" has a '%', which means something else in a link; rename it without one`,
+		`content/g/a:b.md: the name "a:b.md" has a ':', which Windows cannot hold in a file name (so the site could not be copied to a shared drive); rename it without one`,
+		"content/g/evil\nname.md: the name \"evil\\nname.md\" has a control character (U+000A) in it; rename it",
+		`content/g/hash#tag.md: the name "hash#tag.md" has a '#', which means something else in a link; rename it without one`,
+		`content/g/pct%20x.md: the name "pct%20x.md" has a '%', which means something else in a link; rename it without one`,
+		`content/g/q?mark.md: the name "q?mark.md" has a '?', which means something else in a link; rename it without one`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Load errors (-want +got):\n%s", diff)
+	}
+	var pages []string
+	for _, p := range src.Pages {
+		pages = append(pages, p.Path)
+	}
+	if diff := cmp.Diff([]string{"_index.md", "g/_index.md", "g/amp&and.md", "g/café-ünï.md", "g/with space.md"}, pages); diff != "" {
+		t.Errorf("pages (-want +got):\n%s", diff)
+	}
+}
