@@ -86,3 +86,52 @@ func read(t *testing.T, dir, name string) string {
 	}
 	return string(b)
 }
+
+// TestCRLFAndByteOrderMark builds one site twice, once with Windows line
+// endings and a UTF-8 byte order mark in every text file, and checks that
+// the two outputs are byte for byte the same.
+func TestCRLFAndByteOrderMark(t *testing.T) {
+	files := map[string]string{
+		"site.yaml":          "title: T\norganisation: O\nfooter_links:\n  - title: About\n    url: about.md\n",
+		"_index.md":          "---\ntitle: Home\ntags: [a, b]\n---\n\nSee [about](about.md#two-words).\n\n::: checklist id=first\n- [ ] Agree who chairs\n- [x] Book a room\n:::\n",
+		"about.md":           "---\ntitle: About\ndescription: >\n  Folded\n  text.\n---\n\n## Two words\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```go\nfunc main() {}\n```\n",
+		"data/glossary.yaml": "terms:\n  - term: General practitioner\n    abbr: GP\n    definition: |\n      A family\n      doctor.\n",
+	}
+	build := func(windows bool) map[string]string {
+		content := fstest.MapFS{}
+		for name, text := range files {
+			if windows {
+				text = "\xef\xbb\xbf" + strings.ReplaceAll(text, "\n", "\r\n")
+			}
+			content[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		opt := pipeline.Options{Content: content, ContentName: "content", Templates: os.DirFS("../../../templates"), TemplatesName: "templates"}
+		if _, err := pipeline.Build(context.Background(), opt, out); err != nil {
+			t.Fatalf("windows=%v: %v", windows, err)
+		}
+		tree := map[string]string{}
+		err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			b, err := os.ReadFile(p)
+			tree[filepath.ToSlash(rel)] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tree
+	}
+	unix, windows := build(false), build(true)
+	if len(unix) != len(windows) {
+		t.Errorf("%d files with line feeds, %d with CRLF and byte order marks", len(unix), len(windows))
+	}
+	for name, want := range unix {
+		if got, ok := windows[name]; !ok || got != want {
+			t.Errorf("%s differs with CRLF and byte order marks", name)
+		}
+	}
+}
