@@ -10,7 +10,9 @@
 //   - content/data/*.yaml are data files, read by package data.
 //   - Any other file (an image, a PDF) is copied to the output unchanged.
 //   - Names starting with "." and editors' backup files ("name~", "#name#")
-//     are ignored.
+//     are ignored. Names a link cannot hold safely ("#", "?", "%", and
+//     what Windows refuses) are reported (see CheckName).
+//   - Pages, site.yaml and data files are UTF-8 text (see CheckText).
 //
 // Loading never stops at the first problem: it returns everything it could
 // read along with every problem it found.

@@ -8,7 +8,9 @@
 // heading ids, fenced code highlighted by chroma with CSS classes, and the
 // directive syntax for components (see Directive). Raw HTML is never passed
 // through: it is shown as text, so a page cannot carry scripts or styles that
-// would break the site's Content-Security-Policy.
+// would break the site's Content-Security-Policy; HTML comments are dropped,
+// as authors' notes to each other. Heading and checklist item ids follow
+// the rule in ids.go, which keeps letters of any alphabet.
 //
 // Markdown is never executed as a template: components are goldmark AST
 // nodes with their own renderers.
