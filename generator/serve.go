@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -67,9 +68,13 @@ func serveFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 		fmt.Fprintf(stderr, "-port %d: not a port number\n", *port)
 		return serveConfig{}, 2, false
 	}
-	host, err := netip.ParseAddr(*bind)
+	name := *bind
+	if strings.EqualFold(name, "localhost") {
+		name = "127.0.0.1"
+	}
+	host, err := netip.ParseAddr(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "-bind %q: not an IP address\n", *bind)
+		fmt.Fprintf(stderr, "-bind %q: not an IP address or localhost (for example 127.0.0.1)\n", *bind)
 		return serveConfig{}, 2, false
 	}
 	if !host.IsLoopback() {
@@ -107,7 +112,7 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 
-	report(stdout, stderr, b.Build(ctx))
+	reportRebuild(stdout, stderr, b.Build(ctx))
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
@@ -119,7 +124,7 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 		w.Run(ctx, func(paths []string) {
 			o := b.Build(ctx)
 			if ctx.Err() == nil { // else stopping: the build was cut short
-				report(stdout, stderr, o)
+				reportRebuild(stdout, stderr, o)
 			}
 		})
 	})
@@ -145,8 +150,8 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 	return code
 }
 
-// report prints the outcome of one build.
-func report(stdout, stderr io.Writer, o devserver.Outcome) {
+// reportRebuild prints the outcome of one of serve's builds.
+func reportRebuild(stdout, stderr io.Writer, o devserver.Outcome) {
 	stamp := time.Now().Format("15:04:05")
 	if o.Problems != nil {
 		fmt.Fprint(stderr, devserver.FormatText(o.Problems))

@@ -120,6 +120,12 @@ type Source struct {
 	// as text maps to nil: it exists, so nothing reports it missing, and
 	// its problem is already reported.
 	DataFiles map[string][]byte
+	// Warnings are files that were skipped (see checkEntry).
+	Warnings diag.List
+	// Unread lists the pages that could not be read or split from their
+	// front matter (and so are not in Pages); their problems are
+	// reported, and links to them are not reported again as missing.
+	Unread []string
 }
 
 // Load reads the content tree rooted at fsys. name is the folder's display
@@ -150,6 +156,13 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			return nil
 		}
 		if d.IsDir() {
+			return nil
+		}
+		if problem, warning := checkEntry(fsys, p, d); warning {
+			src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
+			return nil
+		} else if problem != "" {
+			errs.Add(diag.Pos{File: display(p)}, "%s", problem)
 			return nil
 		}
 		switch {
@@ -196,6 +209,17 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	}
 	pages, pageErrs := readPages(fsys, pagePaths, display)
 	src.Pages = pages
+	if len(pages) < len(pagePaths) {
+		read := map[string]bool{}
+		for _, p := range pages {
+			read[p.Path] = true
+		}
+		for _, p := range pagePaths {
+			if !read[p] {
+				src.Unread = append(src.Unread, p)
+			}
+		}
+	}
 	errs = append(errs, pageErrs...)
 	if !sawConfig {
 		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\"")

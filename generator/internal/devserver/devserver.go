@@ -33,7 +33,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"joinedup/generator/internal/site"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -50,7 +52,7 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 
 // Reserved is the path prefix of the dev server's own files; a site must
 // not have a top-level folder of this name.
-const Reserved = "/_joinedup/"
+const Reserved = "/" + site.DevDir + "/"
 
 //go:embed assets
 var assets embed.FS
@@ -224,6 +226,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if !s.allowedHost(r.Host) {
+		// DNS rebinding: a page on another site can point its own host
+		// name at 127.0.0.1 and read the dev server, drafts and problems
+		// included, unless the server refuses names it does not know.
+		http.Error(w, "this dev server answers only to localhost; open http://localhost"+portOf(r.Host)+"/", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "only GET and HEAD", http.StatusMethodNotAllowed)
@@ -245,6 +254,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveSite(w, r, g, name)
+}
+
+// allowedHost reports whether the Host header may name this server: an
+// IP address (the one it listens on, typed into the address bar) or
+// localhost (or a name below .localhost, which browsers keep on this
+// machine). Any other name could be an attacker's, pointed at this
+// machine's address after the attacker's page loaded.
+func (s *Server) allowedHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
+}
+
+// portOf returns ":PORT" from a Host header, or "".
+func portOf(host string) string {
+	if _, p, err := net.SplitHostPort(host); err == nil {
+		return ":" + p
+	}
+	return ""
 }
 
 // cleanPath returns the request path as a slash path relative to the

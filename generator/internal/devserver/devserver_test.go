@@ -78,7 +78,9 @@ func servedSite(t *testing.T) *Server {
 
 func get(s http.Handler, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	r := httptest.NewRequest(http.MethodGet, target, nil)
+	r.Host = "localhost:1313"
+	s.ServeHTTP(rec, r)
 	return rec
 }
 
@@ -191,13 +193,17 @@ func TestMethods(t *testing.T) {
 	s := servedSite(t)
 	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PROPFIND"} {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(m, "/", nil))
+		r := httptest.NewRequest(m, "/", nil)
+		r.Host = "localhost"
+		s.ServeHTTP(rec, r)
 		if rec.Code != http.StatusMethodNotAllowed {
 			t.Errorf("%s / = %d; want 405", m, rec.Code)
 		}
 	}
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/", nil))
+	head := httptest.NewRequest(http.MethodHead, "/", nil)
+	head.Host = "localhost"
+	s.ServeHTTP(rec, head)
 	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
 		t.Errorf("HEAD / = %d, %d bytes, Content-Length %q; want 200, no body, a length", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Length"))
 	}
@@ -689,5 +695,36 @@ func TestWatchAndRebuild(t *testing.T) {
 	waitBuild("edit in the new folder")
 	if got := body("/s1/fresh/page.html"); !strings.Contains(got, "Edited in the new folder.") {
 		t.Errorf("GET after editing in the new folder = %.100q; want the edit (is the folder watched?)", got)
+	}
+}
+
+// TestHostHeader: the server answers to its address and to localhost, and
+// refuses other names, which DNS rebinding would use to read it from
+// another site's page.
+func TestHostHeader(t *testing.T) {
+	s := New()
+	defer s.Close()
+	tests := []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:1313", http.StatusServiceUnavailable},
+		{"localhost:1313", http.StatusServiceUnavailable},
+		{"LOCALHOST.", http.StatusServiceUnavailable},
+		{"[::1]:1313", http.StatusServiceUnavailable},
+		{"app.localhost:1313", http.StatusServiceUnavailable},
+		{"192.168.1.20:1313", http.StatusServiceUnavailable},
+		{"attacker.example:1313", http.StatusMisdirectedRequest},
+		{"localhost.attacker.example", http.StatusMisdirectedRequest},
+		{"", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = tt.host
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != tt.want {
+			t.Errorf("Host %q: status %d; want %d", tt.host, w.Code, tt.want)
+		}
 	}
 }

@@ -25,6 +25,8 @@ type sources struct {
 	templates *render.Templates
 	assets    *assets.Set
 	converter *markdown.Converter
+	// warnings are problems that do not stop the build.
+	warnings diag.List
 }
 
 // load reads the content, data, templates and assets and models the site.
@@ -35,6 +37,7 @@ func load(opt Options) (*sources, diag.List) {
 	src := &sources{opt: opt}
 	pages, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
+	src.warnings = pages.Warnings
 	src.data, err = data.Load(pages.DataFiles, func(p string) string { return path.Join(opt.ContentName, p) })
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	tmpl, tmplErr := render.ParseTemplates(opt.Templates, opt.TemplatesName)

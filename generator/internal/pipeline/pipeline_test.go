@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/publish"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -221,6 +222,11 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			want: []string{`content/guide/session-pack.md: this page would be written to guide/session-pack.html, the trainer's pack of the session plan guide/session.md; rename the file`},
 		},
 		{
+			name: "a page that cannot be read is not also missing",
+			edit: map[string]string{"guide/consent.md": "---\ntitle: Consent\n\nNo closing line.\n"},
+			want: []string{`content/guide/consent.md:1:1: front matter is not closed: add a line "---" after the last front matter field`},
+		},
+		{
 			name: "several problems at once",
 			edit: map[string]string{
 				"guide/roles.md":   "---\ntitle: Roles\n---\n[x](nowhere.md)\n",
@@ -275,6 +281,9 @@ func TestSuccessfulBuildRemovesStaleFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, publish.Marker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := buildInto(t, siteFS(t, "small"), testTemplates(), out); err != nil {

@@ -68,6 +68,9 @@ func (l *ledger) add(rel string) error {
 	if err := checkRel(rel); err != nil {
 		return err
 	}
+	if rel == Marker {
+		return fmt.Errorf("publish: %s is the name of the file that marks the output as a build's own; rename the file", rel)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, dup := l.names[rel]; dup {

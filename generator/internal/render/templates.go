@@ -42,7 +42,10 @@ type Templates struct {
 }
 
 // ParseTemplates reads and parses every template in fsys. dir is the
-// folder's display name for messages.
+// folder's display name for messages. Every template is parsed whatever
+// the others' problems, so that all of them are reported at once. It
+// returns the templates even with problems, for their components, which
+// are left out (nil) when any of them has one.
 func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 	t := &Templates{kinds: map[string]*template.Template{}, dir: dir}
 	var errs diag.List
@@ -54,43 +57,23 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		}
 		return string(b)
 	}
-	base := template.New("base").Funcs(funcMap())
-	if _, err := base.New("base.html").Parse(read("base.html")); err != nil {
-		errs.Append(diag.Pos{File: path.Join(dir, "base.html")}, TemplateError(dir, err))
-	}
-	partials, _ := fs.Glob(fsys, "partials/*.html")
-	sort.Strings(partials)
-	for _, p := range partials {
-		if _, err := base.New(p).Parse(read(p)); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, p)}, TemplateError(dir, err))
-		}
-	}
-	t.Components = template.New("components").Funcs(funcMap())
-	comps, _ := fs.Glob(fsys, "components/*.html")
-	sort.Strings(comps)
-	for _, c := range comps {
-		name := strings.TrimSuffix(path.Base(c), ".html")
-		// The file is parsed under its path (for messages) and then
-		// given the component's name.
-		tt, err := t.Components.New(c).Parse(read(c))
-		if err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+	base, baseOK := parseBase(fsys, dir, read, &errs)
+	t.Components = parseComponents(fsys, dir, read, &errs)
+	for _, k := range kinds() {
+		file := k + ".html"
+		if !baseOK {
+			// Without a layout the kind cannot be put together, but its
+			// own syntax can still be checked.
+			if _, err := template.New(file).Funcs(funcMap()).Parse(read(file)); err != nil {
+				errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
+			}
 			continue
 		}
-		if _, err := t.Components.AddParseTree(name, tt.Tree); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errs.Sort().Err()
-	}
-	for _, k := range kinds() {
 		clone, err := base.Clone()
 		if err != nil {
 			errs.Add(diag.Pos{File: path.Join(dir, "base.html")}, "%v", err)
 			continue
 		}
-		file := k + ".html"
 		if _, err := clone.New(file).Parse(read(file)); err != nil {
 			errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
 			continue
@@ -103,6 +86,52 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		t.kinds[k] = clone
 	}
 	return t, errs.Sort().Err()
+}
+
+// parseBase parses the layout and the partials every kind shares. It
+// reports whether they parsed.
+func parseBase(fsys fs.FS, dir string, read func(string) string, errs *diag.List) (*template.Template, bool) {
+	n := len(*errs)
+	base := template.New("base").Funcs(funcMap())
+	if _, err := base.New("base.html").Parse(read("base.html")); err != nil {
+		errs.Append(diag.Pos{File: path.Join(dir, "base.html")}, TemplateError(dir, err))
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		if _, err := base.New(p).Parse(read(p)); err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, p)}, TemplateError(dir, err))
+		}
+	}
+	return base, len(*errs) == n
+}
+
+// parseComponents parses each component's template under the component's
+// name. When any has a problem it returns nil: the components are then
+// checked without their templates, so that the one broken file is not
+// also reported as missing.
+func parseComponents(fsys fs.FS, dir string, read func(string) string, errs *diag.List) *template.Template {
+	n := len(*errs)
+	comps := template.New("components").Funcs(funcMap())
+	files, _ := fs.Glob(fsys, "components/*.html")
+	sort.Strings(files)
+	for _, c := range files {
+		name := strings.TrimSuffix(path.Base(c), ".html")
+		// The file is parsed under its path (for messages) and then
+		// given the component's name.
+		tt, err := comps.New(c).Parse(read(c))
+		if err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+			continue
+		}
+		if _, err := comps.AddParseTree(name, tt.Tree); err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+		}
+	}
+	if len(*errs) > n {
+		return nil
+	}
+	return comps
 }
 
 // templateErrorPattern matches text/template's "template: NAME:LINE:COL: MSG"

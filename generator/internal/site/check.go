@@ -122,6 +122,9 @@ func (s *Site) checkLinks() error {
 					continue
 				}
 				target = s.byPath[l.Target]
+				if target == nil && s.unread[l.Target] {
+					continue // its own problem says why it is missing
+				}
 				if target == nil {
 					if s.drafts[l.Target] {
 						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", s.display(l.Target))

@@ -33,8 +33,10 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 		switch other, taken := owner[key]; {
 		case reserved(p.URL):
 			errs.Add(diag.Pos{File: cp.File}, "this page would be written to %s, which the generator writes itself; rename or move the file", p.URL)
+			s.unread[cp.Path] = true
 		case taken:
 			errs.Add(diag.Pos{File: cp.File}, "this page and %s would both be written to %s (letter case does not count on Windows and macOS); rename or move one of them", other, p.URL)
+			s.unread[cp.Path] = true
 		default:
 			owner[key] = cp.File
 			pages = append(pages, p)
@@ -53,6 +55,7 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 		if other := byURL[key]; other != nil {
 			errs.Add(diag.Pos{File: other.Src.File}, "this page would be written to %s, the trainer's pack of the session plan %s; rename the file", other.URL, p.Src.Path)
 			lost[other] = true
+			s.unread[other.Src.Path] = true
 		}
 		owner[key] = p.Src.File + "'s trainer's pack"
 	}

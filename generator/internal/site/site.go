@@ -80,6 +80,9 @@ type Site struct {
 	byPath      map[string]*Page
 	static      map[string]bool
 	drafts      map[string]bool
+	// unread are pages that exist but could not be read; their own
+	// problems are reported, and links to them are not.
+	unread map[string]bool
 }
 
 // New builds the model from loaded sources. Draft pages are left out. It
@@ -92,6 +95,10 @@ func New(src *content.Source) (*Site, error) {
 		byPath:      map[string]*Page{},
 		static:      map[string]bool{},
 		drafts:      map[string]bool{},
+		unread:      map[string]bool{},
+	}
+	for _, p := range src.Unread {
+		s.unread[p] = true
 	}
 	pages, errs := s.claimOutputs(src)
 	sections := map[string]*Section{}

@@ -184,3 +184,60 @@ func TestCheckConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputCollisions: two sources for one output file are reported
+// with both names, whichever kinds they are, and letter case does not
+// count.
+func TestOutputCollisions(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"index.md beside _index.md", map[string]string{"a/index.md": "p"},
+			[]string{`content/a/index.md: this page and content/a/_index.md would both be written to a/index.html (letter case does not count on Windows and macOS); rename or move one of them`}},
+		{"index.md over the home page", map[string]string{"index.md": "p"},
+			[]string{`content/index.md: this page and content/_index.md would both be written to index.html (letter case does not count on Windows and macOS); rename or move one of them`}},
+		{"two names that differ in case", map[string]string{"a/Roles.md": "p", "a/roles.md": "p"},
+			[]string{`content/a/roles.md: this page and content/a/Roles.md would both be written to a/roles.html (letter case does not count on Windows and macOS); rename or move one of them`}},
+		{"a static file over a page", map[string]string{"a/x.md": "p", "a/x.html": "s"},
+			[]string{`content/a/x.html: this file would overwrite a/x.html, which is made from content/a/x.md (letter case does not count on Windows and macOS); rename or move one of them`}},
+		{"a static file over the search index", map[string]string{"search/p-0.js": "s"},
+			[]string{`content/search/p-0.js: this file would overwrite search/p-0.js, which the generator writes itself; rename or move it`}},
+		{"a file where the dev server serves its own", map[string]string{"_joinedup/notes.txt": "s"},
+			[]string{`content/_joinedup/notes.txt: this file would overwrite _joinedup/notes.txt, which the generator writes itself; rename or move it`}},
+		{"a static file over the assets, in capitals", map[string]string{"Assets/site.css": "s"},
+			[]string{`content/Assets/site.css: this file would overwrite Assets/site.css, which the generator writes itself; rename or move it`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"site.yaml":   &fstest.MapFile{Data: []byte("title: T\norganisation: O\n")},
+				"_index.md":   page("Home", 0, ""),
+				"a/_index.md": page("A", 0, ""),
+			}
+			for name, kind := range tt.files {
+				if kind == "p" {
+					fsys[name] = page("P", 0, "")
+				} else {
+					fsys[name] = &fstest.MapFile{Data: []byte("static")}
+				}
+			}
+			src, err := content.Load(fsys, "content")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = New(src)
+			var got []string
+			var list diag.List
+			if errors.As(err, &list) {
+				for _, e := range list {
+					got = append(got, e.Error())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("New errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -35,6 +35,11 @@ func OutputPath(source string) string {
 // searchDir holds the search page and the search index's files.
 const searchDir = "search"
 
+// DevDir is where the dev server serves its own files (its live-reload
+// script and problem page); the site may not put anything there, or serve
+// would hide it.
+const DevDir = "_joinedup"
+
 // reserved reports whether out is a path the generator writes itself, or
 // a folder it fills (the search index and the assets). Case does not
 // count: on Windows and macOS "Assets/x.png" is in assets/.
@@ -42,7 +47,8 @@ func reserved(out string) bool {
 	out = strings.ToLower(out)
 	return out == PrintPage || out == NotFoundPage || out == Sitemap ||
 		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/") ||
-		out == searchDir || strings.HasPrefix(out, searchDir+"/")
+		out == searchDir || strings.HasPrefix(out, searchDir+"/") ||
+		out == DevDir || strings.HasPrefix(out, DevDir+"/")
 }
 
 // Relative returns the relative URL from the page at output path from to
