@@ -168,35 +168,18 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 		switch {
 		case p == ConfigFile:
 			sawConfig = true
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				return nil
+			if b, ok := readText(fsys, p, display(p), &errs); ok {
+				cfg, err := ParseConfig(display(p), b)
+				errs.Append(diag.Pos{File: display(p)}, err)
+				src.Config = cfg
 			}
-			if bad := CheckText(display(p), b); bad != nil {
-				errs = append(errs, bad)
-				return nil
-			}
-			cfg, err := ParseConfig(display(p), b)
-			errs.Append(diag.Pos{File: display(p)}, err)
-			src.Config = cfg
 		case strings.HasPrefix(p, DataDir+"/"):
 			if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
 				errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
 				return nil
 			}
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				src.DataFiles[p] = nil
-				return nil
-			}
-			if bad := CheckText(display(p), b); bad != nil {
-				errs = append(errs, bad)
-				src.DataFiles[p] = nil
-				return nil
-			}
-			src.DataFiles[p] = b
+			b, _ := readText(fsys, p, display(p), &errs)
+			src.DataFiles[p] = b // nil when unreadable
 		case path.Ext(p) == ".md":
 			pagePaths = append(pagePaths, p)
 		default:
@@ -230,6 +213,21 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	sort.Slice(src.Pages, func(i, j int) bool { return src.Pages[i].Path < src.Pages[j].Path })
 	sort.Slice(src.Static, func(i, j int) bool { return src.Static[i].Path < src.Static[j].Path })
 	return src, errs.Sort().Err()
+}
+
+// readText reads the text file p, named file in messages, and reports it
+// when it cannot be read or is not UTF-8 text.
+func readText(fsys fs.FS, p, file string, errs *diag.List) ([]byte, bool) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, false
+	}
+	if bad := CheckText(file, b); bad != nil {
+		*errs = append(*errs, bad)
+		return nil, false
+	}
+	return b, true
 }
 
 // readPages reads and parses the pages at paths on all cores: on a large
