@@ -10,7 +10,9 @@
 //   - content/data/*.yaml are data files, read by package data.
 //   - Any other file (an image, a PDF) is copied to the output unchanged.
 //   - Names starting with "." and editors' backup files ("name~", "#name#")
-//     are ignored.
+//     are ignored. Names a link cannot hold safely ("#", "?", "%", and
+//     what Windows refuses) are reported (see CheckName).
+//   - Pages, site.yaml and data files are UTF-8 text (see CheckText).
 //
 // Loading never stops at the first problem: it returns everything it could
 // read along with every problem it found.
@@ -18,7 +20,9 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"slices"
@@ -112,7 +116,9 @@ type Source struct {
 	Pages  []*Page  // sorted by Path; drafts included, flagged in FrontMatter
 	Static []Static // sorted by Path
 	// DataFiles are the YAML files under data/, by path below the content
-	// folder, for package data to decode.
+	// folder, for package data to decode. A file that could not be read
+	// as text maps to nil: it exists, so nothing reports it missing, and
+	// its problem is already reported.
 	DataFiles map[string][]byte
 	// Warnings are files that were skipped (see checkEntry).
 	Warnings diag.List
@@ -142,6 +148,13 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			}
 			return nil
 		}
+		if msg := CheckName(d.Name()); msg != "" && p != "." {
+			errs.Add(diag.Pos{File: display(p)}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}
@@ -155,25 +168,18 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 		switch {
 		case p == ConfigFile:
 			sawConfig = true
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				return nil
+			if b, ok := readText(fsys, p, display(p), &errs); ok {
+				cfg, err := ParseConfig(display(p), b)
+				errs.Append(diag.Pos{File: display(p)}, err)
+				src.Config = cfg
 			}
-			cfg, err := ParseConfig(display(p), b)
-			errs.Append(diag.Pos{File: display(p)}, err)
-			src.Config = cfg
 		case strings.HasPrefix(p, DataDir+"/"):
 			if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
 				errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
 				return nil
 			}
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				return nil
-			}
-			src.DataFiles[p] = b
+			b, _ := readText(fsys, p, display(p), &errs)
+			src.DataFiles[p] = b // nil when unreadable
 		case path.Ext(p) == ".md":
 			pagePaths = append(pagePaths, p)
 		default:
@@ -207,6 +213,21 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	sort.Slice(src.Pages, func(i, j int) bool { return src.Pages[i].Path < src.Pages[j].Path })
 	sort.Slice(src.Static, func(i, j int) bool { return src.Static[i].Path < src.Static[j].Path })
 	return src, errs.Sort().Err()
+}
+
+// readText reads the text file p, named file in messages, and reports it
+// when it cannot be read or is not UTF-8 text.
+func readText(fsys fs.FS, p, file string, errs *diag.List) ([]byte, bool) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, false
+	}
+	if bad := CheckText(file, b); bad != nil {
+		*errs = append(*errs, bad)
+		return nil, false
+	}
+	return b, true
 }
 
 // readPages reads and parses the pages at paths on all cores: on a large
@@ -277,10 +298,14 @@ func Ignored(name string) bool {
 }
 
 // ParsePage splits a page's front matter from its body and decodes it.
-// When the front matter cannot be split from the body it returns nil; when
+// When the file is not UTF-8 text (see CheckText), or the front matter
+// cannot be split from the body, it returns nil; when
 // it splits but has problems it returns the page with them, so that later
 // stages can still report their own.
 func ParsePage(relPath, file string, src []byte) (*Page, error) {
+	if bad := CheckText(file, src); bad != nil {
+		return nil, diag.List{bad}
+	}
 	page := &Page{Path: relPath, File: file}
 	fm, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
@@ -308,19 +333,51 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 		}
 	}
 	if s := f.Session; s != nil {
-		total := 0
-		for _, item := range s.Agenda {
-			if item.Minutes <= 0 {
-				errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
-			}
+		checkAgenda(s, errs)
+	}
+}
+
+// checkAgenda checks that a session's agenda has items, each of a positive
+// number of minutes, and fits the session. The total stops growing once it
+// passes the duration, so minutes too large to add up are caught too.
+func checkAgenda(s *Session, errs *diag.List) {
+	if s.Duration <= 0 {
+		errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
+	}
+	if len(s.Agenda) == 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda is empty; list its parts, each with a title and minutes")
+		return
+	}
+	total, over := 0, false
+	for _, item := range s.Agenda {
+		switch {
+		case item.Minutes <= 0:
+			errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
+		case over || item.Minutes > s.Duration-total:
+			over = true
+		default:
 			total += item.Minutes
 		}
-		if s.Duration <= 0 {
-			errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
-		} else if total > s.Duration {
-			errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %d minutes but the session lasts %d; shorten items or raise the duration", total, s.Duration)
-		}
 	}
+	if over && s.Duration > 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %s minutes but the session lasts %d; shorten items or raise the duration", agendaTotal(s.Agenda), s.Duration)
+	}
+}
+
+// agendaTotal adds up the agenda's minutes in words: the number, or
+// "more than N" when it is too large to add up.
+func agendaTotal(agenda []AgendaItem) string {
+	total := 0
+	for _, item := range agenda {
+		if item.Minutes <= 0 {
+			continue
+		}
+		if item.Minutes > math.MaxInt-total {
+			return fmt.Sprintf("more than %d", math.MaxInt)
+		}
+		total += item.Minutes
+	}
+	return fmt.Sprint(total)
 }
 
 // splitError explains one of the ways front matter can be malformed, with

@@ -155,7 +155,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "YAML syntax error in data",
 			edit: map[string]string{"data/partners.yaml": "sectors:\n  - id: health\n    name: Health: care\n"},
-			want: []string{`content/data/partners.yaml:3: YAML syntax error: mapping values are not allowed in this context (check indentation, and quote text that contains a colon)`},
+			want: []string{`content/data/partners.yaml:3:17: YAML syntax error: a second ": " on one line; put text that holds ": " in quotes: name: "Health: care"`},
 		},
 		{
 			name: "broken link",

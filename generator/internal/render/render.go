@@ -417,7 +417,7 @@ func Sitemap(s *site.Site) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
-		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+p.URL))
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+site.Href(p.URL, "")))
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -91,6 +91,19 @@ func Relative(from, to string) string {
 	return strings.Repeat("../", up) + t
 }
 
+// Href is a link for an href attribute or a sitemap: the slash path p (an
+// output path, or one Relative made) and the anchor, or "", each
+// percent-encoded, so that a file or heading named with spaces or letters
+// outside ASCII is reached on any web server and from disk. "&" is encoded
+// too, so that no renderer that resolves character references (as goldmark
+// does) can change the path. File names that no encoding makes safe to
+// link to, with "#", "?" or "%" in them, are refused when the content is
+// read (see content.CheckName).
+func Href(p, anchor string) string {
+	u := url.URL{Path: p, Fragment: anchor}
+	return strings.ReplaceAll(u.String(), "&", "%26")
+}
+
 // Root is the relative path from the file at output path url to the site's
 // root: "" at the root, "../" one folder down, and so on. Every asset and
 // link a template writes starts from it.
