@@ -205,7 +205,7 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	}
 	errs = append(errs, pageErrs...)
 	if !sawConfig {
-		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\"")
+		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\" and \"organisation:\" (the site's name and the organisation that runs it)")
 	}
 	if !hasHome(src.Pages) {
 		errs.Add(diag.Pos{File: display("_index.md")}, "missing home page; create it with front matter and a title")
