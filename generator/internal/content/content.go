@@ -83,10 +83,13 @@ type Page struct {
 	// File is the path shown in messages, e.g. "content/guidance/consent.md".
 	File  string
 	Front FrontMatter
-	// Body is the Markdown after the front matter.
+	// Body is the Markdown after the front matter. The build lets it go
+	// once the page is converted.
 	Body []byte
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int
+	// Size is the length of Body, which outlives it.
+	Size int
 }
 
 // IsSection reports whether the page is a section's _index.md.
@@ -313,7 +316,7 @@ func ParsePage(relPath, file string, src []byte) (*Page, error) {
 		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 		return nil, errs
 	}
-	page.Body, page.BodyLine = body, bodyLine
+	page.Body, page.BodyLine, page.Size = body, bodyLine, len(body)
 	var errs diag.List
 	errs.Append(diag.Pos{File: file, Line: 1}, strictyaml.Decode(file, 2, fm, &page.Front))
 	if len(errs) == 0 {
