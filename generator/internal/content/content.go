@@ -161,52 +161,18 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 		if d.IsDir() {
 			return nil
 		}
-		if problem, warning := checkEntry(fsys, p, d); warning {
-			src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
-			return nil
-		} else if problem != "" {
-			errs.Add(diag.Pos{File: display(p)}, "%s", problem)
-			return nil
-		}
-		switch {
-		case p == ConfigFile:
+		if p == ConfigFile {
 			sawConfig = true
-			if b, ok := readText(fsys, p, display(p), &errs); ok {
-				cfg, err := ParseConfig(display(p), b)
-				errs.Append(diag.Pos{File: display(p)}, err)
-				src.Config = cfg
-			}
-		case strings.HasPrefix(p, DataDir+"/"):
-			if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
-				errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
-				return nil
-			}
-			b, _ := readText(fsys, p, display(p), &errs)
-			src.DataFiles[p] = b // nil when unreadable
-		case path.Ext(p) == ".md":
+		}
+		if src.addFile(fsys, p, d, &errs) {
 			pagePaths = append(pagePaths, p)
-		default:
-			src.Static = append(src.Static, Static{Path: p, File: display(p)})
 		}
 		return nil
 	})
 	if err != nil {
 		errs.Add(diag.Pos{File: name}, "cannot read the content folder: %v", err)
 	}
-	pages, pageErrs := readPages(fsys, pagePaths, display)
-	src.Pages = pages
-	if len(pages) < len(pagePaths) {
-		read := map[string]bool{}
-		for _, p := range pages {
-			read[p.Path] = true
-		}
-		for _, p := range pagePaths {
-			if !read[p] {
-				src.Unread = append(src.Unread, p)
-			}
-		}
-	}
-	errs = append(errs, pageErrs...)
+	errs = append(errs, src.addPages(fsys, pagePaths)...)
 	if !sawConfig {
 		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\" and \"organisation:\" (the site's name and the organisation that runs it)")
 	}
@@ -216,6 +182,59 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	sort.Slice(src.Pages, func(i, j int) bool { return src.Pages[i].Path < src.Pages[j].Path })
 	sort.Slice(src.Static, func(i, j int) bool { return src.Static[i].Path < src.Static[j].Path })
 	return src, errs.Sort().Err()
+}
+
+// addPages reads and parses the pages at paths and adds them, noting the
+// ones that cannot be read in Unread.
+func (src *Source) addPages(fsys fs.FS, paths []string) diag.List {
+	pages, errs := readPages(fsys, paths, func(p string) string { return path.Join(src.Name, p) })
+	src.Pages = append(src.Pages, pages...)
+	if len(pages) < len(paths) {
+		read := map[string]bool{}
+		for _, p := range pages {
+			read[p.Path] = true
+		}
+		for _, p := range paths {
+			if !read[p] {
+				src.Unread = append(src.Unread, p)
+			}
+		}
+	}
+	return errs
+}
+
+// addFile takes in the file at p, which the walk found as d: the site
+// settings, a data file or a static file. It reports whether p is a page,
+// which the caller reads with the other pages, on all cores.
+func (src *Source) addFile(fsys fs.FS, p string, d fs.DirEntry, errs *diag.List) (page bool) {
+	display := func(p string) string { return path.Join(src.Name, p) }
+	if problem, warning := checkEntry(fsys, p, d); warning {
+		src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
+		return false
+	} else if problem != "" {
+		errs.Add(diag.Pos{File: display(p)}, "%s", problem)
+		return false
+	}
+	switch {
+	case p == ConfigFile:
+		if b, ok := readText(fsys, p, display(p), errs); ok {
+			cfg, err := ParseConfig(display(p), b)
+			errs.Append(diag.Pos{File: display(p)}, err)
+			src.Config = cfg
+		}
+	case strings.HasPrefix(p, DataDir+"/"):
+		if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
+			errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
+			return false
+		}
+		b, _ := readText(fsys, p, display(p), errs)
+		src.DataFiles[p] = b // nil when unreadable
+	case path.Ext(p) == ".md":
+		return true
+	default:
+		src.Static = append(src.Static, Static{Path: p, File: display(p)})
+	}
+	return false
 }
 
 // readText reads the text file p, named file in messages, and reports it
