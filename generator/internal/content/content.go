@@ -21,6 +21,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"math"
 	"path"
@@ -90,6 +91,10 @@ type Page struct {
 	BodyLine int
 	// Size is the length of Body, which outlives it.
 	Size int
+	// FrontSum is a checksum of the front matter as written: the dev
+	// server compares it to see whether an edit changed more than the
+	// body.
+	FrontSum uint64
 }
 
 // IsSection reports whether the page is a section's _index.md.
@@ -256,6 +261,17 @@ func readText(fsys fs.FS, p, file string, errs *diag.List) ([]byte, bool) {
 // site, reading the files and decoding their front matter one after another
 // is a tenth of the build, all of it before any page can be converted. The
 // pages come back in the order of paths, without the unreadable ones.
+// ReadPage reads and parses the page at p, named file in messages.
+func ReadPage(fsys fs.FS, p, file string) (*Page, error) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		var l diag.List
+		l.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, l
+	}
+	return ParsePage(p, file, b)
+}
+
 func readPages(fsys fs.FS, paths []string, display func(string) string) ([]*Page, diag.List) {
 	pages := make([]*Page, len(paths))
 	errs := make([]error, len(paths))
@@ -270,15 +286,7 @@ func readPages(fsys fs.FS, paths []string, display func(string) string) ([]*Page
 				if i >= len(paths) {
 					return
 				}
-				p := paths[i]
-				b, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					var l diag.List
-					l.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-					errs[i] = l
-					continue
-				}
-				pages[i], errs[i] = ParsePage(p, display(p), b)
+				pages[i], errs[i] = ReadPage(fsys, paths[i], display(paths[i]))
 			}
 		}()
 	}
@@ -336,6 +344,9 @@ func ParsePage(relPath, file string, src []byte) (*Page, error) {
 		return nil, errs
 	}
 	page.Body, page.BodyLine, page.Size = body, bodyLine, len(body)
+	h := fnv.New64a()
+	h.Write(fm)
+	page.FrontSum = h.Sum64()
 	var errs diag.List
 	errs.Append(diag.Pos{File: file, Line: 1}, strictyaml.Decode(file, 2, fm, &page.Front))
 	if len(errs) == 0 {

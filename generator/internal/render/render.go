@@ -141,6 +141,16 @@ type AgendaView struct {
 
 // Page renders one content page from its converted Markdown.
 func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
+	v := r.pageView(p)
+	v.Content = template.HTML(res.HTML)
+	v.Contents = contents(res.Headings)
+	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
+	return r.execute(v.Kind, v)
+}
+
+// pageView is the view of page p without what comes from its own
+// Markdown: its place in the site, its navigation and its front matter.
+func (r *Renderer) pageView(p *site.Page) View {
 	kind := "page"
 	switch {
 	case p == r.site.Root.Index:
@@ -153,9 +163,6 @@ func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
 	v.Title = p.Title()
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
-	v.Content = template.HTML(res.HTML)
-	v.Contents = contents(res.Headings)
-	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
@@ -186,7 +193,7 @@ func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
 	if s := p.Src.Front.Session; s != nil {
 		v.Session = r.session(p, s)
 	}
-	return r.execute(kind, v)
+	return v
 }
 
 func (r *Renderer) sideNav(p *site.Page) *SideNav {
