@@ -209,7 +209,6 @@ type rebuild struct {
 	parts    map[int][]any
 	statics  []string // static files changed or added
 	removed  []string // source paths of pages the site no longer has
-	problems diag.List
 }
 
 // prepare makes the new model, decides which pages to convert, converts

@@ -50,11 +50,11 @@ func liveSite(t *testing.T, dir string, pages int, seed uint64) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"data/partners.yaml": "sectors:\n  - id: health\n    name: Health\npartners:\n  - id: gp\n    name: General practitioner\n    abbr: GP\n    sector: health\n    what: A family doctor.\n    when: For health questions.\n",
-		"data/glossary.yaml": "terms:\n  - term: General practitioner\n    abbr: GP\n    definition: A family doctor.\n",
-		"section-00/roles.md": "---\ntitle: Roles\nweight: 100\n---\nWho does what.\n\n::: partners\n:::\n\n::: checklist id=live-check title=\"Before you start\"\n- [ ] Read the roles\n- [ ] Ask the GP\n:::\n",
+		"data/partners.yaml":    "sectors:\n  - id: health\n    name: Health\npartners:\n  - id: gp\n    name: General practitioner\n    abbr: GP\n    sector: health\n    what: A family doctor.\n    when: For health questions.\n",
+		"data/glossary.yaml":    "terms:\n  - term: General practitioner\n    abbr: GP\n    definition: A family doctor.\n",
+		"section-00/roles.md":   "---\ntitle: Roles\nweight: 100\n---\nWho does what.\n\n::: partners\n:::\n\n::: checklist id=live-check title=\"Before you start\"\n- [ ] Read the roles\n- [ ] Ask the GP\n:::\n",
 		"section-01/session.md": "---\ntitle: A session\nweight: 100\nsession:\n  duration: 60\n  agenda:\n    - title: Roles\n      minutes: 30\n      materials: [../section-00/roles.md]\n---\nNotes for the trainer.\n",
-		"section-02/ladder.png":  "not really a picture",
+		"section-02/ladder.png": "not really a picture",
 	}
 	for name, text := range files {
 		write(t, filepath.Join(dir, filepath.FromSlash(name)), text)
