@@ -139,7 +139,9 @@ func corpusPage(n, i int) string {
 
 func pageURL(n, i int) string { return strings.TrimSuffix(corpusPage(n, i), ".md") + ".html" }
 
-func sectionURL(n, i int) string { return filepath.ToSlash(filepath.Dir(corpusPage(n, i))) + "/index.html" }
+func sectionURL(n, i int) string {
+	return filepath.ToSlash(filepath.Dir(corpusPage(n, i))) + "/index.html"
+}
 
 // server is a running dev server.
 type server struct {

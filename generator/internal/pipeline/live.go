@@ -198,17 +198,17 @@ func (l *Live) contentPaths() (rel []string, full bool) {
 // rebuild is an incremental rebuild on its way: the new sources and model,
 // the pages to convert, and what converting them made, not yet written.
 type rebuild struct {
-	start    time.Time
-	opt      Options
-	next     *content.Source
-	src      *sources
-	only     []int
-	keys     map[string]uint64
-	stages   []stage
-	mem      *publish.Memory
-	parts    map[int][]any
-	statics  []string // static files changed or added
-	removed  []string // source paths of pages the site no longer has
+	start   time.Time
+	opt     Options
+	next    *content.Source
+	src     *sources
+	only    []int
+	keys    map[string]uint64
+	stages  []stage
+	mem     *publish.Memory
+	parts   map[int][]any
+	statics []string // static files changed or added
+	removed []string // source paths of pages the site no longer has
 }
 
 // prepare makes the new model, decides which pages to convert, converts
