@@ -17,6 +17,11 @@
 // staging folder that is swapped in as the site when everything succeeded,
 // check publish.Discard, which keeps nothing. So check does exactly the
 // work build does and reports exactly what build reports.
+//
+// serve keeps its build as a Live (live.go): the stages keep what they
+// took from each page (kept.go), so that after an edit the pass converts
+// only the pages the edit touched, and every file ends up as a full build
+// would write it.
 package pipeline
 
 import (
