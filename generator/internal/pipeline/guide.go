@@ -205,6 +205,13 @@ func (st *guideStage) spliceAll() error {
 			}
 		}
 	}
+	for _, part := range st.parts {
+		if old[part.URL] == nil {
+			if f, err := st.old(part.URL); err == nil {
+				old[part.URL] = f
+			}
+		}
+	}
 	if st.split() {
 		b, err := st.r.PrintIndex(st.parts)
 		if err == nil {
@@ -215,11 +222,55 @@ func (st *guideStage) spliceAll() error {
 		}
 	}
 	for i := range st.parts {
+		if st.unchanged(i, old) {
+			keep(st.out, st.parts[i].URL)
+			continue
+		}
 		if err := st.splicePart(i, old); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// unchanged reports whether print page i would be written as it is: none
+// of its pages' parts was made again, its pages are the ones in it, in the
+// same order, and its template's parts before and after them are the
+// same. A site's print pages by section mostly are, after an edit.
+func (st *guideStage) unchanged(i int, old map[string]*os.File) bool {
+	part := st.parts[i]
+	if len(part.Pages) == 0 {
+		return false
+	}
+	var at int64
+	for k, p := range part.Pages {
+		sp, ok := st.kept.guide[p.Src.Path]
+		if _, made := st.kept.guideNew[p.Src.Path]; made || !ok || sp.URL != part.URL || (k > 0 && sp.Off != at) {
+			return false
+		}
+		at = sp.Off + sp.Len
+	}
+	f := old[part.URL]
+	if f == nil {
+		return false
+	}
+	info, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	head, tail, err := st.r.PrintFrame(part)
+	first := st.kept.guide[part.Pages[0].Src.Path].Off
+	if err != nil || int64(len(head)) != first || int64(len(tail)) != info.Size()-at {
+		return false
+	}
+	was := make([]byte, len(head)+len(tail))
+	if _, err := f.ReadAt(was[:len(head)], 0); err != nil {
+		return false
+	}
+	if _, err := f.ReadAt(was[len(head):], at); err != nil && len(tail) > 0 {
+		return false
+	}
+	return string(was[:len(head)]) == string(head) && string(was[len(head):]) == string(tail)
 }
 
 // splicePart writes print page i from the parts made and the print pages

@@ -60,6 +60,15 @@ func (r *recordingStage) Finish(out publish.Output) error {
 	return err
 }
 
+// keep notes that a stage still has the file rel, which it left as it
+// was instead of writing it again, so that it is not taken for a file the
+// stage no longer makes.
+func keep(out publish.Output, rel string) {
+	if r, ok := out.(*recorder); ok {
+		r.note(rel)
+	}
+}
+
 // recorder notes every file written through it.
 type recorder struct {
 	publish.Output
