@@ -1,7 +1,7 @@
 # joinedup: build the bundled site, test everything.
 #
 #   make build   build content/ into public/
-#   make test    every test: unit, golden, fuzz (short), browser (installs what it needs)
+#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
 #   make bench   build-speed and search benchmarks (see BENCHMARKS.md)
@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
+.PHONY: build check serve test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-search clean
 
 build:
 	$(GO) run ./generator build
@@ -21,12 +21,30 @@ check:
 serve:
 	$(GO) run ./generator serve
 
-test: lint test-unit test-fuzz test-browser
+test: lint test-unit test-js test-fuzz test-browser
 
-lint:
+# Go: gofmt, vet and staticcheck. The browser scripts: ESLint, pinned in
+# package-lock.json (eslint.config.js says what it checks).
+lint: npm-deps
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt would change:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
+	npm run lint
+
+# The browser scripts' pure logic (result codes, pasted codes, CSV, search
+# tokens and ranking, ...), with Node's own test runner: the *.test.js
+# files beside the scripts. It needs no npm packages, but one test checks
+# the vendored stemmer against its npm package when that is installed.
+test-js:
+	node --test templates/assets/*.test.js
+
+# The npm packages from package-lock.json, installed only when missing: npm
+# ci empties node_modules first, and where node_modules is a link to a copy
+# shared with other checkouts, that would empty the shared copy.
+# --ignore-scripts: see browser-deps.
+npm-deps:
+	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
+	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
 test-unit:
 	$(GO) test -short -race ./...

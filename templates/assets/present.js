@@ -173,7 +173,7 @@
         return;
       }
       if (typing(e.target, e.key)) return;
-      var by = null;
+      var by;
       switch (e.key) {
         case "ArrowRight": case "PageDown": by = 1; break;
         case "ArrowLeft": case "PageUp": by = -1; break;

@@ -65,7 +65,7 @@
      neighbouring letters counts as one typo. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var prev2 = [], prev = [], cur = [];
+    var prev2 = [], prev = [], cur;
     for (var j = 0; j <= b.length; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       cur = [i];

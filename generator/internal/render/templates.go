@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,7 +110,9 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		// Dot files and the browser scripts' Node tests (*.test.js, run by
+		// make test-js) are not part of the site.
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), ".test.js") {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -235,20 +238,35 @@ func (t *Templates) EveryPageScripts() []string {
 	return out
 }
 
+// toolNeeds lists, for a tool, the shared scripts below assets/tools/ that
+// must run before its own: plain scripts cannot import one another, so the
+// page loads them, in this order. The ladder's result codes are used by the
+// self-assessment, which makes them, and by group results, which reads
+// them, and by no other page.
+var toolNeeds = map[string][]string{
+	"ladder-assessment": {"ladder-code"},
+	"group-results":     {"ladder-code"},
+}
+
 // ToolScripts lists the scripts of the interactive tools a converted page
 // holds: assets/tools/NAME.js for each component NAME it places (and
-// "checklist" for its checklists), when the template folder has that file.
-// A page without tools loads none of them.
+// "checklist" for its checklists), each after the shared scripts it needs
+// (toolNeeds), when the template folder has that file. No script is listed
+// twice. A page without tools loads none of them.
 func (t *Templates) ToolScripts(res *markdown.Result) []string {
 	names := res.Components
 	if len(res.Checklists) > 0 {
 		names = append([]string{"checklist"}, names...)
 	}
 	var out []string
+	seen := map[string]bool{}
 	for _, n := range names {
-		s := "tools/" + n + ".js"
-		if _, ok := t.Assets[s]; ok {
-			out = append(out, s)
+		for _, s := range append(slices.Clone(toolNeeds[n]), n) {
+			s = "tools/" + s + ".js"
+			if _, ok := t.Assets[s]; ok && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
 		}
 	}
 	return out

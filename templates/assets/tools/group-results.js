@@ -22,6 +22,7 @@
      direction-changing characters, so a hostile line cannot disturb the
      page's layout or reading order. The result is always used as text. */
   function quote(s) {
+    // eslint-disable-next-line no-control-regex -- control characters are what it blanks out
     s = String(s).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
     if (s.length <= QUOTE_LENGTH) return s;
     s = s.slice(0, QUOTE_LENGTH - 1);

@@ -88,10 +88,6 @@
       return store.writeJSON(KEY, saved);
     }
     function rungName(n) { return rungs[n - 1] ? rungs[n - 1].name : ""; }
-    function relById(id) {
-      for (var i = 0; i < saved.relationships.length; i++) if (saved.relationships[i].id === id) return saved.relationships[i];
-      return null;
-    }
     function wide() { return !!(window.matchMedia && window.matchMedia(WIDE).matches); }
     function button(text, cls, onClick, extra) {
       var b = el("button", { type: "button", class: "button" + (cls ? " " + cls : "") }, text, extra || null);
