@@ -36,7 +36,7 @@ lint: npm-deps
 # files beside the scripts. It needs no npm packages, but one test checks
 # the vendored stemmer against its npm package when that is installed.
 test-js:
-	node --test templates/assets/*.test.js
+	node --test templates/assets/*.test.js templates/assets/tools/*.test.js
 
 # The npm packages from package-lock.json, installed only when missing: npm
 # ci empties node_modules first, and where node_modules is a link to a copy
