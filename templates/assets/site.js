@@ -369,7 +369,7 @@
   }
 
   window.joinedup = {
-    store: store, register: register, start: start, modules: components, ElementError: ElementError, required: required,
+    store: store, register: register, start: start, ElementError: ElementError, required: required,
     el: el, empty: empty, button: button, visuallyHidden: visuallyHidden, errorMessage: errorMessage, errorSummary: errorSummary,
     say: say, storageNotice: storageNotice, download: download, csv: csv, today: today, quantity: quantity
   };

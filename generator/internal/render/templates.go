@@ -8,7 +8,8 @@
 // page.html, search.html, print.html, pack.html, 404.html) defines. Files in
 // templates/partials/ are shared by every kind; files in
 // templates/components/ are the markup of the data components, named after
-// them. Everything else under templates/assets/ is copied to public/assets/.
+// them. Everything else under templates/assets/ is copied to public/assets/,
+// except the browser scripts' Node tests (*.test.js).
 package render
 
 import (
