@@ -63,7 +63,7 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
+  var joinedup = window.joinedup;
   var NAME = "present";
   var ACTIVE = "present-mode"; // on <html> while presenting
   var OFF = "present-off"; // on each element outside the shown section
@@ -91,17 +91,17 @@
      controls it adds at the top of main. */
   function Present(button) {
     var self = this;
-    var el = ju.el;
+    var el = joinedup.el;
     this.button = button;
-    this.main = ju.required(document, "main", NAME, "the page's main content");
+    this.main = joinedup.required(document, "main", NAME, "the page's main content");
     this.current = 0;
     this.count = 1;
     this.active = false;
     this.focusable = []; // headings given tabindex="-1" here, to undo on leaving
 
-    this.prev = ju.button("Previous", "button button--secondary present-bar__button", function () { self.step(-1); });
-    this.next = ju.button("Next", "button present-bar__button", function () { self.step(1); });
-    var exit = ju.button("Exit present mode", "button button--secondary present-bar__button present-bar__exit", function () { self.leave(); });
+    this.prev = joinedup.button("Previous", "button button--secondary present-bar__button", function () { self.step(-1); });
+    this.next = joinedup.button("Next", "button present-bar__button", function () { self.step(1); });
+    var exit = joinedup.button("Exit present mode", "button button--secondary present-bar__button present-bar__exit", function () { self.leave(); });
     this.status = el("p", { class: "present-bar__status", role: "status" });
     this.bar = el("nav", { class: "present-bar", "aria-label": "Present mode", hidden: true },
       this.prev, this.status, this.next, exit,
@@ -221,5 +221,5 @@
     }
   };
 
-  ju.register(Present);
+  joinedup.register(Present);
 })();

@@ -230,8 +230,8 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el;
+  var joinedup = window.joinedup;
+  var el = joinedup.el;
   var registry = {};
   var waiting = {};
 
@@ -363,7 +363,7 @@
   function SearchBox(form) {
     var box = this;
     this.form = form;
-    this.input = ju.required(form, "input[type=search]", SearchBox.moduleName, "the search box");
+    this.input = joinedup.required(form, "input[type=search]", SearchBox.moduleName, "the search box");
     this.list = el("ul", { id: "search-suggestions", class: "search-suggestions", role: "listbox", "aria-label": "Search results", hidden: true });
     this.status = el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
     this.active = -1;
@@ -477,7 +477,7 @@
     this.input.setAttribute("aria-expanded", "true");
     clearTimeout(this.announce);
     this.announce = setTimeout(function () {
-      box.status.textContent = ju.quantity(r.total, "result", "results") + (r.total ? ", use the up and down arrow keys to choose" : "");
+      box.status.textContent = joinedup.quantity(r.total, "result", "results") + (r.total ? ", use the up and down arrow keys to choose" : "");
     }, 400);
   };
 
@@ -487,7 +487,7 @@
   function SearchResults(container) {
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var input = document.getElementById("search-page-input");
-    var status = ju.required(document, "#search-status", SearchResults.moduleName, "the status line");
+    var status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
     if (input) input.value = query;
     if (!query.trim()) return;
     container.textContent = "";
@@ -495,7 +495,7 @@
     container.appendChild(heading);
     run(query, 50).then(function (r) {
       var n = r.results.length;
-      heading.textContent = n ? ju.quantity(n, "result", "results") + " for \u2018" + query + "\u2019" : "No results for \u2018" + query + "\u2019";
+      heading.textContent = n ? joinedup.quantity(n, "result", "results") + " for \u2018" + query + "\u2019" : "No results for \u2018" + query + "\u2019";
       status.textContent = heading.textContent;
       document.title = heading.textContent + " \u2013 " + document.title;
       if (!n) {
@@ -514,8 +514,8 @@
   }
   SearchResults.moduleName = "search-results";
 
-  ju.register(SearchBox);
-  ju.register(SearchResults);
+  joinedup.register(SearchBox);
+  joinedup.register(SearchResults);
   window.joinedupSearch.run = run;
   window.joinedupSearch.stem = stem;
   window.joinedupSearch.tokens = tokens;

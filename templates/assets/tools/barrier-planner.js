@@ -36,17 +36,17 @@
   /* restore turns stored data into a plan, or null when its shape is not
      a plan's. Unknown barriers are dropped; an action whose remedy is no
      longer in the site's data becomes one of the learner's own. */
-  function restore(data, c) {
+  function restore(data, catalogue) {
     if (!data || typeof data !== "object" || !Array.isArray(data.barriers) || !Array.isArray(data.actions)) return null;
     var plan = empty();
     data.barriers.forEach(function (id) {
-      if (typeof id === "string" && c.barriers[id] && plan.barriers.indexOf(id) < 0) plan.barriers.push(id);
+      if (typeof id === "string" && catalogue.barriers[id] && plan.barriers.indexOf(id) < 0) plan.barriers.push(id);
     });
     var used = {};
     data.actions.slice(0, MAX_ACTIONS).forEach(function (a) {
       if (!a || typeof a !== "object") return;
-      var remedy = typeof a.remedy === "string" && c.remedies[a.remedy] && !used[a.remedy] ? a.remedy : "";
-      var barrier = remedy ? c.remedies[remedy].barrier : (typeof a.barrier === "string" && c.barriers[a.barrier] ? a.barrier : "");
+      var remedy = typeof a.remedy === "string" && catalogue.remedies[a.remedy] && !used[a.remedy] ? a.remedy : "";
+      var barrier = remedy ? catalogue.remedies[remedy].barrier : (typeof a.barrier === "string" && catalogue.barriers[a.barrier] ? a.barrier : "");
       if (remedy) used[remedy] = true;
       if (barrier && plan.barriers.indexOf(barrier) < 0) plan.barriers.push(barrier);
       plan.actions.push({
@@ -67,24 +67,24 @@
     };
   }
 
-  function barrierTitle(c, a) { return a.barrier && c.barriers[a.barrier] ? c.barriers[a.barrier].title : ""; }
-  function remedyText(c, a) { return a.remedy && c.remedies[a.remedy] ? c.remedies[a.remedy].text : ""; }
+  function barrierTitle(catalogue, a) { return a.barrier && catalogue.barriers[a.barrier] ? catalogue.barriers[a.barrier].title : ""; }
+  function remedyText(catalogue, a) { return a.remedy && catalogue.remedies[a.remedy] ? catalogue.remedies[a.remedy].text : ""; }
 
   /* csvRows is the plan as rows of values for joinedup.csv. */
-  function csvRows(plan, c) {
+  function csvRows(plan, catalogue) {
     return [["Barrier", "Remedy", "Action", "Who", "By when", "How we will know"]].concat(plan.actions.map(function (a) {
-      return [barrierTitle(c, a), remedyText(c, a), a.action, a.who, a.when, a.measure];
+      return [barrierTitle(catalogue, a), remedyText(catalogue, a), a.action, a.who, a.when, a.measure];
     }));
   }
 
   /* exported is the plan as the JSON file a learner downloads: the words
      as well as the ids, so the file makes sense on its own. */
-  function exported(plan, c, date) {
+  function exported(plan, catalogue, date) {
     return {
       format: FORMAT, version: 1, created: date,
       actions: plan.actions.map(function (a) {
         return {
-          barrier: barrierTitle(c, a), barrierId: a.barrier, remedy: remedyText(c, a), remedyId: a.remedy,
+          barrier: barrierTitle(catalogue, a), barrierId: a.barrier, remedy: remedyText(catalogue, a), remedyId: a.remedy,
           action: a.action, who: a.who, byWhen: a.when, howWeWillKnow: a.measure
         };
       })
@@ -93,9 +93,9 @@
 
   /* addRemedy adds a remedy's action to the plan; it returns false when
      the plan is full. */
-  function addRemedy(plan, c, remedy) {
+  function addRemedy(plan, catalogue, remedy) {
     if (plan.actions.length >= MAX_ACTIONS) return false;
-    var r = c.remedies[remedy];
+    var r = catalogue.remedies[remedy];
     plan.actions.push({ id: "a" + plan.next++, barrier: r.barrier, remedy: remedy, action: r.text, who: "", when: "", measure: "" });
     return true;
   }
@@ -115,28 +115,28 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el;
+  var joinedup = window.joinedup;
+  var el = joinedup.el;
   var NAME = "barrier-planner";
 
-  /* catalogue reads the barriers and remedies from the page's checkboxes,
+  /* readCatalogue reads the barriers and remedies from the page's checkboxes,
      so the data is written once, in the page. */
-  function catalogue(root) {
-    var c = { barriers: {}, remedies: {}, order: [] };
+  function readCatalogue(root) {
+    var catalogue = { barriers: {}, remedies: {}, order: [] };
     var boxes = root.querySelectorAll("input[name=barrier]");
     for (var i = 0; i < boxes.length; i++) {
       var b = boxes[i];
       var label = root.querySelector("label[for='" + b.id + "']");
-      c.barriers[b.value] = { input: b, title: label ? label.textContent.trim() : b.value, panel: document.getElementById("plan-remedies-" + b.value) };
-      c.order.push(b.value);
+      catalogue.barriers[b.value] = { input: b, title: label ? label.textContent.trim() : b.value, panel: document.getElementById("plan-remedies-" + b.value) };
+      catalogue.order.push(b.value);
     }
     var rs = root.querySelectorAll("input[name=remedy]");
     for (var j = 0; j < rs.length; j++) {
       var r = rs[j];
       var rl = root.querySelector("label[for='" + r.id + "']");
-      c.remedies[r.value] = { input: r, text: rl ? rl.textContent.trim() : r.value, barrier: r.getAttribute("data-barrier") };
+      catalogue.remedies[r.value] = { input: r, text: rl ? rl.textContent.trim() : r.value, barrier: r.getAttribute("data-barrier") };
     }
-    return c;
+    return catalogue;
   }
 
   /* BarrierPlanner: step 1's ticks, step 2's plan editor (in the markup's
@@ -144,16 +144,16 @@
   function BarrierPlanner(root) {
     var self = this;
     this.root = root;
-    this.editor = ju.required(root, "[data-plan-editor]", NAME, "the place for the plan editor");
-    this.rows = ju.required(root, "[data-plan-rows]", NAME, "the printable plan's rows");
-    this.c = catalogue(root);
+    this.editor = joinedup.required(root, "[data-plan-editor]", NAME, "the place for the plan editor");
+    this.rows = joinedup.required(root, "[data-plan-rows]", NAME, "the printable plan's rows");
+    this.catalogue = readCatalogue(root);
     this.plan = empty();
     this.timer = null;
 
-    var read = ju.store.readJSON(KEY);
+    var read = joinedup.store.readJSON(KEY);
     var problem = read.problem;
     if (!problem && read.data !== null) {
-      var restored = restore(read.data, this.c);
+      var restored = restore(read.data, this.catalogue);
       if (restored) this.plan = restored;
       else problem = "Your saved plan could not be read. It may have been damaged.";
     }
@@ -168,20 +168,20 @@
     });
     window.addEventListener("pagehide", function () { if (self.timer !== null) self.save(); });
 
-    ju.storageNotice(root, {
+    joinedup.storageNotice(root, {
       key: KEY, problem: problem,
       onClear: function () {
         self.setStatus("The damaged saved plan has been cleared.");
-        ju.say(self.announcer, "The damaged saved plan has been cleared.");
+        joinedup.say(self.announcer, "The damaged saved plan has been cleared.");
         self.focusStart();
       }
     });
-    var c = this.c;
-    c.order.forEach(function (id) {
-      if (c.barriers[id].panel) c.barriers[id].input.setAttribute("aria-controls", c.barriers[id].panel.id);
+    var catalogue = this.catalogue;
+    catalogue.order.forEach(function (id) {
+      if (catalogue.barriers[id].panel) catalogue.barriers[id].input.setAttribute("aria-controls", catalogue.barriers[id].panel.id);
     });
     this.render();
-    if (!ju.store.available) this.setStatus(NOT_SAVED);
+    if (!joinedup.store.available) this.setStatus(NOT_SAVED);
     else if (!problem && read.data !== null) this.setStatus("Your plan was saved in this browser and has been restored.");
   }
   BarrierPlanner.moduleName = NAME;
@@ -238,8 +238,8 @@
     window.clearTimeout(this.timer);
     this.timer = null;
     var ok;
-    if (this.plan.barriers.length || this.plan.actions.length) ok = ju.store.writeJSON(KEY, stored(this.plan));
-    else { ju.store.remove(KEY); ok = ju.store.available; }
+    if (this.plan.barriers.length || this.plan.actions.length) ok = joinedup.store.writeJSON(KEY, stored(this.plan));
+    else { joinedup.store.remove(KEY); ok = joinedup.store.available; }
     this.setStatus(ok ? "Saved in this browser." : NOT_SAVED);
   };
 
@@ -253,14 +253,14 @@
   /* syncChecks makes the step 1 ticks match the plan and shows the
      remedies of ticked barriers only. */
   proto.syncChecks = function () {
-    var self = this, c = this.c;
-    c.order.forEach(function (id) {
-      var b = c.barriers[id];
+    var self = this, catalogue = this.catalogue;
+    catalogue.order.forEach(function (id) {
+      var b = catalogue.barriers[id];
       b.input.checked = self.plan.barriers.indexOf(id) >= 0;
       if (b.panel) b.panel.hidden = !b.input.checked;
     });
-    for (var r in c.remedies) {
-      if (Object.prototype.hasOwnProperty.call(c.remedies, r)) c.remedies[r].input.checked = this.forRemedy(r) >= 0;
+    for (var r in catalogue.remedies) {
+      if (Object.prototype.hasOwnProperty.call(catalogue.remedies, r)) catalogue.remedies[r].input.checked = this.forRemedy(r) >= 0;
     }
   };
 
@@ -279,8 +279,8 @@
   }
 
   proto.actionItem = function (a, n) {
-    var title = barrierTitle(this.c, a);
-    var remedy = remedyText(this.c, a);
+    var title = barrierTitle(this.catalogue, a);
+    var remedy = remedyText(this.catalogue, a);
     return el("li", { class: "barrier-planner__action", "data-action": a.id },
       el("fieldset", { class: "fieldset" },
         el("legend", { class: "fieldset__legend" }, "Action " + n + (title ? ": " + title : ": your own action")),
@@ -289,7 +289,7 @@
         field(a, "who", "Who", "A job title or team, not a person's name.", el("input", { class: "input", type: "text", autocomplete: "off" })),
         field(a, "when", "By when", null, el("input", { class: "input input--short", type: "date" })),
         field(a, "measure", "How we will know", "What will be different when it has worked.", el("textarea", { class: "textarea", rows: "2" })),
-        el("button", { type: "button", class: "button button--secondary", "data-remove": a.id }, "Remove", ju.visuallyHidden(" action " + n))));
+        el("button", { type: "button", class: "button button--secondary", "data-remove": a.id }, "Remove", joinedup.visuallyHidden(" action " + n))));
   };
 
   proto.renderList = function () {
@@ -304,14 +304,14 @@
   /* renderTable fills the printable table with the plan, or leaves blank
      rows to write in when the plan is empty. */
   proto.renderTable = function () {
-    var rows = this.rows, c = this.c;
+    var rows = this.rows, catalogue = this.catalogue;
     rows.textContent = "";
     if (!this.plan.actions.length) {
       for (var i = 0; i < 5; i++) rows.appendChild(el("tr", { class: "barrier-planner__blank" }, el("td"), el("td"), el("td"), el("td"), el("td"), el("td")));
       return;
     }
     this.plan.actions.forEach(function (a) {
-      rows.appendChild(el("tr", null, el("td", null, barrierTitle(c, a)), el("td", null, remedyText(c, a)),
+      rows.appendChild(el("tr", null, el("td", null, barrierTitle(catalogue, a)), el("td", null, remedyText(catalogue, a)),
         el("td", null, a.action), el("td", null, a.who), el("td", null, a.when), el("td", null, a.measure)));
     });
   };
@@ -336,25 +336,25 @@
      a remedy adds an action to the plan, unticking it removes that
      action. */
   proto.ticked = function (t) {
-    var plan = this.plan, c = this.c;
-    if (t.name === "barrier" && c.barriers[t.value]) {
+    var plan = this.plan, catalogue = this.catalogue;
+    if (t.name === "barrier" && catalogue.barriers[t.value]) {
       var at = plan.barriers.indexOf(t.value);
       if (t.checked && at < 0) plan.barriers.push(t.value);
       if (!t.checked && at >= 0) {
         plan.barriers.splice(at, 1);
         var kept = plan.actions.filter(function (a) { return a.barrier === t.value; }).length;
-        if (kept) ju.say(this.announcer, kept + (kept === 1 ? " action" : " actions") + " for " + c.barriers[t.value].title + " stay in your plan. Remove them in step 2 if you no longer need them.");
+        if (kept) joinedup.say(this.announcer, kept + (kept === 1 ? " action" : " actions") + " for " + catalogue.barriers[t.value].title + " stay in your plan. Remove them in step 2 if you no longer need them.");
       }
       this.syncChecks();
       this.schedule();
-    } else if (t.name === "remedy" && c.remedies[t.value]) {
+    } else if (t.name === "remedy" && catalogue.remedies[t.value]) {
       var i = this.forRemedy(t.value);
       if (t.checked && i < 0) {
-        if (!addRemedy(plan, c, t.value)) { t.checked = false; ju.say(this.announcer, "Your plan is full. Remove an action first."); return; }
-        ju.say(this.announcer, "Added to your plan as action " + plan.actions.length + ".");
+        if (!addRemedy(plan, catalogue, t.value)) { t.checked = false; joinedup.say(this.announcer, "Your plan is full. Remove an action first."); return; }
+        joinedup.say(this.announcer, "Added to your plan as action " + plan.actions.length + ".");
       } else if (!t.checked && i >= 0) {
         plan.actions.splice(i, 1);
-        ju.say(this.announcer, "Removed from your plan. Your plan has " + count(plan) + ".");
+        joinedup.say(this.announcer, "Removed from your plan. Your plan has " + count(plan) + ".");
       }
       this.renderList();
       this.schedule();
@@ -370,12 +370,12 @@
   };
 
   proto.pressed = function (b) {
-    var plan = this.plan, c = this.c;
+    var plan = this.plan, catalogue = this.catalogue;
     if (b.hasAttribute("data-remove")) this.removeAction(b.getAttribute("data-remove"));
     else if (b === this.addButton) this.addOwn();
     else if (b === this.printButton) { this.save(); window.print(); }
-    else if (b === this.csvButton) ju.download("action-plan-" + ju.today() + ".csv", "text/csv", ju.csv(csvRows(plan, c)));
-    else if (b === this.jsonButton) ju.download("action-plan-" + ju.today() + ".json", "application/json", JSON.stringify(exported(plan, c, ju.today()), null, 2) + "\n");
+    else if (b === this.csvButton) joinedup.download("action-plan-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(csvRows(plan, catalogue)));
+    else if (b === this.jsonButton) joinedup.download("action-plan-" + joinedup.today() + ".json", "application/json", JSON.stringify(exported(plan, catalogue, joinedup.today()), null, 2) + "\n");
     else if (b === this.againButton) this.showConfirm(true);
     else if (b === this.confirmNo) { this.showConfirm(false); this.againButton.focus(); }
     else if (b === this.confirmYes) this.startAgain();
@@ -383,13 +383,13 @@
 
   proto.addOwn = function () {
     var plan = this.plan;
-    if (plan.actions.length >= MAX_ACTIONS) { ju.say(this.announcer, "Your plan is full. Remove an action first."); return; }
+    if (plan.actions.length >= MAX_ACTIONS) { joinedup.say(this.announcer, "Your plan is full. Remove an action first."); return; }
     var a = { id: "a" + plan.next++, barrier: "", remedy: "", action: "", who: "", when: "", measure: "" };
     plan.actions.push(a);
     this.renderList();
     this.schedule();
     this.focusAction(a.id);
-    ju.say(this.announcer, "Action " + plan.actions.length + " added. Write what will be done.");
+    joinedup.say(this.announcer, "Action " + plan.actions.length + " added. Write what will be done.");
   };
 
   /* removeAction takes an action out and moves focus to the action that
@@ -404,7 +404,7 @@
     var next = plan.actions[i] || plan.actions[i - 1];
     if (next) this.focusAction(next.id);
     else this.addButton.focus();
-    ju.say(this.announcer, "Action removed. Your plan has " + count(plan) + ".");
+    joinedup.say(this.announcer, "Action removed. Your plan has " + count(plan) + ".");
   };
 
   proto.showConfirm = function (open) {
@@ -420,8 +420,8 @@
     this.save();
     this.setStatus("Your plan has been cleared from this browser.");
     this.focusStart();
-    ju.say(this.announcer, "Your plan has been cleared. You can start again.");
+    joinedup.say(this.announcer, "Your plan has been cleared. You can start again.");
   };
 
-  ju.register(BarrierPlanner);
+  joinedup.register(BarrierPlanner);
 })();

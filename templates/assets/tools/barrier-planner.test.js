@@ -4,11 +4,11 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const bp = require("./barrier-planner.js");
+const planner = require("./barrier-planner.js");
 const site = require("../site.js");
 
 // The catalogue the page's checkboxes give.
-const c = {
+const catalogue = {
   barriers: { trust: { title: "Lack of trust" }, time: { title: "No time" } },
   remedies: {
     "meet-early": { text: "Meet early", barrier: "trust" },
@@ -20,12 +20,12 @@ const c = {
 
 test("restore refuses what is not a plan", () => {
   for (const data of [null, undefined, "plan", 3, [], {}, { barriers: [] }, { actions: [] }, { barriers: {}, actions: [] }]) {
-    assert.equal(bp.restore(data, c), null, JSON.stringify(data));
+    assert.equal(planner.restore(data, catalogue), null, JSON.stringify(data));
   }
 });
 
 test("restore keeps what the site still has", () => {
-  const plan = bp.restore({
+  const plan = planner.restore({
     barriers: ["time", "gone", "time", 7],
     actions: [
       { barrier: "trust", remedy: "meet-early", action: "Book a meeting", who: "Team lead", when: "2026-03-01", measure: "Met" },
@@ -34,18 +34,18 @@ test("restore keeps what the site still has", () => {
       // A remedy used twice: the second is the learner's own.
       { remedy: "meet-early", action: "Again" },
       // An unknown barrier and a bad date are dropped; long text is cut.
-      { barrier: "gone", action: "x".repeat(bp.MAX_TEXT + 5), when: "1 March" },
+      { barrier: "gone", action: "x".repeat(planner.MAX_TEXT + 5), when: "1 March" },
       null,
       "not an action",
       { action: 42, who: ["x"] }
     ]
-  }, c);
+  }, catalogue);
   assert.deepEqual(plan.barriers, ["time", "trust"], "known barriers once, and the barriers of kept remedies");
   assert.deepEqual(plan.actions.map((a) => [a.id, a.barrier, a.remedy, a.action.length > 50 ? a.action.length : a.action, a.when]), [
     ["a1", "trust", "meet-early", "Book a meeting", "2026-03-01"],
     ["a2", "time", "", "Old", ""],
     ["a3", "", "", "Again", ""],
-    ["a4", "", "", bp.MAX_TEXT, ""],
+    ["a4", "", "", planner.MAX_TEXT, ""],
     ["a5", "", "", "", ""]
   ]);
   assert.equal(plan.actions[4].who, "");
@@ -53,48 +53,48 @@ test("restore keeps what the site still has", () => {
 });
 
 test("restore keeps at most MAX_ACTIONS", () => {
-  const actions = Array.from({ length: bp.MAX_ACTIONS + 10 }, (_, i) => ({ action: "a" + i }));
-  assert.equal(bp.restore({ barriers: [], actions }, c).actions.length, bp.MAX_ACTIONS);
+  const actions = Array.from({ length: planner.MAX_ACTIONS + 10 }, (_, i) => ({ action: "a" + i }));
+  assert.equal(planner.restore({ barriers: [], actions }, catalogue).actions.length, planner.MAX_ACTIONS);
 });
 
 test("stored drops the per-visit ids and round-trips through restore", () => {
-  const plan = bp.empty();
-  bp.addRemedy(plan, c, "protect-time");
+  const plan = planner.empty();
+  planner.addRemedy(plan, catalogue, "protect-time");
   plan.barriers.push("time");
   plan.actions[0].who = "Manager";
-  const saved = bp.stored(plan);
+  const saved = planner.stored(plan);
   assert.deepEqual(saved, {
     barriers: ["time"],
     actions: [{ barrier: "time", remedy: "protect-time", action: "Protect time", who: "Manager", when: "", measure: "" }]
   });
-  assert.deepEqual(bp.restore(JSON.parse(JSON.stringify(saved)), c), plan);
+  assert.deepEqual(planner.restore(JSON.parse(JSON.stringify(saved)), catalogue), plan);
 });
 
 test("addRemedy stops when the plan is full", () => {
-  const plan = bp.empty();
-  for (let i = 0; i < bp.MAX_ACTIONS; i++) assert.equal(bp.addRemedy(plan, c, "meet-early"), true);
-  assert.equal(bp.addRemedy(plan, c, "joint-visit"), false);
-  assert.equal(plan.actions.length, bp.MAX_ACTIONS);
+  const plan = planner.empty();
+  for (let i = 0; i < planner.MAX_ACTIONS; i++) assert.equal(planner.addRemedy(plan, catalogue, "meet-early"), true);
+  assert.equal(planner.addRemedy(plan, catalogue, "joint-visit"), false);
+  assert.equal(plan.actions.length, planner.MAX_ACTIONS);
 });
 
 test("count", () => {
-  const plan = bp.empty();
-  assert.equal(bp.count(plan), "0 actions");
-  bp.addRemedy(plan, c, "meet-early");
-  assert.equal(bp.count(plan), "1 action");
-  bp.addRemedy(plan, c, "joint-visit");
-  assert.equal(bp.count(plan), "2 actions");
+  const plan = planner.empty();
+  assert.equal(planner.count(plan), "0 actions");
+  planner.addRemedy(plan, catalogue, "meet-early");
+  assert.equal(planner.count(plan), "1 action");
+  planner.addRemedy(plan, catalogue, "joint-visit");
+  assert.equal(planner.count(plan), "2 actions");
 });
 
 test("csvRows and the CSV text, with a formula guarded", () => {
-  const plan = bp.restore({
+  const plan = planner.restore({
     barriers: ["trust"],
     actions: [
       { barrier: "trust", remedy: "meet-early", action: "Meet, then agree", who: "=HYPERLINK(\"x\")", when: "2026-03-01", measure: "" },
       { action: "Own action" }
     ]
-  }, c);
-  const rows = bp.csvRows(plan, c);
+  }, catalogue);
+  const rows = planner.csvRows(plan, catalogue);
   assert.deepEqual(rows, [
     ["Barrier", "Remedy", "Action", "Who", "By when", "How we will know"],
     ["Lack of trust", "Meet early", "Meet, then agree", "=HYPERLINK(\"x\")", "2026-03-01", ""],
@@ -104,8 +104,8 @@ test("csvRows and the CSV text, with a formula guarded", () => {
 });
 
 test("exported names barriers and remedies in words", () => {
-  const plan = bp.restore({ barriers: [], actions: [{ remedy: "protect-time", action: "Block Fridays", when: "2026-04-01" }] }, c);
-  assert.deepEqual(bp.exported(plan, c, "2026-02-02"), {
+  const plan = planner.restore({ barriers: [], actions: [{ remedy: "protect-time", action: "Block Fridays", when: "2026-04-01" }] }, catalogue);
+  assert.deepEqual(planner.exported(plan, catalogue, "2026-02-02"), {
     format: "joinedup-action-plan", version: 1, created: "2026-02-02",
     actions: [{
       barrier: "No time", barrierId: "time", remedy: "Protect time", remedyId: "protect-time",

@@ -31,7 +31,7 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
+  var joinedup = window.joinedup;
   var NAME = "checklist";
 
   /* Checklist: one list's checkboxes, each inside an element whose
@@ -43,19 +43,19 @@
     this.boxes = [].slice.call(root.querySelectorAll(".checklist__input"));
     this.items = this.boxes.map(function (box) {
       var item = box.closest("[data-item]");
-      if (!item) throw new ju.ElementError(NAME, "the item around a checkbox", "[data-item]");
+      if (!item) throw new joinedup.ElementError(NAME, "the item around a checkbox", "[data-item]");
       return item.getAttribute("data-item");
     });
-    this.progress = ju.required(root, "[data-checklist-progress]", NAME, "the progress line");
+    this.progress = joinedup.required(root, "[data-checklist-progress]", NAME, "the progress line");
     this.progress.setAttribute("role", "status");
     this.progress.hidden = false;
 
     this.boxes.forEach(function (box) { box.addEventListener("change", function () { self.save(); }); });
-    root.appendChild(ju.el("div", { class: "button-group checklist__actions" },
-      ju.button("Untick all", "button button--secondary checklist__reset", function () {
+    root.appendChild(joinedup.el("div", { class: "button-group checklist__actions" },
+      joinedup.button("Untick all", "button button--secondary checklist__reset", function () {
         self.apply([]);
-        ju.store.remove(self.key);
-        ju.say(self.progress, "All items unticked. " + self.count());
+        joinedup.store.remove(self.key);
+        joinedup.say(self.progress, "All items unticked. " + self.count());
       })));
     /* Another tab (or the privacy page) may change or delete the ticks. */
     window.addEventListener("storage", function (e) {
@@ -84,17 +84,17 @@
      ignored. */
   Checklist.prototype.load = function () {
     var self = this;
-    var read = ju.store.readJSON(this.key);
+    var read = joinedup.store.readJSON(this.key);
     var saved = savedTicks(read.data);
-    ju.storageNotice(this.root, { key: this.key, problem: read.problem || saved.problem, onClear: function () { self.progress.textContent = self.count(); } });
+    joinedup.storageNotice(this.root, { key: this.key, problem: read.problem || saved.problem, onClear: function () { self.progress.textContent = self.count(); } });
     if (saved.items) this.apply(saved.items);
     this.progress.textContent = this.count();
   };
 
   Checklist.prototype.save = function () {
-    ju.store.writeJSON(this.key, { ticked: this.ticked() });
-    ju.say(this.progress, this.count());
+    joinedup.store.writeJSON(this.key, { ticked: this.ticked() });
+    joinedup.say(this.progress, this.count());
   };
 
-  ju.register(Checklist);
+  joinedup.register(Checklist);
 })();

@@ -63,8 +63,8 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el, button = ju.button;
+  var joinedup = window.joinedup;
+  var el = joinedup.el, button = joinedup.button;
   var NAME = "consent-aid";
   var instances = 0;
 
@@ -89,12 +89,12 @@
       tree.steps[step.id] = step;
       if (!tree.first) tree.first = step.id;
     }
-    if (!tree.first) throw new ju.ElementError(NAME, "the decision tree's steps", ".consent-aid__step[data-step]");
+    if (!tree.first) throw new joinedup.ElementError(NAME, "the decision tree's steps", ".consent-aid__step[data-step]");
     var outEls = root.querySelectorAll(".consent-aid__outcome[data-outcome]");
     for (var o = 0; o < outEls.length; o++) {
       tree.outcomes[outEls[o].getAttribute("data-outcome")] = {
         title: outEls[o].getAttribute("data-title"),
-        body: ju.required(outEls[o], ".consent-aid__outcome-body", NAME, "an outcome's text")
+        body: joinedup.required(outEls[o], ".consent-aid__outcome-body", NAME, "an outcome's text")
       };
     }
     return tree;
@@ -112,7 +112,7 @@
     this.tree = readTree(root);
     this.walk = new Walk(this.tree);
     this.showError = false; // Continue was pressed without an answer
-    var tool = ju.required(root, ".consent-aid__tool", NAME, "the place for the tool");
+    var tool = joinedup.required(root, ".consent-aid__tool", NAME, "the place for the tool");
 
     this.screen = el("div", { class: "consent-aid__screen" });
     this.status = el("p", { class: "visually-hidden", role: "status" });
@@ -129,7 +129,7 @@
     this.walk.restart();
     this.showError = false;
     this.render("heading");
-    ju.say(this.status, "Started again");
+    joinedup.say(this.status, "Started again");
   };
 
   ConsentAid.prototype.back = function () {
@@ -154,7 +154,7 @@
         el("dt", null, step.question),
         el("dd", null, step.options[a.choice].answer),
         el("dd", { class: "consent-aid__actions" },
-          button(["Change", ju.visuallyHidden(" your answer to: " + step.question)], "consent-aid__change", function () { self.change(index); })));
+          button(["Change", joinedup.visuallyHidden(" your answer to: " + step.question)], "consent-aid__change", function () { self.change(index); })));
     });
     return el("div", { class: "consent-aid__answers" },
       el(this.h2, { class: "consent-aid__answers-title" }, walk.finished ? "Your answers" : "Your answers so far"),
@@ -175,7 +175,7 @@
           opt.hint ? el("span", { class: "radios__hint", id: optHint }, opt.hint) : null));
     });
     if (this.showError) {
-      nodes.push(ju.errorSummary({ id: id + "-problem", level: Math.min(this.level + 1, 6), alert: true, items: [{ text: "Choose an answer to continue", target: id + "-0" }] }));
+      nodes.push(joinedup.errorSummary({ id: id + "-problem", level: Math.min(this.level + 1, 6), alert: true, items: [{ text: "Choose an answer to continue", target: id + "-0" }] }));
     }
     var described = [step.hint ? hintId : null, this.showError ? errorId : null].filter(Boolean).join(" ") || null;
     var form = el("form", { class: "consent-aid__form", action: "#", novalidate: true },
@@ -185,7 +185,7 @@
             el("span", { class: "consent-aid__caption" }, "Question " + (walk.history.length + 1)),
             el(this.h, { class: "consent-aid__heading", tabindex: "-1" }, step.question)),
           step.hint ? el("p", { class: "hint", id: hintId }, step.hint) : null,
-          this.showError ? ju.errorMessage(errorId, "Choose an answer to continue.") : null,
+          this.showError ? joinedup.errorMessage(errorId, "Choose an answer to continue.") : null,
           el("div", { class: "radios" }, radios))),
       el("div", { class: "button-group" },
         el("button", { type: "submit", class: "button consent-aid__continue" }, "Continue"),
@@ -227,15 +227,15 @@
      screen changes, or to the error summary. */
   ConsentAid.prototype.render = function (focus) {
     var walk = this.walk, screen = this.screen, root = this.root;
-    ju.empty(screen);
+    joinedup.empty(screen);
     var nodes = walk.finished ? this.outcomeScreen() : this.questionScreen();
     for (var i = 0; i < nodes.length; i++) if (nodes[i]) screen.appendChild(nodes[i]);
     root.className = root.className.replace(/\s*consent-aid--finished\b/g, "") + (walk.finished ? " consent-aid--finished" : "");
     root.setAttribute("data-state", walk.state());
     var target = focus === "error" ? screen.querySelector(".error-summary") : focus === "heading" ? screen.querySelector(".consent-aid__heading") : null;
     if (target) target.focus();
-    if (walk.finished) ju.say(this.status, "Outcome: " + this.tree.outcomes[walk.finished].title);
+    if (walk.finished) joinedup.say(this.status, "Outcome: " + this.tree.outcomes[walk.finished].title);
   };
 
-  ju.register(ConsentAid);
+  joinedup.register(ConsentAid);
 })();

@@ -122,8 +122,8 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el, quantity = ju.quantity;
+  var joinedup = window.joinedup;
+  var el = joinedup.el, quantity = joinedup.quantity;
 
   /* GroupResults: the form to paste codes into, and the results below it.
      The page's markup has the form (hidden until this starts), the rung
@@ -132,13 +132,13 @@
     var self = this;
     var name = GroupResults.moduleName;
     this.root = root;
-    this.form = ju.required(root, "[data-form]", name, "the form");
-    this.group = ju.required(root, "[data-group]", name, "the form group around the box");
-    this.textarea = ju.required(root, "textarea", name, "the box for codes");
-    this.output = ju.required(root, "[data-output]", name, "the place for results");
-    this.status = ju.required(root, "[data-status]", name, "the status line");
-    var clear = ju.required(root, "[data-clear]", name, "the Clear button");
-    var nojs = ju.required(root, "[data-nojs]", name, "the message for browsers without JavaScript");
+    this.form = joinedup.required(root, "[data-form]", name, "the form");
+    this.group = joinedup.required(root, "[data-group]", name, "the form group around the box");
+    this.textarea = joinedup.required(root, "textarea", name, "the box for codes");
+    this.output = joinedup.required(root, "[data-output]", name, "the place for results");
+    this.status = joinedup.required(root, "[data-status]", name, "the status line");
+    var clear = joinedup.required(root, "[data-clear]", name, "the Clear button");
+    var nojs = joinedup.required(root, "[data-nojs]", name, "the message for browsers without JavaScript");
     this.level = Math.min(Math.max(Number(root.getAttribute("data-level")) || 2, 2), 5);
     this.dimensions = Number(root.getAttribute("data-dimensions"));
     this.titles = [].map.call(root.querySelectorAll("[data-dimension]"), function (th) { return th.getAttribute("data-dimension"); });
@@ -155,7 +155,7 @@
       self.textarea.value = "";
       self.reset();
       self.textarea.focus();
-      ju.say(self.status, "The box and the results are cleared.");
+      joinedup.say(self.status, "The box and the results are cleared.");
     });
     nojs.hidden = true;
     this.form.hidden = false;
@@ -181,7 +181,7 @@
   /* showProblems puts an error summary at the top of the form, linking to
      the box, and the per-line messages with the box (GOV.UK pattern). */
   GroupResults.prototype.showProblems = function (headline, messages) {
-    this.summary = ju.errorSummary({ id: "group-results-problem", level: this.level + 1, items: [{ text: headline, target: this.textarea.id }] });
+    this.summary = joinedup.errorSummary({ id: "group-results-problem", level: this.level + 1, items: [{ text: headline, target: this.textarea.id }] });
     this.form.insertBefore(this.summary, this.form.firstChild);
     var list = null;
     if (messages.length) {
@@ -193,7 +193,7 @@
         list.appendChild(el("li", null, "And " + quantity(messages.length - MAX_MESSAGES, "more message", "more messages") + " not listed. Fix the lines above and show the results again to see them."));
       }
     }
-    this.inline = el("div", { class: "group-results__problems" }, ju.errorMessage("group-codes-error", headline), list);
+    this.inline = el("div", { class: "group-results__problems" }, joinedup.errorMessage("group-codes-error", headline), list);
     this.group.insertBefore(this.inline, this.textarea);
     this.group.className = "form-group form-group--error";
     this.textarea.setAttribute("aria-describedby", this.hintId + " group-codes-error");
@@ -229,7 +229,7 @@
 
   GroupResults.prototype.table = function (rows, n) {
     var head = el("tr", null, el("th", { scope: "col" }, "Question"));
-    for (var r = 1; r <= 9; r++) head.appendChild(el("th", { scope: "col", class: "group-results__num" }, ju.visuallyHidden("Rung "), String(r)));
+    for (var r = 1; r <= 9; r++) head.appendChild(el("th", { scope: "col", class: "group-results__num" }, joinedup.visuallyHidden("Rung "), String(r)));
     head.appendChild(el("th", { scope: "col", class: "group-results__num" }, "Don\u2019t know"));
     head.appendChild(el("th", { scope: "col", class: "group-results__num" }, "Answered"));
     head.appendChild(el("th", { scope: "col", class: "group-results__num" }, "Median rung"));
@@ -269,8 +269,8 @@
     heading.textContent = "Results for " + quantity(n, "person", "people");
     var download = el("button", { type: "button", class: "button button--secondary", "data-download": true }, "Download the table (CSV)");
     download.addEventListener("click", function () {
-      ju.download("group-results-" + ju.today() + ".csv", "text/csv", ju.csv(csvRows(rows)));
-      ju.say(self.status, "The table was downloaded as a CSV file.");
+      joinedup.download("group-results-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(csvRows(rows)));
+      joinedup.say(self.status, "The table was downloaded as a CSV file.");
     });
     output.appendChild(el("p", { "data-count": n },
       quantity(n, "code", "codes") + " counted from " + quantity(result.lines, "line", "lines") + ". The group\u2019s overall median is " + this.rungName(rows[0].median) + "."));
@@ -290,7 +290,7 @@
   GroupResults.prototype.problem = function (headline, said) {
     this.showProblems(headline, []);
     this.summary.focus();
-    ju.say(this.status, "There is a problem: " + said);
+    joinedup.say(this.status, "There is a problem: " + said);
   };
 
   GroupResults.prototype.run = function () {
@@ -312,12 +312,12 @@
       this.showProblems(notCounted + ". The reason for each line is listed above the box.", result.messages);
       this.summary.appendChild(el("p", null, counted + " ", el("a", { href: "#group-results-heading" }, "Go to the results")));
       this.summary.focus();
-      ju.say(this.status, counted + " " + notCounted + ".");
+      joinedup.say(this.status, counted + " " + notCounted + ".");
     } else {
       heading.focus();
-      ju.say(this.status, counted + " " + heading.textContent + ".");
+      joinedup.say(this.status, counted + " " + heading.textContent + ".");
     }
   };
 
-  ju.register(GroupResults);
+  joinedup.register(GroupResults);
 })();

@@ -124,8 +124,8 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el, button = ju.button, hiddenText = ju.visuallyHidden;
+  var joinedup = window.joinedup;
+  var el = joinedup.el, button = joinedup.button;
   var NAME = "ladder-assessment";
 
   /* readSource collects the questionnaire from the paper version, so the
@@ -136,8 +136,8 @@
       var fs = sets[i], id = fs.getAttribute("data-la-dimension");
       dims.push({
         id: id,
-        title: ju.required(fs, "[data-la-title]", NAME, "question " + id + "'s title").textContent,
-        question: ju.required(fs, "[data-la-question]", NAME, "question " + id + "'s wording").textContent,
+        title: joinedup.required(fs, "[data-la-title]", NAME, "question " + id + "'s title").textContent,
+        question: joinedup.required(fs, "[data-la-question]", NAME, "question " + id + "'s wording").textContent,
         descriptors: [].map.call(fs.querySelectorAll("[data-la-descriptor]"), function (d) { return d.textContent; }),
         ideas: paper.querySelector('[data-la-ideas="' + id + '"]')
       });
@@ -145,13 +145,13 @@
     var steps = [].map.call(paper.querySelectorAll("[data-la-rung]"), function (row) {
       return {
         n: Number(row.getAttribute("data-la-rung")),
-        name: ju.required(row, "[data-la-name]", NAME, "a rung's name").textContent,
+        name: joinedup.required(row, "[data-la-name]", NAME, "a rung's name").textContent,
         looksLike: row.getAttribute("data-la-looks-like"),
         moveUp: row.getAttribute("data-la-move-up")
       };
     });
-    if (!dims.length) throw new ju.ElementError(NAME, "the questions", "[data-la-dimension]");
-    if (!steps.length) throw new ju.ElementError(NAME, "the rungs", "[data-la-rung]");
+    if (!dims.length) throw new joinedup.ElementError(NAME, "the questions", "[data-la-dimension]");
+    if (!steps.length) throw new joinedup.ElementError(NAME, "the rungs", "[data-la-rung]");
     return { dims: dims, rungs: steps };
   }
 
@@ -159,8 +159,8 @@
      version. Each screen is a method that fills this.screen and returns
      its heading; show() draws the current one. */
   function LadderAssessment(root) {
-    this.paper = ju.required(root, "[data-la-paper]", NAME, "the paper version");
-    this.app = ju.required(root, "[data-la-app]", NAME, "the place for the tool");
+    this.paper = joinedup.required(root, "[data-la-paper]", NAME, "the paper version");
+    this.app = joinedup.required(root, "[data-la-app]", NAME, "the place for the tool");
     var src = readSource(this.paper);
     this.dims = src.dims;
     this.rungs = src.rungs;
@@ -169,7 +169,7 @@
 
     this.saved = { relationships: [] };
     this.problem = null;
-    var read = ju.store.readJSON(KEY);
+    var read = joinedup.store.readJSON(KEY);
     if (read.problem) this.problem = read.problem;
     else if (read.data !== null && !valid(read.data, this.dims.length)) this.problem = DAMAGED;
     else if (read.data) this.saved = read.data;
@@ -192,13 +192,13 @@
 
   var proto = LadderAssessment.prototype;
 
-  proto.persist = function () { return ju.store.writeJSON(KEY, this.saved); };
+  proto.persist = function () { return joinedup.store.writeJSON(KEY, this.saved); };
   proto.rungName = function (n) { return rungName(this.names, n); };
   proto.add = function (node) { this.screen.appendChild(node); return node; };
 
   proto.notice = function () {
     var self = this;
-    ju.storageNotice(this.screen, {
+    joinedup.storageNotice(this.screen, {
       key: KEY, problem: this.problem, onClear: function () {
         self.problem = null;
         self.saved = { relationships: [] };
@@ -210,7 +210,7 @@
   /* show replaces the screen. focus is true when the learner moved
      there, so focus goes to the new heading; never on first load. */
   proto.show = function (focus) {
-    ju.empty(this.screen);
+    joinedup.empty(this.screen);
     document.title = this.baseTitle;
     this.app.setAttribute("data-la-screen", this.state.screen);
     var heading = this[SCREENS[this.state.screen]]();
@@ -227,10 +227,10 @@
   /* showErrors draws the current screen again with its errors, and an
      error summary at the top, focused. items: [{text, target}]. */
   proto.showErrors = function (arg, items) {
-    ju.empty(this.screen);
+    joinedup.empty(this.screen);
     this[SCREENS[this.state.screen]](arg);
     this.notice();
-    var box = ju.errorSummary({ id: "la-error-title", level: 3, items: items });
+    var box = joinedup.errorSummary({ id: "la-error-title", level: 3, items: items });
     this.screen.insertBefore(box, this.screen.firstChild);
     document.title = "Error: " + this.baseTitle;
     box.focus();
@@ -260,8 +260,8 @@
           el("p", { class: "ladder-assessment__relationship-name" }, r.name),
           el("p", { class: "hint" }, relationshipInfo(r)),
           el("div", { class: "button-group" },
-            button(["Assess again", hiddenText(": " + r.name)], "button", function () { self.begin(r); }),
-            button([r.snapshots.length ? "Change over time" : "Delete", hiddenText(": " + r.name)], "button button--secondary", function () {
+            button(["Assess again", joinedup.visuallyHidden(": " + r.name)], "button", function () { self.begin(r); }),
+            button([r.snapshots.length ? "Change over time" : "Delete", joinedup.visuallyHidden(": " + r.name)], "button button--secondary", function () {
               self.state.rel = r;
               self.state.confirmDelete = !r.snapshots.length;
               self.go("history");
@@ -279,7 +279,7 @@
       el("div", { class: "form-group" + (error ? " form-group--error" : "") },
         el("label", { class: "label", for: "la-name" }, "Which working relationship are you rating?"),
         el("p", { class: "hint", id: "la-name-hint" }, "Name the two teams or agencies, for example \u201cour team and the GP practice\u201d. Never write the names of people. Up to " + NAME_MAX + " characters."),
-        error ? ju.errorMessage(errId, error.text) : null,
+        error ? joinedup.errorMessage(errId, error.text) : null,
         input),
       el("div", { class: "button-group" }, el("button", { type: "submit", class: "button" }, "Start"))));
     form.addEventListener("submit", function (ev) {
@@ -290,7 +290,7 @@
         self.showErrors({ text: msg, value: input.value }, [{ text: msg, target: "la-name" }]);
         return;
       }
-      var r = { id: "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), name: name, created: ju.today(), snapshots: [] };
+      var r = { id: "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), name: name, created: joinedup.today(), snapshots: [] };
       saved.relationships.push(r);
       self.persist();
       self.begin(r);
@@ -320,7 +320,7 @@
     var fs = el("fieldset", { class: "fieldset", "aria-describedby": "la-q-hint-" + d.id + (error ? " " + errId : "") },
       el("legend", { class: "fieldset__legend" }, heading),
       el("p", { class: "hint", id: "la-q-hint-" + d.id }, d.question),
-      error ? ju.errorMessage(errId, error) : null,
+      error ? joinedup.errorMessage(errId, error) : null,
       list);
     return { node: el("div", { class: "form-group ladder-assessment__question" + (error ? " form-group--error" : "") }, fs), heading: heading };
   };
@@ -374,7 +374,7 @@
     this.add(el("p", { class: "ladder-assessment__for" }, "Rating: ", el("strong", null, state.rel.name)));
     this.add(el("dl", { class: "summary-list ladder-assessment__summary" }, this.dims.map(function (d, i) {
       var a = state.answers[i];
-      var change = button(["Change", hiddenText(" your answer to " + d.title.toLowerCase())], "link-button", function () {
+      var change = button(["Change", joinedup.visuallyHidden(" your answer to " + d.title.toLowerCase())], "link-button", function () {
         state.question = i;
         state.fromCheck = true;
         self.go("questions");
@@ -384,19 +384,19 @@
         el("dd", { "data-la-answer": d.id }, a ? "Rung " + a + ": " + d.descriptors[a - 1] : "I do not know"),
         el("dd", { class: "summary-list__actions" }, change));
     })));
-    if (error) this.add(ju.errorMessage("la-check-error", error));
+    if (error) this.add(joinedup.errorMessage("la-check-error", error));
     var see = button("See your result", "button", function () {
       if (ladder.overall(state.answers).known === 0) {
         self.showErrors("Choose a statement for at least one question: every answer is \u201cI do not know\u201d, so there is no result",
           [{ text: "Choose a statement for at least one question", target: "la-see-result" }]);
         return;
       }
-      var snap = { date: ju.today(), answers: state.answers.slice(), target: 0 };
+      var snap = { date: joinedup.today(), answers: state.answers.slice(), target: 0 };
       state.rel.snapshots.push(snap);
       state.snapshot = snap;
       var ok = self.persist();
       self.go("result");
-      ju.say(self.status, ok ? "Your result is saved in this browser." : "Your result could not be saved, but you can print it.");
+      joinedup.say(self.status, ok ? "Your result is saved in this browser." : "Your result could not be saved, but you can print it.");
     });
     see.id = "la-see-result";
     this.add(el("div", { class: "button-group" }, see,
@@ -482,8 +482,8 @@
     function drawLadder() {
       var was = tableBox.querySelector("details");
       var open = !!(was && was.open);
-      ju.empty(pictureBox);
-      ju.empty(tableBox);
+      joinedup.empty(pictureBox);
+      joinedup.empty(tableBox);
       pictureBox.appendChild(self.ladderPicture(o.rung, snap.target, descId));
       pictureP.textContent = pictureText(o.rung, snap.target, self.names);
       tableBox.appendChild(self.ladderTable(o.rung, snap.target));
@@ -505,7 +505,7 @@
       self.persist();
       gap.textContent = gapText(o.rung, snap.target, self.names);
       drawLadder();
-      ju.say(self.status, gap.textContent);
+      joinedup.say(self.status, gap.textContent);
     });
     drawLadder();
   };
@@ -553,7 +553,7 @@
       try { return document.execCommand("copy"); } catch (e) { return false; }
     }
     var copy = button("Copy the code", "button button--secondary", function () {
-      function done(ok) { ju.say(self.status, ok ? "Result code copied." : "Could not copy: select the code and copy it yourself."); }
+      function done(ok) { joinedup.say(self.status, ok ? "Result code copied." : "Could not copy: select the code and copy it yourself."); }
       codeBox.focus();
       codeBox.select();
       if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -618,7 +618,7 @@
         state.rel = null;
         state.confirmDelete = false;
         self.go("start");
-        ju.say(self.status, "Deleted " + r.name + ".");
+        joinedup.say(self.status, "Deleted " + r.name + ".");
       }));
       group.appendChild(button("Cancel", "button button--secondary", function () { state.confirmDelete = false; self.show(true); }));
     } else {
@@ -630,5 +630,5 @@
     return h;
   };
 
-  ju.register(LadderAssessment);
+  joinedup.register(LadderAssessment);
 })();

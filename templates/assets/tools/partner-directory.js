@@ -34,7 +34,7 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
+  var joinedup = window.joinedup;
   var NAME = "partner-directory";
 
   /* PartnerDirectory: the filter form (hidden until this starts) and the
@@ -42,15 +42,15 @@
   function PartnerDirectory(root) {
     var self = this;
     this.root = root;
-    var form = ju.required(root, ".directory__filters", NAME, "the filter form");
-    this.input = ju.required(form, "input[name=words]", NAME, "the words box");
-    this.sector = ju.required(form, "select[name=sector]", NAME, "the sector menu");
+    var form = joinedup.required(root, ".directory__filters", NAME, "the filter form");
+    this.input = joinedup.required(form, "input[name=words]", NAME, "the words box");
+    this.sector = joinedup.required(form, "select[name=sector]", NAME, "the sector menu");
     this.views = form.querySelectorAll("input[name=view]");
-    this.status = ju.required(form, ".directory__count", NAME, "the count of roles");
-    this.empty = ju.required(root, ".directory__empty", NAME, "the message for no matches");
-    this.table = ju.required(root, ".directory__table", NAME, "the table of roles");
-    this.cards = ju.required(root, ".directory__cards", NAME, "the cards");
-    var clear = ju.required(form, ".directory__clear", NAME, "the Clear filters button");
+    this.status = joinedup.required(form, ".directory__count", NAME, "the count of roles");
+    this.empty = joinedup.required(root, ".directory__empty", NAME, "the message for no matches");
+    this.table = joinedup.required(root, ".directory__table", NAME, "the table of roles");
+    this.cards = joinedup.required(root, ".directory__cards", NAME, "the cards");
+    var clear = joinedup.required(form, ".directory__clear", NAME, "the Clear filters button");
     this.timer = null;
 
     /* A role's row and card are filtered together, by the words of the
@@ -72,7 +72,7 @@
     for (var v = 0; v < this.views.length; v++) {
       this.views[v].addEventListener("change", function () {
         self.update(true);
-        ju.say(self.status, countText(Number(root.getAttribute("data-shown")), self.order.length) + ", shown as " + (self.currentView() === "table" ? "a table" : "cards"));
+        joinedup.say(self.status, countText(Number(root.getAttribute("data-shown")), self.order.length) + ", shown as " + (self.currentView() === "table" ? "a table" : "cards"));
       });
     }
     form.addEventListener("submit", function (ev) { ev.preventDefault(); self.update(true); });
@@ -116,5 +116,5 @@
     else this.timer = window.setTimeout(function () { self.status.textContent = text; }, 400);
   };
 
-  ju.register(PartnerDirectory);
+  joinedup.register(PartnerDirectory);
 })();

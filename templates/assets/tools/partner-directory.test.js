@@ -3,7 +3,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const dir = require("./partner-directory.js");
+const directory = require("./partner-directory.js");
 
 test("words", () => {
   const cases = [
@@ -16,11 +16,11 @@ test("words", () => {
     ["Soci\u00e9t\u00e9", ["soci\u00e9t\u00e9"]],
     [42, ["42"]]
   ];
-  for (const [text, want] of cases) assert.deepEqual(dir.words(text), want, JSON.stringify(text));
+  for (const [text, want] of cases) assert.deepEqual(directory.words(text), want, JSON.stringify(text));
 });
 
 test("matches: every filter word starts a word of the role", () => {
-  const role = dir.words("Community occupational therapist (OT)");
+  const role = directory.words("Community occupational therapist (OT)");
   const cases = [
     ["", true],
     ["therap", true],
@@ -31,12 +31,12 @@ test("matches: every filter word starts a word of the role", () => {
     ["pist", false],
     ["therapist nurse", false]
   ];
-  for (const [filter, want] of cases) assert.equal(dir.matches(role, dir.words(filter)), want, filter);
+  for (const [filter, want] of cases) assert.equal(directory.matches(role, directory.words(filter)), want, filter);
 });
 
 test("countText", () => {
-  assert.equal(dir.countText(12, 12), "All 12 roles");
-  assert.equal(dir.countText(3, 12), "3 of 12 roles");
-  assert.equal(dir.countText(0, 12), "0 of 12 roles: no matches");
-  assert.equal(dir.countText(0, 0), "All 0 roles");
+  assert.equal(directory.countText(12, 12), "All 12 roles");
+  assert.equal(directory.countText(3, 12), "3 of 12 roles");
+  assert.equal(directory.countText(0, 12), "0 of 12 roles: no matches");
+  assert.equal(directory.countText(0, 0), "All 0 roles");
 });

@@ -67,8 +67,8 @@
 
   /* ---- In the page from here on. ---- */
 
-  var ju = window.joinedup;
-  var el = ju.el, store = ju.store;
+  var joinedup = window.joinedup;
+  var el = joinedup.el, store = joinedup.store;
   var NAME = "your-data";
 
   /* describe reads one stored value for the list: when it was saved and
@@ -88,7 +88,7 @@
      starts, in place of the message for browsers without JavaScript). */
   function YourData(root) {
     var self = this;
-    var part = function (selector, what) { return ju.required(root, selector, NAME, what); };
+    var part = function (selector, what) { return joinedup.required(root, selector, NAME, what); };
     var tool = part(".your-data__tool", "the tool");
     var noJs = part(".your-data__no-js", "the message for browsers without JavaScript");
     this.status = part("[data-your-data-status]", "the status line");
@@ -106,7 +106,7 @@
     var importButton = part("[data-your-data-import]", "the Import button");
     noJs.hidden = true;
     tool.hidden = false;
-    ju.storageNotice(tool, {});
+    joinedup.storageNotice(tool, {});
 
     json.addEventListener("click", function () { self.downloadJSON(); });
     csv.addEventListener("click", function () { self.downloadCSV(); });
@@ -143,7 +143,7 @@
           el("tbody", null, rows))));
     }
     var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
-    ju.say(this.status, message ? message + " " + summary : summary);
+    joinedup.say(this.status, message ? message + " " + summary : summary);
   };
 
   YourData.prototype.setError = function (text) {
@@ -156,16 +156,16 @@
   YourData.prototype.downloadJSON = function () {
     var all = {};
     store.keys().forEach(function (k) { all[k] = store.get(k); });
-    ju.download("joinedup-saved-answers-" + ju.today() + ".json", "application/json", JSON.stringify(copyOf(all, ju.today()), null, 2) + "\n");
-    ju.say(this.status, "Your copy has been downloaded as a JSON file.");
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".json", "application/json", JSON.stringify(copyOf(all, joinedup.today()), null, 2) + "\n");
+    joinedup.say(this.status, "Your copy has been downloaded as a JSON file.");
   };
 
   YourData.prototype.downloadCSV = function () {
     var rows = [["Name", "Saved on", "Value"]].concat(store.keys().map(function (k) {
       return [k, describe(k).saved, store.get(k)];
     }));
-    ju.download("joinedup-saved-answers-" + ju.today() + ".csv", "text/csv", ju.csv(rows));
-    ju.say(this.status, "Your copy has been downloaded as a CSV file.");
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(rows));
+    joinedup.say(this.status, "Your copy has been downloaded as a CSV file.");
   };
 
   YourData.prototype.importFile = function () {
@@ -206,5 +206,5 @@
     this.show("Deleted " + items(keys.length));
   };
 
-  ju.register(YourData);
+  joinedup.register(YourData);
 })();

@@ -3,7 +3,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const yd = require("./your-data.js");
+const yourData = require("./your-data.js");
 const site = require("../site.js");
 
 const allowed = (key) => site.keyAllowed(["joinedup.theme", "joinedup.checklist.*"], key);
@@ -11,7 +11,7 @@ const file = (over) => JSON.stringify(Object.assign({ format: "joinedup-saved-an
 
 test("parseImport accepts a copy from this site", () => {
   const items = { "joinedup.theme": "dark", "joinedup.checklist.x": '{"v":1,"data":{"ticked":[]}}' };
-  assert.deepEqual(yd.parseImport(file({ items }), allowed), { items });
+  assert.deepEqual(yourData.parseImport(file({ items }), allowed), { items });
 });
 
 test("parseImport refuses anything else, importing nothing", () => {
@@ -31,7 +31,7 @@ test("parseImport refuses anything else, importing nothing", () => {
     { name: "a prototype key", text: '{"format":"joinedup-saved-answers","version":1,"items":{"__proto__":"x"}}', want: /holds "__proto__"/ }
   ];
   for (const c of cases) {
-    const got = yd.parseImport(c.text, allowed);
+    const got = yourData.parseImport(c.text, allowed);
     assert.equal(got.items, undefined, c.name);
     assert.match(got.error, c.want, c.name);
   }
@@ -39,9 +39,9 @@ test("parseImport refuses anything else, importing nothing", () => {
 
 test("copyOf round-trips through parseImport", () => {
   const items = { "joinedup.theme": "contrast", "joinedup.checklist.a": "{}" };
-  const text = JSON.stringify(yd.copyOf(items, "2026-02-01"), null, 2);
+  const text = JSON.stringify(yourData.copyOf(items, "2026-02-01"), null, 2);
   assert.deepEqual(JSON.parse(text).exported, "2026-02-01");
-  assert.deepEqual(yd.parseImport(text, allowed), { items });
+  assert.deepEqual(yourData.parseImport(text, allowed), { items });
 });
 
 test("savedOn", () => {
@@ -52,5 +52,5 @@ test("savedOn", () => {
     [null, ""],
     ["{", ""]
   ];
-  for (const [raw, want] of cases) assert.equal(yd.savedOn(raw), want, String(raw));
+  for (const [raw, want] of cases) assert.equal(yourData.savedOn(raw), want, String(raw));
 });
