@@ -49,7 +49,7 @@ npm-deps:
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
 test-unit:
-	$(GO) test -short -race ./generator/...
+	$(GO) test -race ./generator/...
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -104,7 +104,7 @@ bench:
 	"$$d/run" -generator "$$d/generator" -floor "$$d/floor" -templates templates \
 		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
-		./generator/internal/content ./generator/internal/markdown ./generator/internal/build
+		./generator/internal/content ./generator/internal/markdown ./generator/internal/pipeline
 	$(MAKE) bench-search
 
 # Search in Chromium at 100, 1,000 and 10,000 pages: bytes per query, query

@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -113,6 +114,12 @@ type Source struct {
 	// DataFiles are the YAML files under data/, by path below the content
 	// folder, for package data to decode.
 	DataFiles map[string][]byte
+	// Warnings are files that were skipped (see checkEntry).
+	Warnings diag.List
+	// Unread lists the pages that could not be read or split from their
+	// front matter (and so are not in Pages); their problems are
+	// reported, and links to them are not reported again as missing.
+	Unread []string
 }
 
 // Load reads the content tree rooted at fsys. name is the folder's display
@@ -136,6 +143,13 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			return nil
 		}
 		if d.IsDir() {
+			return nil
+		}
+		if problem, warning := checkEntry(fsys, p, d); warning {
+			src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
+			return nil
+		} else if problem != "" {
+			errs.Add(diag.Pos{File: display(p)}, "%s", problem)
 			return nil
 		}
 		switch {
@@ -172,6 +186,17 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	}
 	pages, pageErrs := readPages(fsys, pagePaths, display)
 	src.Pages = pages
+	if len(pages) < len(pagePaths) {
+		read := map[string]bool{}
+		for _, p := range pages {
+			read[p.Path] = true
+		}
+		for _, p := range pagePaths {
+			if !read[p] {
+				src.Unread = append(src.Unread, p)
+			}
+		}
+	}
 	errs = append(errs, pageErrs...)
 	if !sawConfig {
 		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\"")
@@ -252,7 +277,8 @@ func Ignored(name string) bool {
 }
 
 // ParsePage splits a page's front matter from its body and decodes it.
-// It returns the page even when the front matter has problems, so that later
+// When the front matter cannot be split from the body it returns nil; when
+// it splits but has problems it returns the page with them, so that later
 // stages can still report their own.
 func ParsePage(relPath, file string, src []byte) (*Page, error) {
 	page := &Page{Path: relPath, File: file}
@@ -277,7 +303,7 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 		errs.Add(f.Pos.Of("title"), "title is empty; give the page a title")
 	}
 	for _, a := range f.Audience {
-		if !contains(Audiences, a) {
+		if !slices.Contains(Audiences, a) {
 			errs.Add(f.Pos.Of("audience"), "unknown audience %q; use one or more of %s%s", a, strings.Join(Audiences, ", "), diag.Hint(a, Audiences))
 		}
 	}
@@ -297,17 +323,8 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// errNoFrontMatter and errUnclosed explain the two ways front matter can be
-// malformed, with the fix.
+// splitError explains one of the ways front matter can be malformed, with
+// the fix.
 type splitError string
 
 func (e splitError) Error() string { return string(e) }

@@ -190,6 +190,16 @@ func (d *Data) files() map[string]any {
 	}
 }
 
+// Files lists the data files the site knows, by name below data/, sorted.
+func Files() []string {
+	var names []string
+	for name := range (&Data{}).files() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Load decodes the data files. files maps a path such as "data/partners.yaml"
 // to its bytes; display turns that path into the name used in messages.
 func Load(files map[string][]byte, display func(string) string) (*Data, error) {
@@ -239,7 +249,7 @@ type checker struct {
 	errs    diag.List
 }
 
-// ids checks one id's form and uniqueness within seen.
+// id checks one id's form and uniqueness within seen.
 func (c *checker) id(seen map[string]diag.Pos, id string, pos diag.Pos, what string) {
 	if !idPattern.MatchString(id) {
 		c.errs.Add(pos, "%s id %q should use only lowercase letters, digits and single hyphens, like %q", what, id, Slug(id))

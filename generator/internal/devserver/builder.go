@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
-	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/pipeline"
+	"joinedup/generator/internal/publish"
 )
 
 // Builder rebuilds a site into a fresh folder each time and hands the
@@ -19,25 +21,26 @@ import (
 // links and anchors checked included: the dev server can never accept a
 // site that build would refuse.
 type Builder struct {
-	opt build.Options
-	srv *Server
-	tmp string
-	n   int
+	opt     pipeline.Options
+	srv     *Server
+	tmp     string
+	release func() error
+	n       int
 }
 
-// NewBuilder prepares to build opt (its Out is ignored) for srv, in a
+// NewBuilder prepares to build opt for srv, in a
 // new folder below parent (the system's temporary folder when "").
-func NewBuilder(opt build.Options, srv *Server, parent string) (*Builder, error) {
-	tmp, err := os.MkdirTemp(parent, "joinedup-serve-")
+func NewBuilder(opt pipeline.Options, srv *Server, parent string) (*Builder, error) {
+	tmp, release, err := publish.TempDir(parent, "joinedup-serve-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a folder for the dev server's builds: %w", err)
 	}
-	return &Builder{opt: opt, srv: srv, tmp: tmp}, nil
+	return &Builder{opt: opt, srv: srv, tmp: tmp, release: release}, nil
 }
 
 // Outcome is what one rebuild did.
 type Outcome struct {
-	Result   build.Result
+	Result   pipeline.Result
 	Problems []Problem // nil when the build succeeded
 }
 
@@ -45,12 +48,10 @@ type Outcome struct {
 // caller serialises rebuilds (the watcher runs them one at a time).
 func (b *Builder) Build(ctx context.Context) Outcome {
 	b.n++
-	opt := b.opt
-	opt.Out = filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
-	res, err := build.Run(ctx, opt)
+	out := filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
+	res, err := pipeline.Build(ctx, b.opt, out)
 	if err == nil {
-		out := opt.Out
-		err = b.srv.Publish(out, func() { os.RemoveAll(out) })
+		err = b.srv.PublishAt(out, res.BasePath, func() { os.RemoveAll(out) })
 		if err != nil {
 			os.RemoveAll(out)
 		}
@@ -64,23 +65,34 @@ func (b *Builder) Build(ctx context.Context) Outcome {
 }
 
 // readSource reads a file named in a diagnostic, which starts with the
-// content or templates folder's name.
+// content or templates folder's name as messages show it (cleaned, so
+// "./content" shows as "content").
 func (b *Builder) readSource(file string) ([]byte, error) {
 	for _, src := range []struct {
-		name string
-		fsys fs.FS
-	}{{b.opt.ContentName, b.opt.Content}, {b.opt.TemplatesName, b.opt.Templates}} {
-		if src.fsys == nil {
+		name, dir string
+		fsys      fs.FS
+	}{{b.opt.ContentName, b.opt.ContentDir, b.opt.Content}, {b.opt.TemplatesName, b.opt.TemplatesDir, b.opt.Templates}} {
+		fsys := src.fsys
+		if src.dir != "" {
+			root, err := os.OpenRoot(src.dir)
+			if err != nil {
+				continue
+			}
+			defer root.Close()
+			fsys = root.FS()
+		}
+		if fsys == nil {
 			continue
 		}
-		if src.name == "." || src.name == "" {
-			if b, err := fs.ReadFile(src.fsys, file); err == nil {
+		name := path.Clean(filepath.ToSlash(src.name))
+		if name == "." || name == "" {
+			if b, err := fs.ReadFile(fsys, file); err == nil {
 				return b, nil
 			}
 			continue
 		}
-		if rest, ok := strings.CutPrefix(file, strings.TrimSuffix(src.name, "/")+"/"); ok {
-			return fs.ReadFile(src.fsys, rest)
+		if rest, ok := strings.CutPrefix(file, name+"/"); ok {
+			return fs.ReadFile(fsys, rest)
 		}
 	}
 	return nil, fs.ErrNotExist
@@ -105,7 +117,8 @@ func BuildParent() string {
 }
 
 // Close removes every build folder. Call it after the server has stopped
-// serving (after Server.Close and http.Server.Shutdown).
+// serving (after Server.Close and http.Server.Shutdown). A dev server that
+// was killed leaves its folder, and the next one removes it.
 func (b *Builder) Close() error {
-	return os.RemoveAll(b.tmp)
+	return b.release()
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"joinedup/generator/internal/site"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -66,7 +68,7 @@ func (t *pageTransformer) checklist(st *state, d *Directive, src []byte) {
 		st.errs.Add(at, "checklist %q should hold exactly one task list, with items written \"- [ ] what to do\"", id)
 		return
 	}
-	cl := Checklist{ID: id, Pos: at}
+	cl := site.Checklist{ID: id, Pos: at}
 	used := map[string]int{}
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		block := item.FirstChild()

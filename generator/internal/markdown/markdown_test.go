@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"joinedup/generator/internal/site"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -29,7 +31,7 @@ func (fakeComponents) Check(name string, opts Options) (string, *Option) {
 	return "", nil
 }
 func (fakeComponents) Outline(name string, opts Options) []Section {
-	return []Section{{Heading: Heading{Level: 2, ID: "thing-heading", Text: "Thing"}, Text: "thing text"}}
+	return []Section{{Heading: site.Heading{Level: 2, ID: "thing-heading", Text: "Thing"}, Text: "thing text"}}
 }
 func (fakeComponents) Render(w io.Writer, name string, opts Options, page string) error {
 	label, _ := opts.Get("label")
@@ -41,15 +43,6 @@ func newTestConverter() *Converter {
 	return New(Config{
 		Components:    fakeComponents{},
 		Abbreviations: map[string]string{"GP": "General practitioner", "UK GDPR": "UK General Data Protection Regulation", "GDPR": "General Data Protection Regulation"},
-		OutputPath: func(s string) string {
-			if !strings.HasSuffix(s, ".md") {
-				return s
-			}
-			if strings.HasSuffix(s, "_index.md") {
-				return strings.TrimSuffix(s, "_index.md") + "index.html"
-			}
-			return strings.TrimSuffix(s, ".md") + ".html"
-		},
 	})
 }
 
@@ -165,23 +158,6 @@ func TestConvertErrors(t *testing.T) {
 				t.Errorf("Convert(%q) errors (-want +got):\n%s", tt.src, diff)
 			}
 		})
-	}
-}
-
-func TestRelative(t *testing.T) {
-	tests := []struct{ from, to, want string }{
-		{"index.html", "guidance/a.html", "guidance/a.html"},
-		{"guidance/a.html", "guidance/b.html", "b.html"},
-		{"guidance/a.html", "index.html", "../index.html"},
-		{"guidance/a.html", "training/index.html", "../training/index.html"},
-		{"a/b/c.html", "a/d.html", "../d.html"},
-		{"a/b/c.html", "a/b/index.html", "index.html"},
-		{"search/index.html", "assets/site.css", "../assets/site.css"},
-	}
-	for _, tt := range tests {
-		if got := Relative(tt.from, tt.to); got != tt.want {
-			t.Errorf("Relative(%q, %q) = %q; want %q", tt.from, tt.to, got, tt.want)
-		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/site"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -66,7 +67,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
-			h := Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
+			h := site.Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
 			st.result.Headings = append(st.result.Headings, h)
 			if n.Level == 2 || n.Level == 3 {
 				flush()
@@ -127,7 +128,7 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	if d.Name == checklistName {
 		return true
 	}
-	if t.c.components == nil || !contains(t.c.components.Names(), d.Name) {
+	if t.c.components == nil || !slices.Contains(t.c.components.Names(), d.Name) {
 		hint := ""
 		if s := diag.Suggest(d.Name, t.names()); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
@@ -200,7 +201,7 @@ func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]by
 	}
 	if u.Path == "" {
 		// A link to an anchor on the same page.
-		st.result.Links = append(st.result.Links, Link{Anchor: u.Fragment, Page: true, Pos: t.linkPos(st, n, src)})
+		st.result.Links = append(st.result.Links, site.Link{Anchor: u.Fragment, Page: true, Pos: t.linkPos(st, n, src)})
 		return
 	}
 	if strings.HasPrefix(u.Path, "/") {
@@ -225,11 +226,8 @@ func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]by
 		st.errs.Add(t.linkPos(st, n, src), "image %q is a Markdown page; images must be image files", raw)
 		return
 	}
-	st.result.Links = append(st.result.Links, Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
-	if t.c.urls == nil {
-		return
-	}
-	out := Relative(t.c.urls(st.in.Path), t.c.urls(target))
+	st.result.Links = append(st.result.Links, site.Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
+	out := site.Relative(site.OutputPath(st.in.Path), site.OutputPath(target))
 	if u.Fragment != "" {
 		out += "#" + u.Fragment
 	}
@@ -285,46 +283,6 @@ func (t *pageTransformer) linkPos(st *state, n ast.Node, src []byte) diag.Pos {
 		}
 	}
 	return st.pos(off)
-}
-
-// Relative returns the relative URL from the page at output path from to
-// the file at output path to, both slash paths from the site's root.
-// Every page's navigation calls it for each link, so it walks the two
-// paths in place instead of splitting them: the only allocation is the
-// result.
-func Relative(from, to string) string {
-	fromDir := path.Dir(from)
-	if fromDir == "." {
-		return to
-	}
-	// Skip the folders the two paths share, from the left. The last
-	// part of to is its file name and is never shared.
-	f, t := fromDir, to
-	up := -1 // until known: the folders of f left to climb out of
-	for {
-		ti := strings.IndexByte(t, '/')
-		if ti < 0 {
-			break
-		}
-		fi := strings.IndexByte(f, '/')
-		seg := f
-		if fi >= 0 {
-			seg = f[:fi]
-		}
-		if seg != t[:ti] {
-			break
-		}
-		t = t[ti+1:]
-		if fi < 0 {
-			up = 0 // every folder of from is shared
-			break
-		}
-		f = f[fi+1:]
-	}
-	if up < 0 {
-		up = strings.Count(f, "/") + 1
-	}
-	return strings.Repeat("../", up) + t
 }
 
 func asBytes(v any) []byte {
@@ -385,13 +343,4 @@ func stringText(n *ast.String) string {
 		return html.UnescapeString(string(n.Value))
 	}
 	return string(n.Value)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

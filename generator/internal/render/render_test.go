@@ -3,13 +3,9 @@ package render
 import (
 	"errors"
 	"html/template"
-	"slices"
-	"sort"
 	"testing"
-	"testing/fstest"
 
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/markdown"
 )
 
 func TestRebase(t *testing.T) {
@@ -74,60 +70,5 @@ func TestPartialCached(t *testing.T) {
 	other := c.bind("section", tmpl)
 	if got, _ := other("p", "seven", "a/b", "x"); got != "<b>seven</b>" {
 		t.Errorf("another kind got %q; want its own rendering", got)
-	}
-}
-
-// templateFS is a template folder with every file ParseTemplates needs and
-// the given assets.
-func templateFS(assets ...string) fstest.MapFS {
-	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{block "main" .}}{{end}}`)}}
-	for _, k := range kinds() {
-		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
-	}
-	for _, a := range assets {
-		fsys["assets/"+a] = &fstest.MapFile{Data: []byte("/* " + a + " */")}
-	}
-	return fsys
-}
-
-// The browser scripts' Node tests sit beside them but are not published.
-func TestParseTemplatesSkipsScriptTests(t *testing.T) {
-	tmpl, err := ParseTemplates(templateFS("site.js", "site.test.js", "tools/checklist.js", "tools/checklist.test.js", ".hidden.js", "latest.js"), "templates")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for name := range tmpl.Assets {
-		got = append(got, name)
-	}
-	sort.Strings(got)
-	if want := []string{"latest.js", "site.js", "tools/checklist.js"}; !slices.Equal(got, want) {
-		t.Errorf("assets = %v; want %v", got, want)
-	}
-}
-
-func TestToolScripts(t *testing.T) {
-	tmpl, err := ParseTemplates(templateFS("tools/checklist.js", "tools/ladder-code.js", "tools/ladder-assessment.js", "tools/group-results.js", "tools/consent-aid.js"), "templates")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		res  markdown.Result
-		want []string
-	}{
-		{"no tools", markdown.Result{}, nil},
-		{"a component without a script", markdown.Result{Components: []string{"glossary"}}, nil},
-		{"checklists first", markdown.Result{Checklists: make([]markdown.Checklist, 2), Components: []string{"consent-aid"}},
-			[]string{"tools/checklist.js", "tools/consent-aid.js"}},
-		{"a shared script before its tool", markdown.Result{Components: []string{"ladder-assessment"}},
-			[]string{"tools/ladder-code.js", "tools/ladder-assessment.js"}},
-		{"a shared script once", markdown.Result{Components: []string{"group-results", "glossary", "ladder-assessment"}},
-			[]string{"tools/ladder-code.js", "tools/group-results.js", "tools/ladder-assessment.js"}},
-	}
-	for _, tt := range tests {
-		if got := tmpl.ToolScripts(&tt.res); !slices.Equal(got, tt.want) {
-			t.Errorf("%s: ToolScripts = %v; want %v", tt.name, got, tt.want)
-		}
 	}
 }
