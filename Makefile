@@ -1,7 +1,7 @@
 # joinedup: build the bundled site, test everything.
 #
 #   make build   build content/ into public/
-#   make test    every test: unit, golden, fuzz (short), browser (installs what it needs)
+#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
 #   make bench   build-speed and search benchmarks (see BENCHMARKS.md)
@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-serve bench-search clean
+.PHONY: build check serve test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search clean
 
 build:
 	$(GO) run ./generator build
@@ -21,15 +21,35 @@ check:
 serve:
 	$(GO) run ./generator serve
 
-test: lint test-unit test-fuzz test-browser
+test: lint test-unit test-js test-fuzz test-browser
 
-lint:
+# Go: gofmt, vet and staticcheck. The browser scripts: ESLint, pinned in
+# package-lock.json (eslint.config.js says what it checks). Go commands name
+# ./generator/... rather than ./...: an npm package (flatted, which ESLint
+# uses) ships Go files, and ./... would take in node_modules/.
+lint: npm-deps
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt would change:"; gofmt -l generator; exit 1; }
-	$(GO) vet ./...
-	$(GO) tool staticcheck ./...
+	$(GO) vet ./generator/...
+	$(GO) tool staticcheck ./generator/...
+	npm run lint
+
+# The browser scripts' pure logic (result codes, pasted codes, CSV, search
+# tokens and ranking, ...), with Node's own test runner: the *.test.js
+# files beside the scripts. It needs no npm packages, but one test checks
+# the vendored stemmer against its npm package when that is installed.
+test-js:
+	node --test templates/assets/*.test.js templates/assets/tools/*.test.js
+
+# The npm packages from package-lock.json, installed only when missing: npm
+# ci empties node_modules first, and where node_modules is a link to a copy
+# shared with other checkouts, that would empty the shared copy.
+# --ignore-scripts: see browser-deps.
+npm-deps:
+	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
+	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
 test-unit:
-	$(GO) test -race ./...
+	$(GO) test -race ./generator/...
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -42,9 +62,9 @@ test-fuzz:
 # Checker). browser-deps installs what they need; go vet and staticcheck run
 # again with the tag, as lint cannot see those files.
 test-browser: browser-deps
-	$(GO) vet -tags browser ./...
-	$(GO) tool staticcheck -tags browser ./...
-	$(GO) test -tags browser -parallel 4 -timeout 30m ./...
+	$(GO) vet -tags browser ./generator/...
+	$(GO) tool staticcheck -tags browser ./generator/...
+	$(GO) test -tags browser -parallel 4 -timeout 30m ./generator/...
 
 # Chromium, Java (for the HTML checker) and npm: installed with apt-get when
 # missing and running as root, otherwise a message saying how. Then the pinned
