@@ -244,7 +244,7 @@ func (l *Live) prepare(ctx context.Context, opt Options, next *content.Source, r
 	for _, st := range r.stages {
 		errs.Append(diag.Pos{}, st.Start(r.mem))
 	}
-	errs = append(errs, convert(ctx, src, r.stages, r.only, l.body(opt), func(i int, parts []any) { r.parts[i] = parts })...)
+	errs = append(errs, convert(ctx, src, r.stages, r.only, src.body, func(i int, parts []any) { r.parts[i] = parts })...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -275,7 +275,7 @@ func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sour
 		return nil, errs
 	}
 	for _, p := range s.Pages {
-		if old := l.src.site.Page(p.Src.Path); old != nil && p.Src.Body == nil {
+		if old := l.src.site.Page(p.Src.Path); old != nil && old.Src == p.Src {
 			p.Facts = old.Facts
 		}
 	}
@@ -284,15 +284,19 @@ func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sour
 }
 
 // toConvert lists, in reading order, the pages a rebuild converts: those
-// read again (their Markdown changed), those that place components when a
+// read again (their file changed), those that place components when a
 // data file changed, those whose navigation changed (when the site's shape
 // may have: see navScope), and those whose part of the print pages moved to
 // another print page.
 func (l *Live) toConvert(src *sources, dataChanged bool) []int {
 	var changed []string
+	reread := map[string]bool{}
 	for _, p := range src.site.Pages {
 		old := l.src.site.Page(p.Src.Path)
-		if old == nil || (p.Src.Body != nil && p.Src.FrontSum != old.Src.FrontSum) {
+		if old == nil || old.Src != p.Src {
+			reread[p.Src.Path] = true
+		}
+		if old == nil || (old.Src != p.Src && p.Src.FrontSum != old.Src.FrontSum) {
 			changed = append(changed, p.Src.Path)
 		}
 	}
@@ -319,7 +323,7 @@ func (l *Live) toConvert(src *sources, dataChanged bool) []int {
 		sp, kept := l.kept.guide[path]
 		key, inScope := keys[path]
 		switch {
-		case p.Src.Body != nil,
+		case reread[path],
 			dataChanged && p.Facts != nil && len(p.Facts.Components) > 0,
 			inScope && key != oldKeys[path],
 			inGuide && (!kept || sp.URL != partOf[path]):
@@ -415,21 +419,6 @@ func (l *Live) fileChanges(next *content.Source, rel []string) (statics, removed
 		}
 	}
 	return statics, removed
-}
-
-// body gives a page's Markdown: as just read for a page that changed, or
-// read again from its file.
-func (l *Live) body(opt Options) bodyFunc {
-	return func(p *site.Page) ([]byte, int, error) {
-		if p.Src.Body != nil {
-			return p.Src.Body, p.Src.BodyLine, nil
-		}
-		again, err := content.ReadPage(opt.Content, p.Src.Path, p.Src.File)
-		if again == nil {
-			return nil, 0, err
-		}
-		return again.Body, again.BodyLine, nil
-	}
 }
 
 // apply writes a checked rebuild into the folder: first the pages, then,
