@@ -88,6 +88,10 @@ type View struct {
 	// Scripts are the deferred scripts the page loads, below assets/: the
 	// ones every page loads, then one per interactive tool on the page.
 	Scripts []string
+	// Review is when the page was last reviewed and is next due, or nil;
+	// Address is the page's address, printed on paper with it.
+	Review  *ReviewView
+	Address string
 }
 
 // ContentsItem is an h2 in the on-page contents, with its h3s.
@@ -150,6 +154,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	v.Title = p.Title()
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
+	v.Review, v.Address = reviewView(p), r.address(p)
 	if p.Result != nil {
 		v.Content = template.HTML(p.Result.HTML)
 		v.Contents = contents(p.Result.Headings)
