@@ -1,6 +1,6 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment, the glossary and the consent decision aid.
+// self-assessment, the glossary, the consent decision aid and who to call.
 //
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
@@ -27,6 +27,7 @@ type Data struct {
 	Assessment Assessment
 	Glossary   Glossary
 	Consent    Consent
+	Contacts   Contacts
 }
 
 // Partners is data/partners.yaml.
@@ -187,6 +188,7 @@ func (d *Data) files() map[string]any {
 		"assessment.yaml": &d.Assessment,
 		"glossary.yaml":   &d.Glossary,
 		"consent.yaml":    &d.Consent,
+		"contacts.yaml":   &d.Contacts,
 	}
 }
 
@@ -316,6 +318,7 @@ func (c *checker) check(d *Data, present map[string]bool) {
 		abbrs[t.Abbr] = t.Pos.Of("abbr")
 	}
 	c.consent(d.Consent, present["consent.yaml"])
+	c.contacts(d.Contacts, present["contacts.yaml"])
 }
 
 func keys(m map[string]diag.Pos) []string {

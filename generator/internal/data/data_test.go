@@ -56,7 +56,7 @@ func TestLoadErrors(t *testing.T) {
 			`content/data/assessment.yaml:9:21: unknown principle "courtesy"; use a principle id from principles.yaml`,
 		}},
 		{"unknown file", map[string]string{"data/partner.yaml": "x: 1\n"}, []string{
-			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, consent.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
 		}},
 		{"missing required", map[string]string{"data/glossary.yaml": "terms:\n  - term: GP\n"}, []string{
 			`content/data/glossary.yaml:2:5: missing required field "definition" in "terms[1]"`,
