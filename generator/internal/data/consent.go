@@ -95,9 +95,10 @@ type CardSection struct {
 // The quick card is one side of A4, so its text is held to what fits; the
 // browser tests print the bundled card and count its pages.
 const (
-	CardMaxSections = 8
-	CardMaxPoints   = 6
-	CardMaxChars    = 2400
+	CardMaxSections  = 8
+	CardMaxPoints    = 6
+	CardMaxPointText = 120
+	CardMaxChars     = 2400
 )
 
 // StepNumber returns the 1-based number of the step with id, as the printed
@@ -182,8 +183,12 @@ func (c *checker) consentCard(card ConsentCard) {
 			c.errs.Add(s.Pos.Of("points"), "section %q has %d points; keep it to %d so the card fits on one page", s.Heading, len(s.Points), CardMaxPoints)
 		}
 		chars += len([]rune(s.Heading))
-		for _, p := range s.Points {
-			chars += len([]rune(p))
+		for i, p := range s.Points {
+			n := len([]rune(p))
+			if n > CardMaxPointText {
+				c.errs.Add(s.Pos.Of("points"), "point %d of section %q is %d characters; keep each point to %d", i+1, s.Heading, n, CardMaxPointText)
+			}
+			chars += n
 		}
 		if chars > CardMaxChars {
 			c.errs.Add(s.Pos.Of("heading"), "the card's text reaches %d characters by section %q, but one page has room for about %d; shorten the points", chars, s.Heading, CardMaxChars)

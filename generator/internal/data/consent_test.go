@@ -148,7 +148,7 @@ func TestConsentCard(t *testing.T) {
 	if c := d.Consent.Card; c == nil || len(c.Sections) != 2 || !c.Sections[0].Now || c.Sections[1].Points[1] != "What" {
 		t.Errorf("Card = %+v; want two sections, the first marked now", c)
 	}
-	long := strings.Repeat("word ", 100)
+	long := strings.Repeat("word ", 24)
 	var many strings.Builder
 	many.WriteString("card:\n  title: T\n  sections:\n")
 	for i := range CardMaxSections + 1 {
@@ -157,7 +157,7 @@ func TestConsentCard(t *testing.T) {
 	var wordy strings.Builder
 	wordy.WriteString("card:\n  title: T\n  sections:\n")
 	for i := range 6 {
-		fmt.Fprintf(&wordy, "    - heading: S%d\n      points: [%s]\n", i, long)
+		fmt.Fprintf(&wordy, "    - heading: S%d\n      points: [%s, %s, %s, %s]\n", i, long, long, long, long)
 	}
 	tests := []struct {
 		name, card string
@@ -176,7 +176,10 @@ func TestConsentCard(t *testing.T) {
 			`content/data/consent.yaml:49:15: section "S8" has 7 points; keep it to 6 so the card fits on one page`,
 		}},
 		{"too much text", wordy.String(), []string{
-			`content/data/consent.yaml:40:16: the card's text reaches 2506 characters by section "S4", but one page has room for about 2400; shorten the points`,
+			`content/data/consent.yaml:42:16: the card's text reaches 2869 characters by section "S5", but one page has room for about 2400; shorten the points`,
+		}},
+		{"long point", "card:\n  title: T\n  sections:\n    - heading: H\n      points: [short, " + strings.Repeat("x", 121) + "]\n", []string{
+			`content/data/consent.yaml:33:15: point 2 of section "H" is 121 characters; keep each point to 120`,
 		}},
 		{"missing heading", "card:\n  title: T\n  sections:\n    - points: [a]\n", []string{
 			`content/data/consent.yaml:32:7: missing required field "heading" in "card.sections[1]"`,

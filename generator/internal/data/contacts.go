@@ -41,6 +41,7 @@ type Contact struct {
 	// Phone is a UK number, written with digits and spaces ("01632 960
 	// 001", "999", "+44 1632 960 001").
 	Phone string `yaml:"phone"`
+	// Email is shown on the page, not on the printed card.
 	Email string `yaml:"email"`
 	// Hours says when the line is open, such as "24 hours, every day".
 	Hours string `yaml:"hours"`
@@ -72,11 +73,12 @@ func (c Contacts) Count() int {
 // it: a number of contacts and groups, and short enough text. The browser
 // tests print the bundled card and count its pages.
 const (
-	ContactCardMaxContacts = 18
+	ContactCardMaxContacts = 16
 	ContactCardMaxGroups   = 5
-	contactMaxName         = 70
-	contactMaxWhen         = 120
-	contactMaxHours        = 40
+	ContactMaxTitle        = 50
+	ContactMaxName         = 50
+	ContactMaxWhen         = 75
+	ContactMaxHours        = 30
 )
 
 // contacts checks the groups and contacts: ids, phone numbers, email
@@ -97,6 +99,9 @@ func (c *checker) contacts(k Contacts, present bool) {
 	n := 0
 	for _, g := range k.Groups {
 		c.id(groups, g.ID, g.Pos.Of("id"), "group")
+		if n := utf8.RuneCountInString(g.Title); n > ContactMaxTitle {
+			c.errs.Add(g.Pos.Of("title"), "title of group %q is %d characters; keep it to %d so the printed card fits on one page", g.ID, n, ContactMaxTitle)
+		}
 		if len(g.Contacts) == 0 {
 			c.errs.Add(g.Pos.Of("contacts"), "group %q has no contacts; add one or remove the group", g.ID)
 		}
@@ -116,7 +121,7 @@ func (c *checker) contact(ct Contact) {
 	for _, f := range []struct {
 		key, text string
 		max       int
-	}{{"name", ct.Name, contactMaxName}, {"when", ct.When, contactMaxWhen}, {"hours", ct.Hours, contactMaxHours}} {
+	}{{"name", ct.Name, ContactMaxName}, {"when", ct.When, ContactMaxWhen}, {"hours", ct.Hours, ContactMaxHours}} {
 		if n := utf8.RuneCountInString(f.text); n > f.max {
 			c.errs.Add(ct.Pos.Of(f.key), "%s of contact %q is %d characters; keep it to %d so the printed card fits on one page", f.key, ct.ID, n, f.max)
 		}

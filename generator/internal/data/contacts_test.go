@@ -121,8 +121,11 @@ func TestContactsErrors(t *testing.T) {
 		{"empty group", "    contacts:\n      - id: emergency\n        name: Emergency services\n        phone: \"999\"\n        hours: 24 hours\n        when: Someone is in danger now.\n", "    contacts: []\n", []string{
 			`content/data/contacts.yaml:4:15: group "now" has no contacts; add one or remove the group`,
 		}},
-		{"when too long", "when: Someone is in danger now.", "when: " + strings.Repeat("a", 121), []string{
-			`content/data/contacts.yaml:9:15: when of contact "emergency" is 121 characters; keep it to 120 so the printed card fits on one page`,
+		{"when too long", "when: Someone is in danger now.", "when: " + strings.Repeat("a", 76), []string{
+			`content/data/contacts.yaml:9:15: when of contact "emergency" is 76 characters; keep it to 75 so the printed card fits on one page`,
+		}},
+		{"group title too long", "title: In danger now", "title: " + strings.Repeat("b", 51), []string{
+			`content/data/contacts.yaml:3:12: title of group "now" is 51 characters; keep it to 50 so the printed card fits on one page`,
 		}},
 		{"phone as a list", `phone: "999"`, `phone: [999]`, []string{
 			`content/data/contacts.yaml:7:16: "groups[1].contacts[1].phone" should be text, not a list`,
@@ -150,11 +153,11 @@ func TestContactsCardLimits(t *testing.T) {
 			fmt.Fprintf(&b, "      - id: c%d-%d\n        name: N\n        when: W\n", g, c)
 		}
 	}
-	// 6 groups of 3 or 4 contacts: 21 contacts, the 19th the second of
-	// the sixth group.
+	// 6 groups of 3 or 4 contacts: 21 contacts, the 17th the third of
+	// the fifth group.
 	assertErrors(t, b.String(), []string{
+		`content/data/contacts.yaml:65:13: contact "c4-2" is number 17, but the printed card has room for 16 contacts; remove some or merge them`,
 		`content/data/contacts.yaml:68:9: there are 6 groups, but the printed card has room for 5; merge some groups`,
-		`content/data/contacts.yaml:74:13: contact "c5-1" is number 19, but the printed card has room for 18 contacts; remove some or merge them`,
 	})
 	assertErrors(t, "groups: []\n", []string{
 		`content/data/contacts.yaml:1:9: the contacts need at least one group, with at least one contact`,
