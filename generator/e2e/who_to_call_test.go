@@ -22,10 +22,12 @@ const (
 )
 
 // emergencyPages are the pages that must open with the "call 999" warning:
-// the decision aid and the safeguarding and consent guidance.
+// the decision aid, the guidance index, and the guidance on consent and on
+// disagreements where someone may be at risk.
 var emergencyPages = []string{
 	"learning/can-i-share.html",
 	"guidance/consent-and-information-sharing.html",
+	"guidance/when-professionals-disagree.html",
 	"guidance/index.html",
 }
 
