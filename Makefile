@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
+.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-serve bench-search clean
 
 build:
 	$(GO) run ./generator build
@@ -29,7 +29,7 @@ lint:
 	$(GO) tool staticcheck ./...
 
 test-unit:
-	$(GO) test -short -race ./...
+	$(GO) test -race ./...
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -83,9 +83,23 @@ bench:
 	$(GO) build -o "$$d/run" ./generator/bench/run; \
 	"$$d/run" -generator "$$d/generator" -floor "$$d/floor" -templates templates \
 		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
+	$(MAKE) bench-serve
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
-		./generator/internal/content ./generator/internal/markdown ./generator/internal/build
+		./generator/internal/content ./generator/internal/markdown ./generator/internal/pipeline
 	$(MAKE) bench-search
+
+# The dev server: how long after a save an edit shows in the served page
+# (a body edit, a title edit), cold start against a full build, peak
+# memory. See BENCHMARKS.md.
+BENCH_SERVE_SIZES ?= 1000,10000
+BENCH_EDITS ?= 10
+
+bench-serve:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(GO) build -o "$$d/generator" ./generator; \
+	$(GO) build -o "$$d/serve" ./generator/bench/serve; \
+	"$$d/serve" -generator "$$d/generator" -templates templates \
+		-sizes $(BENCH_SERVE_SIZES) -edits $(BENCH_EDITS) -work "$$d"
 
 # Search in Chromium at 100, 1,000 and 10,000 pages: bytes per query, query
 # time, index size per page (needs the browser test tools).

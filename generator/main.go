@@ -20,14 +20,19 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/pipeline"
+	"joinedup/generator/internal/publish"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, and SIGTERM from a closing terminal or a process manager,
+	// stop every command cleanly: the output is left as it was and the
+	// temporary folders are removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -66,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	contentDir, templatesDir := sourceFlags(fs)
 	outDir := "public"
 	if cmd == "build" {
-		fs.StringVar(&outDir, "out", "public", "output folder; replaced whole, and only when the build succeeds")
+		fs.StringVar(&outDir, "out", "public", "output `folder`; replaced whole, and only when the build succeeds. It must be new, empty or made by an earlier build")
 	}
 	fs.Usage = func() {
 		if cmd == "build" {
@@ -83,18 +88,43 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	var res pipeline.Result
+	var err error
 	if cmd == "build" {
-		opt.Out = outDir
+		res, err = pipeline.Build(ctx, opt, outDir)
+	} else {
+		res, err = pipeline.Check(ctx, opt)
 	}
-	res, err := build.Run(ctx, opt)
-	if err != nil {
-		var list diag.List
-		if errors.As(err, &list) {
-			fmt.Fprintln(stderr, list.Error())
-			fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(list), plural(len(list), "problem", "problems"))
-		} else {
-			fmt.Fprintf(stderr, "error: %v\n", err)
-		}
+	return report(cmd, outDir, res, err, stdout, stderr)
+}
+
+// report prints the outcome of a build or check and returns the exit
+// status.
+func report(cmd, outDir string, res pipeline.Result, err error, stdout, stderr io.Writer) int {
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	var (
+		list    diag.List
+		refusal *publish.Refusal
+		left    *publish.Leftover
+	)
+	switch {
+	case err == nil:
+	case errors.As(err, &left):
+		fmt.Fprintf(stderr, "warning: %v\n", err)
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, list.Error())
+		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(list), plural(len(list), "problem", "problems"))
+		return 1
+	case errors.As(err, &refusal):
+		fmt.Fprintf(stderr, "-out %v\nNothing was written.\n", refusal)
+		return 2
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "stopped before the %s finished; nothing was written\n", cmd)
+		return 1
+	default:
+		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
 	if cmd == "check" {
@@ -108,8 +138,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // sourceFlags defines the -content and -templates flags every command
 // shares.
 func sourceFlags(fs *flag.FlagSet) (contentDir, templatesDir *string) {
-	contentDir = fs.String("content", "content", "folder of Markdown pages, `site.yaml` and data/*.yaml")
-	templatesDir = fs.String("templates", "templates", "folder of HTML templates and assets")
+	contentDir = fs.String("content", "content", "`folder` of Markdown pages, site.yaml and data/*.yaml")
+	templatesDir = fs.String("templates", "templates", "`folder` of HTML templates and assets")
 	return contentDir, templatesDir
 }
 
@@ -133,20 +163,18 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
 
 // sourceOptions opens the content and templates folders for build, check
 // and serve, saying which flag to set when one is missing.
-func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (build.Options, bool) {
-	contentFS, err := build.DirFS(contentDir)
-	if err != nil {
+func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (pipeline.Options, bool) {
+	if _, err := pipeline.DirFS(contentDir); err != nil {
 		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
-		return build.Options{}, false
+		return pipeline.Options{}, false
 	}
-	templatesFS, err := build.DirFS(templatesDir)
-	if err != nil {
+	if _, err := pipeline.DirFS(templatesDir); err != nil {
 		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
-		return build.Options{}, false
+		return pipeline.Options{}, false
 	}
-	return build.Options{
-		Content: contentFS, ContentName: contentDir,
-		Templates: templatesFS, TemplatesName: templatesDir,
+	return pipeline.Options{
+		ContentDir: contentDir, ContentName: contentDir,
+		TemplatesDir: templatesDir, TemplatesName: templatesDir,
 	}, true
 }
 

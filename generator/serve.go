@@ -11,18 +11,47 @@ import (
 	"net/netip"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/devserver"
+	"joinedup/generator/internal/pipeline"
 	"joinedup/generator/internal/watch"
 )
 
 // serve is the serve command: build, serve on loopback, rebuild on every
 // save, until ctx ends (Ctrl-C).
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, code, ok := serveFlags(args, stderr)
+	if !ok {
+		return code
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.host.String(), strconv.Itoa(cfg.port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "port %d on %s is already in use (is another serve running?); choose another with -port\n", cfg.port, cfg.host)
+		} else {
+			fmt.Fprintf(stderr, "cannot listen on %s port %d: %v\n", cfg.host, cfg.port, err)
+		}
+		return 1
+	}
+	return runServer(ctx, cfg, ln, stdout, stderr)
+}
+
+// serveConfig is what serve's flags say.
+type serveConfig struct {
+	opt                      pipeline.Options
+	contentDir, templatesDir string
+	host                     netip.Addr
+	port                     int
+}
+
+// serveFlags parses serve's flags. It reports false, with the exit status,
+// when serve should stop.
+func serveFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	contentDir, templatesDir := sourceFlags(fs)
@@ -33,43 +62,43 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stderr); !ok {
-		return code
+		return serveConfig{}, code, false
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "-port %d: not a port number\n", *port)
-		return 2
+		return serveConfig{}, 2, false
 	}
-	host, err := netip.ParseAddr(*bind)
+	name := *bind
+	if strings.EqualFold(name, "localhost") {
+		name = "127.0.0.1"
+	}
+	host, err := netip.ParseAddr(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "-bind %q: not an IP address\n", *bind)
-		return 2
+		fmt.Fprintf(stderr, "-bind %q: not an IP address or localhost (for example 127.0.0.1)\n", *bind)
+		return serveConfig{}, 2, false
 	}
 	if !host.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: serving on %s, not loopback: other machines on the network can read the site and its drafts\n", host)
 	}
 	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
 	if !ok {
-		return 2
+		return serveConfig{}, 2, false
 	}
+	return serveConfig{opt: opt, contentDir: *contentDir, templatesDir: *templatesDir, host: host, port: *port}, 0, true
+}
 
-	ln, err := net.Listen("tcp", net.JoinHostPort(host.String(), strconv.Itoa(*port)))
-	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(stderr, "port %d on %s is already in use (is another serve running?); choose another with -port\n", *port, host)
-		} else {
-			fmt.Fprintf(stderr, "cannot listen on %s port %d: %v\n", host, *port, err)
-		}
-		return 1
-	}
+// runServer builds, serves on ln and rebuilds on every save until ctx
+// ends or the server fails.
+func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, stderr io.Writer) int {
 	srv := devserver.New()
-	b, err := devserver.NewBuilder(opt, srv, devserver.BuildParent())
+	b, err := devserver.NewBuilder(cfg.opt, srv, devserver.BuildParent())
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer b.Close()
-	w, err := watch.New([]string{*contentDir, *templatesDir}, watch.Options{
+	w, err := watch.New([]string{cfg.contentDir, cfg.templatesDir}, watch.Options{
 		Ignore:  func(name string) bool { return content.Ignored(name) || watch.EditorTemp(name) },
 		OnError: func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) },
 	})
@@ -83,7 +112,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 
-	report(stdout, stderr, b.Build(ctx))
+	reportRebuild(stdout, stderr, b.Build(ctx))
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
@@ -93,9 +122,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		w.Run(ctx, func(paths []string) {
-			o := b.Build(ctx)
+			o := b.Update(ctx, paths)
 			if ctx.Err() == nil { // else stopping: the build was cut short
-				report(stdout, stderr, o)
+				reportRebuild(stdout, stderr, o)
 			}
 		})
 	})
@@ -121,13 +150,21 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// report prints the outcome of one build.
-func report(stdout, stderr io.Writer, o devserver.Outcome) {
+// reportRebuild prints the outcome of one of serve's builds.
+func reportRebuild(stdout, stderr io.Writer, o devserver.Outcome) {
 	stamp := time.Now().Format("15:04:05")
+	for _, w := range o.Change.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 	if o.Problems != nil {
 		fmt.Fprint(stderr, devserver.FormatText(o.Problems))
 		fmt.Fprintf(stderr, "%s %d %s; still serving the last good build\n", stamp, len(o.Problems), plural(len(o.Problems), "problem", "problems"))
 		return
 	}
-	fmt.Fprintf(stdout, "%s built %d pages in %s\n", stamp, o.Result.Pages, o.Result.Duration.Round(time.Millisecond))
+	c := o.Change
+	if c.Full {
+		fmt.Fprintf(stdout, "%s built %d pages in %s\n", stamp, c.Pages, c.Duration.Round(time.Millisecond))
+		return
+	}
+	fmt.Fprintf(stdout, "%s rebuilt %d of %d pages in %s\n", stamp, c.Rendered, c.Pages, c.Duration.Round(time.Millisecond))
 }

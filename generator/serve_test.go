@@ -149,6 +149,19 @@ func TestServeLoopbackAndCleanStop(t *testing.T) {
 	}
 }
 
+// TestServeBindLocalhost: -bind takes the name localhost as well as an
+// address.
+func TestServeBindLocalhost(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	addr, stop := startServe(t, "-content", serveSite(t), "-templates", "../templates", "-port", "0", "-bind", "localhost")
+	if host, _, _ := net.SplitHostPort(addr); host != "127.0.0.1" {
+		t.Errorf("serve -bind localhost listens on %s; want 127.0.0.1", host)
+	}
+	if code, _, stderr := stop(); code != 0 {
+		t.Errorf("serve exit status = %d; want 0\nstderr: %s", code, stderr)
+	}
+}
+
 // TestServeCommandLine checks the command line's errors.
 func TestServeCommandLine(t *testing.T) {
 	content := serveSite(t)

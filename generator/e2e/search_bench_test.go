@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"joinedup/generator/e2e"
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/corpus"
+	"joinedup/generator/internal/pipeline"
 )
 
 // typicalQueries are what a reader of the generated corpus types: one word,
@@ -51,11 +51,10 @@ func BenchmarkSearch(b *testing.B) {
 				b.Fatal(err)
 			}
 			start := time.Now()
-			if _, err := build.Run(context.Background(), build.Options{
+			if _, err := pipeline.Build(context.Background(), pipeline.Options{
 				Content: os.DirFS(src), ContentName: src,
 				Templates: os.DirFS(filepath.Join(root, "templates")), TemplatesName: "templates",
-				Out: out,
-			}); err != nil {
+			}, out); err != nil {
 				b.Fatal(err)
 			}
 			buildTime := time.Since(start)

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"testing"
 
-	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/pipeline"
 )
 
 // Problem is one finding of a check.
@@ -85,11 +85,10 @@ func Build(t testing.TB) *Site {
 func BuildFrom(t testing.TB, contentDir, templatesDir string) *Site {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "site")
-	_, err := build.Run(context.Background(), build.Options{
+	_, err := pipeline.Build(context.Background(), pipeline.Options{
 		Content: os.DirFS(contentDir), ContentName: contentDir,
 		Templates: os.DirFS(templatesDir), TemplatesName: templatesDir,
-		Out: out,
-	})
+	}, out)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // The ids of the barrier planner's two headings. They start with "plan-"
@@ -41,7 +42,7 @@ func barrierPlannerOutline(d *data.Data, opts markdown.Options) []markdown.Secti
 	}
 	lv := level(opts)
 	return []markdown.Section{
-		{Heading: markdown.Heading{Level: lv, ID: planChooseID, Text: "Step 1: choose barriers and remedies"}, Text: strings.TrimSpace(b.String())},
-		{Heading: markdown.Heading{Level: lv, ID: planActionsID, Text: "Step 2: your action plan"}, Text: "Action, who, by when and how we will know for each remedy you choose. Print or download the plan."},
+		{Heading: site.Heading{Level: lv, ID: planChooseID, Text: "Step 1: choose barriers and remedies"}, Text: strings.TrimSpace(b.String())},
+		{Heading: site.Heading{Level: lv, ID: planActionsID, Text: "Step 2: your action plan"}, Text: "Action, who, by when and how we will know for each remedy you choose. Print or download the plan."},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // plannerData is a small data set with two barriers, one with a remedy
@@ -42,11 +44,11 @@ func TestBarrierPlannerOutline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := barrierPlannerOutline(plannerData(), tt.opts)
-			var heads []markdown.Heading
+			var heads []site.Heading
 			for _, s := range got {
 				heads = append(heads, s.Heading)
 			}
-			want := []markdown.Heading{
+			want := []site.Heading{
 				{Level: tt.level, ID: "plan-barriers", Text: "Step 1: choose barriers and remedies"},
 				{Level: tt.level, ID: "plan-actions", Text: "Step 2: your action plan"},
 			}
@@ -75,7 +77,8 @@ func renderPlanner(t *testing.T, d *data.Data, level int) string {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := tmpl.Execute(&b, View{Data: d, Level: level}); err != nil {
+	opts := markdown.Options{{Key: "level", Value: strconv.Itoa(level)}}
+	if err := New(d, tmpl, nil).Render(&b, "barrier-planner", opts, "learning/action-plan.md"); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -1,12 +1,16 @@
 // Package components renders the data-driven components that pages place
-// with directives (see package markdown): the partner-role table, the
-// principles, the barriers and remedies, the ladder, the glossary and the
-// list of what the site stores in the browser.
+// with directives (see package markdown): tables and lists drawn from the
+// data files (partners, principles, barriers, ladder, glossary), the
+// interactive tools (partner directory, barrier planner, ladder
+// self-assessment, group results, decision aid, your saved data), the
+// printable worksheets, and the list of what the site stores in the
+// browser. New lists them all.
 //
 // Each component's markup is a template, templates/components/NAME.html,
-// executed with a View. This package knows each component's options and the
-// headings and text it adds to a page (for the contents list, anchor checks
-// and search).
+// executed with a View. This package knows each component's options and
+// its outline: the headings and text it adds to a page, for the contents
+// list, anchor checks and search. Templates write the outline's headings
+// with View.OutlineHeading, so the two cannot drift apart.
 package components
 
 import (
@@ -20,6 +24,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 	"joinedup/generator/internal/storage"
 )
 
@@ -41,10 +46,8 @@ type spec struct {
 type Set struct {
 	data      *data.Data
 	templates *template.Template
-	// url maps a source path below content/ to its output path.
-	url     func(string) string
-	written func(string) bool
-	specs   map[string]spec
+	written   func(string) bool
+	specs     map[string]spec
 }
 
 // View is what a component template receives.
@@ -59,6 +62,11 @@ type View struct {
 	Keys []storage.Key
 	page string
 	set  *Set
+	// outline is what the component adds to the page's outline: its
+	// headings as the contents list, the anchor checks and search see
+	// them. The template writes those headings with OutlineHeading, so
+	// the two cannot drift apart.
+	outline []markdown.Section
 }
 
 // Link returns the relative link from the page being rendered to the page
@@ -68,7 +76,7 @@ func (v View) Link(target string) string {
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		target, anchor = target[:i], target[i:]
 	}
-	return markdown.Relative(v.set.url(v.page), v.set.url(target)) + anchor
+	return site.Relative(site.OutputPath(v.page), site.OutputPath(target)) + anchor
 }
 
 // Rungs lists the ladder's rung indexes from the top rung down, the order a
@@ -92,12 +100,36 @@ func (v View) Heading(id, text string) template.HTML {
 	return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, v.Level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), v.Level))
 }
 
+// OutlineHeading writes the heading with the given id from the component's
+// outline, at its level and with its text, with an optional class. It is
+// an error for the outline to have no such heading.
+func (v View) OutlineHeading(id string, class ...string) (template.HTML, error) {
+	for _, s := range v.outline {
+		if s.ID != id || s.Level == 0 {
+			continue
+		}
+		attr := ""
+		if len(class) > 0 && class[0] != "" {
+			attr = ` class="` + template.HTMLEscapeString(class[0]) + `"`
+		}
+		return template.HTML(fmt.Sprintf(`<h%d id="%s"%s>%s</h%d>`, s.Level, template.HTMLEscapeString(id), attr, textEscaper.Replace(s.Heading.Text), s.Level)), nil
+	}
+	return "", fmt.Errorf("the component's outline has no heading %q", id)
+}
+
+// textEscaper escapes text for an element's content, where an apostrophe
+// needs no escaping.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+
+// RemedyAnchor is the id of a remedy's entry on the barriers page.
+func (v View) RemedyAnchor(id string) string { return RemedyAnchor(id) }
+
 // New prepares the components. templates must define one template per
 // component, named after it. written reports whether a data file (such as
 // "partners.yaml") exists; a file that exists but failed to decode has
 // already been reported, so components do not call it missing.
-func New(d *data.Data, templates *template.Template, url func(string) string, written func(file string) bool) *Set {
-	s := &Set{data: d, templates: templates, url: url, written: written}
+func New(d *data.Data, templates *template.Template, written func(file string) bool) *Set {
+	s := &Set{data: d, templates: templates, written: written}
 	s.specs = map[string]spec{
 		"partners": {
 			options: []string{"sector"}, needs: "partners.yaml",
@@ -154,6 +186,9 @@ func (s *Set) Names() []string {
 	sort.Strings(names)
 	return names
 }
+
+// Options lists the options component name takes.
+func (s *Set) Options(name string) []string { return s.specs[name].options }
 
 // Check validates a directive's options.
 func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Option) {
@@ -215,7 +250,7 @@ func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page strin
 	if s.templates == nil {
 		return nil
 	}
-	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s}
+	v := View{Data: s.data, Options: map[string]string{}, Level: level(opts), Keys: storage.Keys(), page: page, set: s, outline: s.Outline(name, opts)}
 	for _, o := range opts {
 		v.Options[o.Key] = o.Value
 	}
@@ -254,7 +289,7 @@ func principlesOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, pt := range p.Points {
 			b.WriteString(" " + pt.Text)
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
 	}
 	return out
 }
@@ -267,9 +302,9 @@ func barriersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, r := range br.Remedies {
 			b.WriteString(" " + r.Text)
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
 		for _, r := range br.Remedies {
-			out = append(out, markdown.Section{Heading: markdown.Heading{ID: RemedyAnchor(r.ID)}})
+			out = append(out, markdown.Section{Heading: site.Heading{ID: RemedyAnchor(r.ID)}})
 		}
 	}
 	return out
@@ -286,7 +321,7 @@ func ladderOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	for i := len(d.Ladder.Rungs) - 1; i >= 0; i-- {
 		r := d.Ladder.Rungs[i]
 		out = append(out, markdown.Section{
-			Heading: markdown.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
+			Heading: site.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
 			Text:    r.Gloss + " " + r.LooksLike + " " + r.MoveUp,
 		})
 	}
@@ -298,7 +333,7 @@ func glossaryOutline(d *data.Data, _ markdown.Options) []markdown.Section {
 	var b strings.Builder
 	for _, t := range d.Glossary.Terms {
 		fmt.Fprintf(&b, "%s %s %s %s ", t.Term, t.Abbr, t.Definition, strings.Join(t.Synonyms, " "))
-		out = append(out, markdown.Section{Heading: markdown.Heading{ID: t.Anchor()}})
+		out = append(out, markdown.Section{Heading: site.Heading{ID: t.Anchor()}})
 	}
 	return append([]markdown.Section{{Text: b.String()}}, out...)
 }

@@ -5,6 +5,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // The ids of the consent aid's two headings. Each step and outcome also has
@@ -47,17 +48,17 @@ func consentAidOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 			steps.WriteString(o.Answer + " " + o.Hint + " ")
 		}
 	}
-	out = append(out, markdown.Section{Heading: markdown.Heading{Level: lvl, ID: consentStepsID, Text: "All the questions"}, Text: steps.String()})
+	out = append(out, markdown.Section{Heading: site.Heading{Level: lvl, ID: consentStepsID, Text: "All the questions"}, Text: steps.String()})
 	for _, s := range d.Consent.Steps {
-		out = append(out, markdown.Section{Heading: markdown.Heading{ID: StepAnchor(s.ID)}})
+		out = append(out, markdown.Section{Heading: site.Heading{ID: StepAnchor(s.ID)}})
 	}
 	var outcomes strings.Builder
 	for _, o := range d.Consent.Outcomes {
 		outcomes.WriteString(o.Title + " " + o.Text + " ")
 	}
-	out = append(out, markdown.Section{Heading: markdown.Heading{Level: lvl, ID: consentOutcomesID, Text: "All the outcomes"}, Text: outcomes.String()})
+	out = append(out, markdown.Section{Heading: site.Heading{Level: lvl, ID: consentOutcomesID, Text: "All the outcomes"}, Text: outcomes.String()})
 	for _, o := range d.Consent.Outcomes {
-		out = append(out, markdown.Section{Heading: markdown.Heading{ID: OutcomeAnchor(o.ID)}})
+		out = append(out, markdown.Section{Heading: site.Heading{ID: OutcomeAnchor(o.ID)}})
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // Three components help a worker act when something is wrong:
@@ -49,9 +50,9 @@ func contactsOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, c := range g.Contacts {
 			fmt.Fprintf(&b, " %s %s %s %s %s %s", c.Name, c.When, c.Phone, c.Email, c.Hours, c.Note)
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: level(opts), ID: contactGroupAnchor(g.ID), Text: g.Title}, Text: strings.TrimSpace(b.String())})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: contactGroupAnchor(g.ID), Text: g.Title}, Text: strings.TrimSpace(b.String())})
 		for _, c := range g.Contacts {
-			out = append(out, markdown.Section{Heading: markdown.Heading{ID: ContactAnchor(c.ID)}})
+			out = append(out, markdown.Section{Heading: site.Heading{ID: ContactAnchor(c.ID)}})
 		}
 	}
 	return out
@@ -134,7 +135,7 @@ func shareCardOutline(d *data.Data, _ markdown.Options) []markdown.Section {
 		}
 	}
 	b.WriteString(" " + c.Footer)
-	return []markdown.Section{{Heading: markdown.Heading{Level: 2, ID: ShareCardID, Text: c.Title}, Text: strings.TrimSpace(b.String())}}
+	return []markdown.Section{{Heading: site.Heading{Level: 2, ID: ShareCardID, Text: c.Title}, Text: strings.TrimSpace(b.String())}}
 }
 
 // TelLink is the tel: link of a contact's number. Numbers are checked when

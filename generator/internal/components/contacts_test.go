@@ -59,11 +59,10 @@ func bundledSet(t *testing.T, names ...string) *Set {
 			t.Fatal(err)
 		}
 	}
-	url := func(p string) string { return strings.TrimSuffix(p, ".md") + ".html" }
-	return New(d, tmpl, url, func(string) bool { return true })
+	return New(d, tmpl, func(string) bool { return true })
 }
 
-func render(t *testing.T, s *Set, name string, opts markdown.Options, page string) string {
+func renderComponent(t *testing.T, s *Set, name string, opts markdown.Options, page string) string {
 	t.Helper()
 	if msg, _ := s.Check(name, opts); msg != "" {
 		t.Fatalf("Check(%s) = %q", name, msg)
@@ -82,7 +81,7 @@ func TestEmergencyRender(t *testing.T) {
 		{"learning/can-i-share.md", "../guidance/who-to-call.md", `href="../guidance/who-to-call.html"`},
 		{"guidance/consent.md", "who-to-call.md#safeguarding", `href="who-to-call.html#safeguarding"`},
 	} {
-		out := render(t, s, "emergency", markdown.Options{{Key: "card", Value: tc.card}}, tc.page)
+		out := renderComponent(t, s, "emergency", markdown.Options{{Key: "card", Value: tc.card}}, tc.page)
 		if !strings.Contains(out, tc.want) || !strings.Contains(out, "call 999") || !strings.Contains(out, `<span class="visually-hidden">Warning: </span>`) {
 			t.Errorf("emergency on %s with card=%s:\n%s\nwant a warning with %s", tc.page, tc.card, out, tc.want)
 		}
@@ -91,7 +90,7 @@ func TestEmergencyRender(t *testing.T) {
 
 func TestContactsRender(t *testing.T) {
 	s := bundledSet(t, "contacts")
-	out := render(t, s, "contacts", nil, "guidance/who-to-call.md")
+	out := renderComponent(t, s, "contacts", nil, "guidance/who-to-call.md")
 	c := s.data.Contacts
 	toFill, numbers := 0, 0
 	for _, g := range c.Groups {
@@ -131,7 +130,7 @@ func TestShareCardNeedsCard(t *testing.T) {
 	if s.data.Consent.Card == nil {
 		t.Fatal("the bundled consent.yaml has no card")
 	}
-	out := render(t, s, "share-card", nil, "guidance/can-i-share-card.md")
+	out := renderComponent(t, s, "share-card", nil, "guidance/can-i-share-card.md")
 	for _, sec := range s.data.Consent.Card.Sections {
 		if !strings.Contains(out, template.HTMLEscapeString(sec.Heading)) {
 			t.Errorf("the card does not show the section %q", sec.Heading)

@@ -6,6 +6,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // ByHandAnchor is the id of the group-results heading that explains how to
@@ -38,6 +39,6 @@ func groupResultsOutline(d *data.Data, opts markdown.Options) []markdown.Section
 	}
 	return []markdown.Section{
 		{Text: "Result codes. Paste the codes from your group, one per line, or whole chat messages. Show results. Download the results as a spreadsheet (CSV)."},
-		{Heading: markdown.Heading{Level: level(opts), ID: ByHandAnchor, Text: "Count codes by hand"}, Text: sheet.String()},
+		{Heading: site.Heading{Level: level(opts), ID: ByHandAnchor, Text: "Count codes by hand"}, Text: sheet.String()},
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // groupResultsData is a small assessment with three questions and a
@@ -51,7 +52,7 @@ func TestGroupResultsCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := New(tt.d, groupResultsTemplate(t), func(p string) string { return p }, func(string) bool { return false })
+			s := New(tt.d, groupResultsTemplate(t), func(string) bool { return false })
 			msg, _ := s.Check("group-results", tt.opts)
 			if tt.want == "" && msg != "" || tt.want != "" && !strings.Contains(msg, tt.want) {
 				t.Errorf("Check(%v) = %q, want %q", tt.opts, msg, tt.want)
@@ -69,9 +70,9 @@ func TestGroupResultsOutline(t *testing.T) {
 		{markdown.Options{{Key: "level", Value: "3"}}, 3},
 	}
 	for _, tt := range tests {
-		s := New(groupResultsData(), nil, nil, nil)
+		s := New(groupResultsData(), nil, nil)
 		out := s.Outline("group-results", tt.opts)
-		var heads []markdown.Heading
+		var heads []site.Heading
 		var text strings.Builder
 		for _, sec := range out {
 			if sec.ID != "" {
@@ -79,7 +80,7 @@ func TestGroupResultsOutline(t *testing.T) {
 			}
 			text.WriteString(sec.Text + " ")
 		}
-		want := markdown.Heading{Level: tt.level, ID: ByHandAnchor, Text: "Count codes by hand"}
+		want := site.Heading{Level: tt.level, ID: ByHandAnchor, Text: "Count codes by hand"}
 		if len(heads) != 1 || heads[0] != want {
 			t.Errorf("level %d: headings %+v, want [%+v]", tt.level, heads, want)
 		}
@@ -113,7 +114,7 @@ func TestGroupResultsRender(t *testing.T) {
 		{markdown.Options{{Key: "level", Value: "3"}}, []string{`<h3 id="count-codes-by-hand">`, `data-level="3"`}},
 	}
 	for _, tt := range tests {
-		s := New(groupResultsData(), groupResultsTemplate(t), func(p string) string { return p }, nil)
+		s := New(groupResultsData(), groupResultsTemplate(t), nil)
 		var b strings.Builder
 		if err := s.Render(&b, "group-results", tt.opts, "training/group-results.md"); err != nil {
 			t.Fatal(err)

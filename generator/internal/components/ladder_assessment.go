@@ -5,6 +5,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // LadderAssessmentHeading is the id of the heading the ladder-assessment
@@ -42,10 +43,10 @@ func ladderAssessmentOutline(d *data.Data, _ markdown.Options) []markdown.Sectio
 		}
 	}
 	out := []markdown.Section{{
-		Heading: markdown.Heading{Level: 2, ID: LadderAssessmentHeading, Text: "The self-assessment"},
+		Heading: site.Heading{Level: 2, ID: LadderAssessmentHeading, Text: "The self-assessment"},
 		Text:    strings.TrimSpace(b.String()),
 	}}
-	anchor := func(id string) { out = append(out, markdown.Section{Heading: markdown.Heading{ID: id}}) }
+	anchor := func(id string) { out = append(out, markdown.Section{Heading: site.Heading{ID: id}}) }
 	anchor("la-paper-rule")
 	anchor("la-paper-questions")
 	for _, dim := range d.Assessment.Dimensions {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"joinedup/generator/internal/data"
-	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 func TestLadderAssessmentOutline(t *testing.T) {
@@ -21,7 +21,7 @@ func TestLadderAssessmentOutline(t *testing.T) {
 	if len(out) == 0 {
 		t.Fatal("ladderAssessmentOutline returned nothing; want the component's heading first")
 	}
-	want := markdown.Heading{Level: 2, ID: LadderAssessmentHeading, Text: "The self-assessment"}
+	want := site.Heading{Level: 2, ID: LadderAssessmentHeading, Text: "The self-assessment"}
 	if out[0].Heading != want {
 		t.Errorf("first heading = %+v; want %+v", out[0].Heading, want)
 	}
@@ -42,7 +42,7 @@ func TestLadderAssessmentOutline(t *testing.T) {
 		{"la-ideas-trust", true},
 		{"la-ideas-roles", false}, // no suggestions, so no heading
 	}
-	anchors := map[string]markdown.Heading{}
+	anchors := map[string]site.Heading{}
 	for _, s := range out[1:] {
 		anchors[s.ID] = s.Heading
 	}

@@ -8,6 +8,7 @@ import (
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // The printable worksheets (ladder-poster, barrier-cards, partner-cards,
@@ -213,7 +214,7 @@ func cardSetsOutline(sets []CardSet) []markdown.Section {
 				b.WriteString(" ")
 			}
 		}
-		out = append(out, markdown.Section{Heading: markdown.Heading{Level: 2, ID: s.ID, Text: s.Title}, Text: strings.TrimSpace(b.String())})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: 2, ID: s.ID, Text: s.Title}, Text: strings.TrimSpace(b.String())})
 	}
 	return out
 }
@@ -230,13 +231,13 @@ func ladderPosterOutline(d *data.Data, _ markdown.Options) []markdown.Section {
 		r := d.Ladder.Rungs[i]
 		fmt.Fprintf(&b, "%s %s ", r.Name, r.Gloss)
 	}
-	return []markdown.Section{{Heading: markdown.Heading{Level: 2, ID: posterID, Text: PosterTitle}, Text: strings.TrimSpace(b.String())}}
+	return []markdown.Section{{Heading: site.Heading{Level: 2, ID: posterID, Text: PosterTitle}, Text: strings.TrimSpace(b.String())}}
 }
 
 // meetingPrepHeadings are the headings of the network meeting preparation
 // sheet, in order; templates/components/meeting-prep.html writes the same
 // ids and text (a unit test checks they agree).
-var meetingPrepHeadings = []markdown.Heading{
+var meetingPrepHeadings = []site.Heading{
 	{Level: 2, ID: "meeting-prep", Text: "Preparing for a network meeting"},
 	{Level: 3, ID: "meeting-prep-about", Text: "About the meeting"},
 	{Level: 3, ID: "meeting-prep-views", Text: "The person's views and consent"},

@@ -3,6 +3,7 @@ package components
 import (
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
+	"joinedup/generator/internal/site"
 )
 
 // yourDataSpec describes the your-data component: the privacy page's
@@ -16,7 +17,7 @@ func yourDataSpec() spec {
 			// Only the heading that shows with and without JavaScript is
 			// in the outline; the tool's own h3s appear with the tool.
 			return []markdown.Section{{
-				Heading: markdown.Heading{Level: 2, ID: "your-saved-answers", Text: "See, save or delete your answers"},
+				Heading: site.Heading{Level: 2, ID: "your-saved-answers", Text: "See, save or delete your answers"},
 				Text:    "Download a copy of everything this site saved in your browser, import it again, or delete my saved answers.",
 			}}
 		},

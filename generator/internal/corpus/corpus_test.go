@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/corpus"
+	"joinedup/generator/internal/pipeline"
 )
 
 // files collects a corpus in memory.
@@ -180,19 +180,19 @@ func TestBuildsCleanly(t *testing.T) {
 	if _, err := corpus.Write(dir, corpus.Options{Pages: 80, Seed: 2}); err != nil {
 		t.Fatalf("Write = %v", err)
 	}
-	contentFS, err := build.DirFS(dir)
+	contentFS, err := pipeline.DirFS(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	templatesFS, err := build.DirFS("../../../templates")
+	templatesFS, err := pipeline.DirFS("../../../templates")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := build.Load(context.Background(), build.Options{Content: contentFS, ContentName: "content", Templates: templatesFS, TemplatesName: "templates"})
+	m, err := pipeline.Check(context.Background(), pipeline.Options{Content: contentFS, ContentName: "content", Templates: templatesFS, TemplatesName: "templates"})
 	if err != nil {
-		t.Fatalf("build.Load(corpus) = %v", err)
+		t.Fatalf("pipeline.Check(corpus) = %v", err)
 	}
-	if got, want := len(m.Site.Pages), 80+20+1; got != want {
-		t.Errorf("build.Load(corpus) has %d pages; want %d", got, want)
+	if got, want := m.Pages, 80+20+1; got != want {
+		t.Errorf("pipeline.Check(corpus) has %d pages; want %d", got, want)
 	}
 }

@@ -138,11 +138,11 @@ func (c *checker) consent(k Consent, present bool) {
 	}
 	steps := map[string]diag.Pos{}
 	for _, s := range k.Steps {
-		c.id(steps, s.ID, s.Pos.Of("id"), "step")
+		c.id(steps, s.ID, s.Pos, "step")
 	}
 	outcomes := map[string]diag.Pos{}
 	for _, o := range k.Outcomes {
-		c.id(outcomes, o.ID, o.Pos.Of("id"), "outcome")
+		c.id(outcomes, o.ID, o.Pos, "outcome")
 		if o.Now {
 			for _, f := range []struct{ key, text string }{{"title", o.Title}, {"text", o.Text}} {
 				if today.MatchString(f.text) {

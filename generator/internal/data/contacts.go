@@ -98,7 +98,7 @@ func (c *checker) contacts(k Contacts, present bool) {
 	contacts := map[string]diag.Pos{}
 	n := 0
 	for _, g := range k.Groups {
-		c.id(groups, g.ID, g.Pos.Of("id"), "group")
+		c.id(groups, g.ID, g.Pos, "group")
 		if n := utf8.RuneCountInString(g.Title); n > ContactMaxTitle {
 			c.errs.Add(g.Pos.Of("title"), "title of group %q is %d characters; keep it to %d so the printed card fits on one page", g.ID, n, ContactMaxTitle)
 		}
@@ -110,7 +110,7 @@ func (c *checker) contacts(k Contacts, present bool) {
 			if n == ContactCardMaxContacts+1 {
 				c.errs.Add(ct.Pos.Of("id"), "contact %q is number %d, but the printed card has room for %d contacts; remove some or merge them", ct.ID, n, ContactCardMaxContacts)
 			}
-			c.id(contacts, ct.ID, ct.Pos.Of("id"), "contact")
+			c.id(contacts, ct.ID, ct.Pos, "contact")
 			c.contact(ct)
 		}
 	}

@@ -5,82 +5,112 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
-	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/pipeline"
+	"joinedup/generator/internal/publish"
 )
 
-// Builder rebuilds a site into a fresh folder each time and hands the
-// result to a Server: a good build is published, a failed one shown. All
-// its folders live in one private temporary folder, removed by Close.
+// Builder builds a site and rebuilds it on every edit, and hands the
+// result to a Server: a good build is served, a failed one shown. It keeps
+// the site as a pipeline.Live, so an edit redoes only what it touches and
+// writes the files it changed into the folder being served; a full build
+// goes into a new folder, swapped in whole. All its folders live in one
+// private temporary folder, removed by Close.
 //
-// Every rebuild is a whole build, exactly what the build command does,
-// links and anchors checked included: the dev server can never accept a
-// site that build would refuse.
+// Every rebuild checks what a full build checks, links and anchors
+// included: the dev server can never accept a site that build would
+// refuse, and after each rebuild the folder holds what build would write.
 type Builder struct {
-	opt build.Options
-	srv *Server
-	tmp string
-	n   int
+	opt     pipeline.Options
+	srv     *Server
+	tmp     string
+	release func() error
+	live    *pipeline.Live
 }
 
-// NewBuilder prepares to build opt (its Out is ignored) for srv, in a
-// new folder below parent (the system's temporary folder when "").
-func NewBuilder(opt build.Options, srv *Server, parent string) (*Builder, error) {
-	tmp, err := os.MkdirTemp(parent, "joinedup-serve-")
+// NewBuilder prepares to build opt for srv, in a new folder below parent
+// (the system's temporary folder when "").
+func NewBuilder(opt pipeline.Options, srv *Server, parent string) (*Builder, error) {
+	tmp, release, err := publish.TempDir(parent, "joinedup-serve-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a folder for the dev server's builds: %w", err)
 	}
-	return &Builder{opt: opt, srv: srv, tmp: tmp}, nil
+	return &Builder{opt: opt, srv: srv, tmp: tmp, release: release, live: pipeline.NewLive(opt, tmp)}, nil
 }
 
-// Outcome is what one rebuild did.
+// Outcome is what one build or rebuild did.
 type Outcome struct {
-	Result   build.Result
+	Change   pipeline.Change
 	Problems []Problem // nil when the build succeeded
 }
 
-// Build runs one whole build. It is not safe for concurrent use: the
-// caller serialises rebuilds (the watcher runs them one at a time).
+// Build builds the whole site afresh. It is not safe for concurrent use:
+// the caller serialises builds (the watcher runs them one at a time).
 func (b *Builder) Build(ctx context.Context) Outcome {
-	b.n++
-	opt := b.opt
-	opt.Out = filepath.Join(b.tmp, fmt.Sprintf("build-%d", b.n))
-	res, err := build.Run(ctx, opt)
-	if err == nil {
-		out := opt.Out
-		err = b.srv.Publish(out, func() { os.RemoveAll(out) })
-		if err != nil {
-			os.RemoveAll(out)
-		}
+	return b.outcome(b.live.Build(ctx, b.publish))
+}
+
+// Update rebuilds after the files at paths changed, redoing only what they
+// touch.
+func (b *Builder) Update(ctx context.Context, paths []string) Outcome {
+	return b.outcome(b.live.Update(ctx, paths, b.publish))
+}
+
+// publish puts a build in service: a new folder, or the one in service
+// with files changed.
+func (b *Builder) publish(c pipeline.Change) {
+	if !c.Full {
+		b.srv.Refresh()
+		return
 	}
+	dir := c.Dir
+	if err := b.srv.PublishAt(dir, c.BasePath, func() { os.RemoveAll(dir) }); err != nil {
+		os.RemoveAll(dir)
+		b.srv.Fail(Explain(err, b.readSource))
+	}
+}
+
+func (b *Builder) outcome(c pipeline.Change, err error) Outcome {
 	if err != nil {
 		problems := Explain(err, b.readSource)
 		b.srv.Fail(problems)
-		return Outcome{Result: res, Problems: problems}
+		return Outcome{Change: c, Problems: problems}
 	}
-	return Outcome{Result: res}
+	return Outcome{Change: c}
 }
 
 // readSource reads a file named in a diagnostic, which starts with the
-// content or templates folder's name.
+// content or templates folder's name as messages show it (cleaned, so
+// "./content" shows as "content").
 func (b *Builder) readSource(file string) ([]byte, error) {
 	for _, src := range []struct {
-		name string
-		fsys fs.FS
-	}{{b.opt.ContentName, b.opt.Content}, {b.opt.TemplatesName, b.opt.Templates}} {
-		if src.fsys == nil {
+		name, dir string
+		fsys      fs.FS
+	}{{b.opt.ContentName, b.opt.ContentDir, b.opt.Content}, {b.opt.TemplatesName, b.opt.TemplatesDir, b.opt.Templates}} {
+		fsys := src.fsys
+		if src.dir != "" {
+			root, err := os.OpenRoot(src.dir)
+			if err != nil {
+				continue
+			}
+			defer root.Close()
+			fsys = root.FS()
+		}
+		if fsys == nil {
 			continue
 		}
-		if src.name == "." || src.name == "" {
-			if b, err := fs.ReadFile(src.fsys, file); err == nil {
+		name := path.Clean(filepath.ToSlash(src.name))
+		if name == "." || name == "" {
+			if b, err := fs.ReadFile(fsys, file); err == nil {
 				return b, nil
 			}
 			continue
 		}
-		if rest, ok := strings.CutPrefix(file, strings.TrimSuffix(src.name, "/")+"/"); ok {
-			return fs.ReadFile(src.fsys, rest)
+		if rest, ok := strings.CutPrefix(file, name+"/"); ok {
+			return fs.ReadFile(fsys, rest)
 		}
 	}
 	return nil, fs.ErrNotExist
@@ -105,7 +135,8 @@ func BuildParent() string {
 }
 
 // Close removes every build folder. Call it after the server has stopped
-// serving (after Server.Close and http.Server.Shutdown).
+// serving (after Server.Close and http.Server.Shutdown). A dev server that
+// was killed leaves its folder, and the next one removes it.
 func (b *Builder) Close() error {
-	return os.RemoveAll(b.tmp)
+	return b.release()
 }

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"joinedup/generator/internal/build"
+	"joinedup/generator/internal/pipeline"
 	"joinedup/generator/internal/watch"
 )
 
@@ -59,17 +59,17 @@ func page(title, text string) string {
 }
 
 // options builds the content in dir with the project's templates.
-func options(t testing.TB, dir string) build.Options {
+func options(t testing.TB, dir string) pipeline.Options {
 	t.Helper()
-	content, err := build.DirFS(dir)
+	content, err := pipeline.DirFS(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	templates, err := build.DirFS(templatesDir)
+	templates, err := pipeline.DirFS(templatesDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return build.Options{Content: content, ContentName: dir, Templates: templates, TemplatesName: templatesDir}
+	return pipeline.Options{Content: content, ContentName: dir, Templates: templates, TemplatesName: templatesDir}
 }
 
 // liveSite is a generated site being watched, rebuilt and served.

@@ -2,9 +2,12 @@
 // edits it, reloads their browser when a rebuild succeeds and shows the
 // problems when one fails.
 //
-// Each build is a complete folder (see Builder). Server.Publish swaps to a
-// new folder in one step, so a request sees either the old site or the new
-// one, never a mix; a folder is removed once no request is reading it.
+// A full build is a complete folder (see Builder). Server.Publish swaps to
+// a new folder in one step, so a request sees either the old site or the
+// new one, never a mix; a folder is removed once no request is reading it.
+// A rebuild after an edit changes the files it must in the folder in
+// service, each replaced whole, and Server.Refresh then reloads the
+// browsers.
 // Server.Fail keeps the last good folder in service and tells every
 // connected browser what is wrong.
 //
@@ -33,7 +36,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"joinedup/generator/internal/site"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -50,7 +55,7 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 
 // Reserved is the path prefix of the dev server's own files; a site must
 // not have a top-level folder of this name.
-const Reserved = "/_joinedup/"
+const Reserved = "/" + site.DevDir + "/"
 
 //go:embed assets
 var assets embed.FS
@@ -75,12 +80,18 @@ type Server struct {
 
 // generation is one complete build folder in service.
 type generation struct {
-	id      string
-	dir     string
-	root    *os.Root
-	refs    int  // requests reading it
-	retired bool // replaced by a newer build
-	cleanup func()
+	id  string
+	dir string
+	// basePath is the path the site's 404 page links from (base_url's);
+	// files are served there as well as at the root.
+	basePath string
+	root     *os.Root
+	refs     int  // requests reading it
+	retired  bool // replaced by a newer build
+	cleanup  func()
+	// keepRoot is set when a newer generation reads through the same
+	// root (see Refresh), which must then stay open.
+	keepRoot bool
 }
 
 // New makes a server with no build yet: pages answer with the problems
@@ -99,6 +110,13 @@ func New() *Server {
 // browsers to reload. cleanup, if not nil, is called once the build has
 // been replaced (or the server closed) and no request is reading it.
 func (s *Server) Publish(dir string, cleanup func()) error {
+	return s.PublishAt(dir, "", cleanup)
+}
+
+// PublishAt is Publish for a site that also links from basePath ("/sub/",
+// from its base_url): its 404 page does, so that it works at any depth on
+// a real host. The files are served under basePath as well as at the root.
+func (s *Server) PublishAt(dir, basePath string, cleanup func()) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
@@ -106,6 +124,9 @@ func (s *Server) Publish(dir string, cleanup func()) error {
 	s.mu.Lock()
 	s.builds++
 	g := &generation{id: s.startID + "-" + strconv.Itoa(s.builds), dir: dir, root: root, cleanup: cleanup}
+	if basePath != "/" {
+		g.basePath = basePath
+	}
 	old := s.cur
 	s.cur = g
 	s.problems = nil
@@ -113,6 +134,26 @@ func (s *Server) Publish(dir string, cleanup func()) error {
 	s.mu.Unlock()
 	s.retire(old)
 	return nil
+}
+
+// Refresh tells connected browsers to reload: the build in service has
+// been changed in place (see Builder), its folder staying the same.
+func (s *Server) Refresh() {
+	s.mu.Lock()
+	old := s.cur
+	if old == nil {
+		s.mu.Unlock()
+		return
+	}
+	s.builds++
+	g := &generation{id: s.startID + "-" + strconv.Itoa(s.builds), dir: old.dir, root: old.root, basePath: old.basePath, cleanup: old.cleanup}
+	// The folder and its root pass to the new generation.
+	old.cleanup, old.keepRoot = nil, true
+	s.cur = g
+	s.problems = nil
+	s.update()
+	s.mu.Unlock()
+	s.retire(old)
 }
 
 // Fail keeps the current build in service and shows problems in every
@@ -210,7 +251,9 @@ func (s *Server) retire(g *generation) {
 }
 
 func (g *generation) finish() {
-	g.root.Close()
+	if !g.keepRoot {
+		g.root.Close()
+	}
 	if g.cleanup != nil {
 		g.cleanup()
 	}
@@ -224,6 +267,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if !s.allowedHost(r.Host) {
+		// DNS rebinding: a page on another site can point its own host
+		// name at 127.0.0.1 and read the dev server, drafts and problems
+		// included, unless the server refuses names it does not know.
+		http.Error(w, "this dev server answers only to localhost; open http://localhost"+portOf(r.Host)+"/", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "only GET and HEAD", http.StatusMethodNotAllowed)
@@ -245,6 +295,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveSite(w, r, g, name)
+}
+
+// allowedHost reports whether the Host header may name this server: an
+// IP address (the one it listens on, typed into the address bar) or
+// localhost (or a name below .localhost, which browsers keep on this
+// machine). Any other name could be an attacker's, pointed at this
+// machine's address after the attacker's page loaded.
+func (s *Server) allowedHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
+}
+
+// portOf returns ":PORT" from a Host header, or "".
+func portOf(host string) string {
+	if _, p, err := net.SplitHostPort(host); err == nil {
+		return ":" + p
+	}
+	return ""
 }
 
 // cleanPath returns the request path as a slash path relative to the
@@ -277,6 +351,12 @@ func cleanPath(r *http.Request) (string, bool) {
 // folder, the site's 404.html when nothing matches.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, g *generation, name string) {
 	info, err := g.root.Stat(name)
+	if err != nil && g.basePath != "" {
+		if rest, ok := strings.CutPrefix("/"+name+"/", g.basePath); ok {
+			name = path.Clean("./" + rest)
+			info, err = g.root.Stat(name)
+		}
+	}
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// Relative links in the folder's index.html need the slash.

@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/pipeline"
 )
 
 // writeTree writes files (slash paths) below dir.
@@ -78,7 +78,9 @@ func servedSite(t *testing.T) *Server {
 
 func get(s http.Handler, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	r := httptest.NewRequest(http.MethodGet, target, nil)
+	r.Host = "localhost:1313"
+	s.ServeHTTP(rec, r)
 	return rec
 }
 
@@ -191,13 +193,17 @@ func TestMethods(t *testing.T) {
 	s := servedSite(t)
 	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PROPFIND"} {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(m, "/", nil))
+		r := httptest.NewRequest(m, "/", nil)
+		r.Host = "localhost"
+		s.ServeHTTP(rec, r)
 		if rec.Code != http.StatusMethodNotAllowed {
 			t.Errorf("%s / = %d; want 405", m, rec.Code)
 		}
 	}
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/", nil))
+	head := httptest.NewRequest(http.MethodHead, "/", nil)
+	head.Host = "localhost"
+	s.ServeHTTP(rec, head)
 	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
 		t.Errorf("HEAD / = %d, %d bytes, Content-Length %q; want 200, no body, a length", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Length"))
 	}
@@ -419,7 +425,7 @@ func TestRebuilds(t *testing.T) {
 		t.Errorf("problem source = %+v; want the line bogus: 1 marked", p.Source)
 	}
 	// The same problems the build command reports.
-	_, err = build.Run(ctx, options(t, dir))
+	_, err = pipeline.Check(ctx, options(t, dir))
 	if got, want := problemPositions(broken.Problems), err.Error(); got != want {
 		t.Errorf("serve reports\n%s\nbuild reports\n%s", got, want)
 	}
@@ -689,5 +695,85 @@ func TestWatchAndRebuild(t *testing.T) {
 	waitBuild("edit in the new folder")
 	if got := body("/s1/fresh/page.html"); !strings.Contains(got, "Edited in the new folder.") {
 		t.Errorf("GET after editing in the new folder = %.100q; want the edit (is the folder watched?)", got)
+	}
+}
+
+// TestHostHeader: the server answers to its address and to localhost, and
+// refuses other names, which DNS rebinding would use to read it from
+// another site's page.
+func TestHostHeader(t *testing.T) {
+	s := New()
+	defer s.Close()
+	tests := []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:1313", http.StatusServiceUnavailable},
+		{"localhost:1313", http.StatusServiceUnavailable},
+		{"LOCALHOST.", http.StatusServiceUnavailable},
+		{"[::1]:1313", http.StatusServiceUnavailable},
+		{"app.localhost:1313", http.StatusServiceUnavailable},
+		{"192.168.1.20:1313", http.StatusServiceUnavailable},
+		{"attacker.example:1313", http.StatusMisdirectedRequest},
+		{"localhost.attacker.example", http.StatusMisdirectedRequest},
+		{"", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = tt.host
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != tt.want {
+			t.Errorf("Host %q: status %d; want %d", tt.host, w.Code, tt.want)
+		}
+	}
+}
+
+// TestCaretPad: the caret counts characters, as the messages' columns do,
+// not bytes, so it lines up under accented and other non-ASCII text.
+func TestCaretPad(t *testing.T) {
+	tests := []struct {
+		line string
+		col  int
+		want string
+	}{
+		{"abc", 3, "  "},
+		{"\tab", 3, "\t "},
+		{"café crème [x](y)", 12, strings.Repeat(" ", 11)},
+		{"日本語 x", 5, "    "},
+		{"ab", 9, "  "},
+	}
+	for _, tt := range tests {
+		if got := caretPad(tt.line, tt.col); got != tt.want {
+			t.Errorf("caretPad(%q, %d) = %q; want %q", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestBasePath: a site whose base_url has a path is served there as well
+// as at the root, so that its 404 page, which links from that path, has
+// its styles and links in the dev server too.
+func TestBasePath(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"index.html":   "<html><head></head><body>home</body></html>",
+		"assets/s.css": "body{}",
+		"sub/own.html": "<html><head></head><body>a page of its own</body></html>",
+	})
+	s := New()
+	defer s.Close()
+	if err := s.PublishAt(dir, "/sub/site/", nil); err != nil {
+		t.Fatal(err)
+	}
+	for target, want := range map[string]string{
+		"/assets/s.css":          "body{}",
+		"/sub/site/assets/s.css": "body{}",
+		"/sub/site/":             "home",
+		"/sub/own.html":          "a page of its own",
+	} {
+		rec := get(s, target)
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("GET %s = %d %q; want 200 with %q", target, rec.Code, rec.Body.String(), want)
+		}
 	}
 }

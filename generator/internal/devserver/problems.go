@@ -109,13 +109,17 @@ func FormatText(problems []Problem) string {
 	return b.String()
 }
 
-// caretPad is the text to print before a caret at the 1-based byte
-// column col of line: spaces, and tabs where the line has tabs, so the
-// caret lines up however the terminal shows tabs.
+// caretPad is the text to print before a caret at the 1-based column col
+// of line, counted in characters as every message counts them: a space
+// for each character before it, and a tab where the line has a tab, so
+// the caret lines up however the terminal shows tabs.
 func caretPad(line string, col int) string {
-	pre := line[:min(col-1, len(line))]
 	var b strings.Builder
-	for _, r := range pre {
+	n := 0
+	for _, r := range line {
+		if n++; n >= col {
+			break
+		}
 		if r == '\t' {
 			b.WriteByte('\t')
 		} else {

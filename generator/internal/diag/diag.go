@@ -101,6 +101,35 @@ func (l List) Sort() List {
 	return out
 }
 
+// Limit keeps at most perFile errors for each file of a sorted list, and
+// says how many more there were: a file with a mistake repeated through it
+// should give a report a person can read, not thousands of lines.
+func (l List) Limit(perFile int) List {
+	out := make(List, 0, len(l))
+	for i := 0; i < len(l); {
+		j := i
+		for j < len(l) && l[j].Pos.File == l[i].Pos.File {
+			j++
+		}
+		if n := j - i; n > perFile {
+			out = append(out, l[i:i+perFile]...)
+			more := n - perFile
+			out = append(out, &Error{Pos: l[i+perFile-1].Pos, Msg: fmt.Sprintf("and %d more %s in this file", more, plural(more, "problem", "problems"))})
+		} else {
+			out = append(out, l[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Err returns the list as an error, or nil when it is empty.
 func (l List) Err() error {
 	if len(l) == 0 {

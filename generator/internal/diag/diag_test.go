@@ -71,3 +71,24 @@ func TestListSortAndAppend(t *testing.T) {
 		t.Error("empty List.Err() != nil")
 	}
 }
+
+func TestLimit(t *testing.T) {
+	var l List
+	for i := range 30 {
+		l.Add(Pos{File: "a.md", Line: i + 1}, "bad %d", i)
+	}
+	l.Add(Pos{File: "b.md", Line: 1}, "bad")
+	got := l.Sort().Limit(25)
+	if len(got) != 27 {
+		t.Fatalf("Limit(25) kept %d errors; want 25 of a.md, a summary and b.md's", len(got))
+	}
+	if s := got[25].Error(); s != "a.md:25: and 5 more problems in this file" {
+		t.Errorf("summary = %q", s)
+	}
+	if got[26].Pos.File != "b.md" {
+		t.Errorf("last error = %v; want b.md's", got[26])
+	}
+	if n := len(l.Sort().Limit(100)); n != 31 {
+		t.Errorf("Limit(100) kept %d of 31", n)
+	}
+}

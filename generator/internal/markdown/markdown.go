@@ -8,7 +8,9 @@
 // heading ids, fenced code highlighted by chroma with CSS classes, and the
 // directive syntax for components (see Directive). Raw HTML is never passed
 // through: it is shown as text, so a page cannot carry scripts or styles that
-// would break the site's Content-Security-Policy.
+// would break the site's Content-Security-Policy; HTML comments are dropped,
+// as authors' notes to each other. Heading and checklist item ids follow
+// the rule in ids.go, which keeps letters of any alphabet.
 //
 // Markdown is never executed as a template: components are goldmark AST
 // nodes with their own renderers.
@@ -20,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/site"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -49,53 +52,20 @@ type Components interface {
 	Render(w io.Writer, name string, opts Options, page string) error
 }
 
-// Heading is a heading on a page.
-type Heading struct {
-	Level int
-	ID    string
-	Text  string
-}
-
 // Section is a stretch of a page under one heading, for search and the
 // on-page contents. The text before the first heading has Level 0.
 type Section struct {
-	Heading
+	site.Heading
 	Text string
-}
-
-// Link is a link from the page to a page or file of the site, to be checked
-// once every page is known.
-type Link struct {
-	// Target is the slash path below content/ of the linked file, or ""
-	// for a link to an anchor on the same page.
-	Target string
-	// Anchor is the fragment without '#', or "".
-	Anchor string
-	// Page reports whether the target is a Markdown page (else a static
-	// file such as an image).
-	Page bool
-	Pos  diag.Pos
-}
-
-// Checklist is a checklist directive on the page.
-type Checklist struct {
-	ID    string
-	Items []string
-	Pos   diag.Pos
 }
 
 // Result is a converted page.
 type Result struct {
-	HTML []byte
-	// Headings lists every heading with an id, including those that
-	// components add, in document order.
-	Headings   []Heading
-	Sections   []Section
-	Links      []Link
-	Checklists []Checklist
-	// Components names each component the page places, once, in order of
-	// first use; a page loads the script of each interactive one.
-	Components []string
+	HTML     []byte
+	Sections []Section
+	// Facts are what the rest of the site needs to know of the page
+	// once its HTML is written.
+	site.Facts
 }
 
 // Input is one page to convert.
@@ -118,13 +88,7 @@ type Converter struct {
 	md         goldmark.Markdown
 	components Components
 	abbrs      *abbrSet
-	urls       URLFunc
 }
-
-// URLFunc maps a source path below content/ (a page's .md or a static file)
-// to its output path, slash separated, e.g. "guidance/a.md" to
-// "guidance/a.html".
-type URLFunc func(source string) string
 
 // Config configures a Converter.
 type Config struct {
@@ -132,13 +96,11 @@ type Config struct {
 	// Abbreviations maps an abbreviation to its expansion; the first use
 	// on each page is marked up with <abbr>.
 	Abbreviations map[string]string
-	// OutputPath gives each source file's output path, for rewriting links.
-	OutputPath URLFunc
 }
 
 // New builds the converter.
 func New(cfg Config) *Converter {
-	c := &Converter{components: cfg.Components, abbrs: newAbbrSet(cfg.Abbreviations), urls: cfg.OutputPath}
+	c := &Converter{components: cfg.Components, abbrs: newAbbrSet(cfg.Abbreviations)}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
@@ -175,7 +137,7 @@ type state struct {
 // errors, so that a build can report every page's problems at once.
 func (c *Converter) Convert(in Input) (*Result, diag.List) {
 	st := &state{in: in}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
 	buf := bytes.NewBuffer(in.Buf[:0])

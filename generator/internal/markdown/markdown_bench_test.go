@@ -7,7 +7,6 @@ import (
 
 	"joinedup/generator/internal/corpus"
 	"joinedup/generator/internal/markdown"
-	"joinedup/generator/internal/site"
 )
 
 // corpusBodies returns the bodies of a benchmark corpus's pages, with and
@@ -38,7 +37,6 @@ func corpusBodies(b *testing.B, pages int) (plain, code [][]byte) {
 func BenchmarkConvert(b *testing.B) {
 	conv := markdown.New(markdown.Config{
 		Abbreviations: map[string]string{"GP": "General practitioner", "NHS": "National Health Service"},
-		OutputPath:    site.OutputPath,
 	})
 	plain, code := corpusBodies(b, 60)
 	for _, bc := range []struct {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/site"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -33,6 +34,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	var (
 		texts      []*ast.Text
 		checklists []*Directive
+		nested     []*Directive
 		section    = &Section{}
 		sectionBuf spaceText
 	)
@@ -49,6 +51,11 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		switch n := n.(type) {
 		case *Directive:
+			if outer := enclosingDirective(n); outer != nil {
+				t.nested(st, n, outer)
+				nested = append(nested, n)
+				return ast.WalkSkipChildren, nil
+			}
 			if t.directive(st, n) {
 				checklists = append(checklists, n)
 				return ast.WalkContinue, nil
@@ -66,7 +73,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
-			h := Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
+			h := site.Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
 			st.result.Headings = append(st.result.Headings, h)
 			if n.Level == 2 || n.Level == 3 {
 				flush()
@@ -75,6 +82,8 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				sectionBuf.WriteString(" " + h.Text)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			t.autoLink(st, n, src)
 		case *ast.Link:
 			t.link(st, n, n.Destination, func(d []byte) { n.Destination = d }, false)
 		case *ast.Image:
@@ -99,6 +108,11 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	flush()
+	// A nested directive is reported and left out, so that the directive
+	// around it is checked as if it were not there.
+	for _, d := range nested {
+		d.Parent().RemoveChild(d.Parent(), d)
+	}
 	for _, d := range checklists {
 		t.checklist(st, d, src)
 	}
@@ -109,9 +123,13 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // whether the directive is a checklist, whose children are Markdown.
 func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	at := st.pos(d.Offset)
+	if d.Stray {
+		st.errs.Add(at, "this \":::\" line ends a component, but none is open here; delete it, or add the opening line (\"::: name\") above what it should hold")
+		return false
+	}
 	nameAt := at
 	nameAt.Col += d.NameCol - 1
-	if !d.Closed {
+	if !d.Closed && d.Name != "" {
 		st.errs.Add(at, "directive %q is not closed; add a line with just \":::\" after it", d.Name)
 	}
 	if d.OptionError != "" {
@@ -127,7 +145,7 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	if d.Name == checklistName {
 		return true
 	}
-	if t.c.components == nil || !contains(t.c.components.Names(), d.Name) {
+	if t.c.components == nil || !slices.Contains(t.c.components.Names(), d.Name) {
 		hint := ""
 		if s := diag.Suggest(d.Name, t.names()); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
@@ -156,6 +174,29 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	return false
 }
 
+// enclosingDirective returns the directive d is inside, or nil.
+func enclosingDirective(d *Directive) *Directive {
+	for p := d.Parent(); p != nil; p = p.Parent() {
+		if outer, ok := p.(*Directive); ok {
+			return outer
+		}
+	}
+	return nil
+}
+
+// nested reports directive d, placed inside directive outer.
+func (t *pageTransformer) nested(st *state, d, outer *Directive) {
+	at := st.pos(d.Offset)
+	if d.Stray {
+		return // the end of the outer directive, reported with it if misplaced
+	}
+	what := fmt.Sprintf("directive %q", outer.Name)
+	if id, ok := outer.Options.Get("id"); ok && outer.Name == checklistName {
+		what = fmt.Sprintf("checklist %q", id)
+	}
+	st.errs.Add(at, "components cannot be placed inside one another: %q is inside the %s, which starts at line %d; end that one with a \":::\" line first", d.Name, what, st.pos(outer.Offset).Line)
+}
+
 func (t *pageTransformer) outline(d *Directive) []Section {
 	if d.render == nil {
 		return nil
@@ -175,10 +216,45 @@ func (t *pageTransformer) names() []string {
 // allowedSchemes are the URL schemes an external link may use.
 var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
 
+// autoLink checks the scheme of an autolink (<https://...>, or a bare
+// address) as link does any other link's: goldmark renders one with an
+// unsafe scheme as a link to nowhere.
+func (t *pageTransformer) autoLink(st *state, n *ast.AutoLink, src []byte) {
+	if n.AutoLinkType != ast.AutoLinkURL {
+		return // an email address
+	}
+	addr := string(n.URL(src))
+	u, err := url.Parse(addr)
+	scheme := ""
+	if err == nil {
+		scheme = strings.ToLower(u.Scheme)
+	} else if i := strings.IndexByte(addr, ':'); i > 0 {
+		scheme = strings.ToLower(addr[:i])
+	}
+	if allowedSchemes[scheme] {
+		return
+	}
+	// The label is a slice of the source, so its offset is where it starts.
+	label := n.Label(src)
+	off := cap(src) - cap(label)
+	if off > 0 && off <= len(src) && src[off-1] == '<' {
+		off--
+	}
+	st.errs.Add(st.pos(off), "link %q uses the %q scheme; only http, https, mailto and tel links are allowed", addr, scheme)
+}
+
+// unescapeLink resolves a link destination's backslash escapes and
+// character references, as goldmark does when it renders one: goldmark
+// keeps the destination as written, so without this [a](foo\_bar.md)
+// would be checked as a link to "foo\_bar.md".
+func unescapeLink(dest []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+}
+
 // link checks and rewrites one link or image destination.
 func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]byte), image bool) {
 	src := st.in.Body
-	raw := string(dest)
+	raw := string(unescapeLink(dest))
 	if raw == "" {
 		st.errs.Add(t.linkPos(st, n, src), "link has no destination; write [text](page.md)")
 		return
@@ -200,7 +276,7 @@ func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]by
 	}
 	if u.Path == "" {
 		// A link to an anchor on the same page.
-		st.result.Links = append(st.result.Links, Link{Anchor: u.Fragment, Page: true, Pos: t.linkPos(st, n, src)})
+		st.result.Links = append(st.result.Links, site.Link{Anchor: u.Fragment, Page: true, Pos: t.linkPos(st, n, src)})
 		return
 	}
 	if strings.HasPrefix(u.Path, "/") {
@@ -225,15 +301,8 @@ func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]by
 		st.errs.Add(t.linkPos(st, n, src), "image %q is a Markdown page; images must be image files", raw)
 		return
 	}
-	st.result.Links = append(st.result.Links, Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
-	if t.c.urls == nil {
-		return
-	}
-	out := Relative(t.c.urls(st.in.Path), t.c.urls(target))
-	if u.Fragment != "" {
-		out += "#" + u.Fragment
-	}
-	set([]byte(out))
+	st.result.Links = append(st.result.Links, site.Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
+	set([]byte(site.Href(site.Relative(site.OutputPath(st.in.Path), site.OutputPath(target)), u.Fragment)))
 }
 
 func suggestMD(p string) string {
@@ -285,46 +354,6 @@ func (t *pageTransformer) linkPos(st *state, n ast.Node, src []byte) diag.Pos {
 		}
 	}
 	return st.pos(off)
-}
-
-// Relative returns the relative URL from the page at output path from to
-// the file at output path to, both slash paths from the site's root.
-// Every page's navigation calls it for each link, so it walks the two
-// paths in place instead of splitting them: the only allocation is the
-// result.
-func Relative(from, to string) string {
-	fromDir := path.Dir(from)
-	if fromDir == "." {
-		return to
-	}
-	// Skip the folders the two paths share, from the left. The last
-	// part of to is its file name and is never shared.
-	f, t := fromDir, to
-	up := -1 // until known: the folders of f left to climb out of
-	for {
-		ti := strings.IndexByte(t, '/')
-		if ti < 0 {
-			break
-		}
-		fi := strings.IndexByte(f, '/')
-		seg := f
-		if fi >= 0 {
-			seg = f[:fi]
-		}
-		if seg != t[:ti] {
-			break
-		}
-		t = t[ti+1:]
-		if fi < 0 {
-			up = 0 // every folder of from is shared
-			break
-		}
-		f = f[fi+1:]
-	}
-	if up < 0 {
-		up = strings.Count(f, "/") + 1
-	}
-	return strings.Repeat("../", up) + t
 }
 
 func asBytes(v any) []byte {
@@ -385,13 +414,4 @@ func stringText(n *ast.String) string {
 		return html.UnescapeString(string(n.Value))
 	}
 	return string(n.Value)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

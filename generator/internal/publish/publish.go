@@ -1,11 +1,18 @@
-// Package publish writes a build into a fresh folder beside the output
-// folder and swaps it in only when the build is complete.
+// Package publish is where a build's files go: an Output (output.go).
+// Staging writes a build into a fresh folder beside the output folder and
+// swaps it in only when the build is complete; Discard keeps nothing.
 //
 // A failed build removes its folder and leaves the previous output exactly
 // as it was; a successful one replaces the whole output, so no file from an
 // earlier build lingers. On Linux the swap is one atomic rename
 // (RENAME_EXCHANGE), so a web server never sees a half-written site;
-// elsewhere it is two renames in quick succession.
+// elsewhere it is two renames in quick succession (swap.go).
+//
+// Because a build replaces the whole output folder, Start first checks that
+// the folder may be replaced (guard.go): never a source folder, a folder
+// around or inside one, a file, or a folder of files no build made. Every
+// build leaves a marker file to say the folder is its own. A staging folder
+// left by a build that was killed is removed by the next one (stale.go).
 package publish
 
 import (
@@ -15,7 +22,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 )
 
@@ -28,15 +34,16 @@ import (
 // lock in the kernel, and on ext4 allocating the inode can be slow (after
 // many deletions it scans past every recently freed inode), so two
 // goroutines creating files in one folder mostly wait for each other,
-// spinning; writers in different folders work side by side. On this
-// machine's ext4, two writers instead of one took a 1,000-page build from
-// 1.16-1.27 s to 0.94-1.03 s, and 10,000 pages from 5.9 s to 5.0 s.
+// spinning; writers in different folders work side by side (BENCHMARKS.md
+// has the measurements).
 type Staging struct {
-	out  string
-	dir  string
-	mu   sync.Mutex
-	made map[string]bool
-	n    int
+	out    target
+	dir    string
+	lock   io.Closer
+	ops    fileOps
+	ledger ledger
+	mu     sync.Mutex // guards made
+	made   map[string]bool
 
 	queues []chan file // one per writer
 	done   chan struct{}
@@ -54,24 +61,44 @@ type file struct {
 	data []byte
 }
 
-// Start creates the staging folder beside out (same parent, so the final
-// rename stays on one file system) and starts its writers.
-func Start(out string) (*Staging, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".build-")
+// Start checks that out may be replaced by a build of the given source
+// folders (see checkOut; a refusal is a *Refusal and changes nothing),
+// removes staging folders that killed builds left beside it, creates the
+// staging folder beside out (same parent, so the final rename stays on one
+// file system; inside out when out is a mount point) and starts its
+// writers.
+func Start(out string, sources ...string) (*Staging, error) {
+	t, err := checkOut(out, sources)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	parent, prefix := filepath.Dir(t.dir), "."+filepath.Base(t.dir)+".build-"
+	if t.mount {
+		parent, prefix = t.dir, mountPrefix
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, prefix)
+	dir, lock, err := makeStaging(parent, prefix)
+	if err != nil {
+		return nil, err
+	}
+	if t.old != nil {
+		keepOwner(dir, t.old) // first: a change of owner can clear setgid
+	}
+	err = os.Chmod(dir, t.mode)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		lock.Close()
 		os.RemoveAll(dir)
 		return nil, err
 	}
 	s := &Staging{
-		out: out, dir: dir, made: map[string]bool{"": true, ".": true},
+		out: t, dir: dir, lock: lock, ops: osFileOps(),
+		made: map[string]bool{"": true, ".": true},
 		done: make(chan struct{}),
 	}
 	var wg sync.WaitGroup
@@ -84,32 +111,42 @@ func Start(out string) (*Staging, error) {
 	return s, nil
 }
 
-// Dir is the staging folder.
-func (s *Staging) Dir() string { return s.dir }
+// makeStaging makes and locks a new staging folder in parent. Another
+// build tidying away stale folders could find it in the moment between
+// making and locking and remove it; then locking fails and a new folder is
+// made.
+func makeStaging(parent, prefix string) (string, io.Closer, error) {
+	var err error
+	for range 5 {
+		var dir string
+		if dir, err = os.MkdirTemp(parent, prefix); err != nil {
+			return "", nil, err
+		}
+		var lock io.Closer
+		if lock, err = lockDir(dir); err == nil {
+			return dir, lock, nil
+		}
+		os.RemoveAll(dir)
+	}
+	return "", nil, fmt.Errorf("cannot lock a staging folder in %s: %w", parent, err)
+}
 
 // Files is the number of files written so far.
-func (s *Staging) Files() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.n
-}
+func (s *Staging) Files() int { return s.ledger.count() }
 
 // Write hands one file, given by its slash path below the site's root, to
 // its folder's writer and returns at once, unless that writer is far
 // behind. data must not be changed afterwards. An error in writing it is
 // returned by Commit, which then publishes nothing.
 func (s *Staging) Write(rel string, data []byte) error {
-	if err := checkRel(rel); err != nil {
-		return err
-	}
 	s.closing.RLock()
 	defer s.closing.RUnlock()
 	if s.closed {
 		return fmt.Errorf("publish: %s written after the build finished", rel)
 	}
-	s.mu.Lock()
-	s.n++
-	s.mu.Unlock()
+	if err := s.ledger.add(rel); err != nil {
+		return err
+	}
 	s.queues[folderHash(path.Dir(rel))%uint32(len(s.queues))] <- file{rel, data}
 	return nil
 }
@@ -121,13 +158,6 @@ func folderHash(dir string) uint32 {
 		h = (h ^ uint32(dir[i])) * 16777619
 	}
 	return h
-}
-
-func checkRel(rel string) error {
-	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains("/"+rel+"/", "/../") {
-		return fmt.Errorf("publish: refusing to write %q outside the output folder", rel)
-	}
-	return nil
 }
 
 // writer creates the files of its queue one after another. After its
@@ -156,9 +186,8 @@ func (s *Staging) writer(q <-chan file) {
 // Prepare creates, at once, the folders the files rels will go in. The
 // writers would create each as its first file arrives; creating them all
 // first lets ext4 spread them over its block groups before any file takes
-// room there. On this machine's ext4 a 10,000-page build spent about 5.5 s
-// creating files with the folders made first, and 8.4 to 9.3 s without,
-// after the same deletions (the floor: 4.6 to 5.7 s).
+// room there, which BENCHMARKS.md measured as markedly faster on a large
+// site after many deletions.
 func (s *Staging) Prepare(rels []string) error {
 	for _, rel := range rels {
 		if err := s.mkdir(rel); err != nil {
@@ -202,57 +231,61 @@ func (s *Staging) finish() error {
 // hold in memory. The caller closes it. It does not go through the
 // writers: it is for the odd large file.
 func (s *Staging) Create(rel string) (io.WriteCloser, error) {
-	if err := checkRel(rel); err != nil {
+	if err := s.ledger.add(rel); err != nil {
 		return nil, err
 	}
 	if err := s.mkdir(rel); err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	s.n++
-	s.mu.Unlock()
 	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
 // Abort removes the staging folder; the output is untouched.
 func (s *Staging) Abort() error {
 	s.finish()
+	s.lock.Close()
 	return os.RemoveAll(s.dir)
 }
 
 // Commit waits for every file to be written, then swaps the staging folder
 // in as the output and removes the old output. If a file could not be
-// written, it removes the staging folder instead and the output is
-// untouched.
+// written, or the swap failed, it removes the staging folder instead and
+// the output is untouched. If only the old output could not be removed, the
+// new site is live, and the error is a *Leftover saying what is left.
 func (s *Staging) Commit() error {
 	if err := s.finish(); err != nil {
 		s.Abort()
 		return err
 	}
-	old, err := swap(s.dir, s.out)
+	var old string
+	var err error
+	if s.out.mount {
+		old, err = swapContents(s.dir, s.out.dir, s.ops)
+	} else {
+		old, err = swap(s.dir, s.out.dir, s.ops)
+	}
+	s.lock.Close()
 	if err != nil {
-		s.Abort()
+		os.RemoveAll(s.dir)
 		return err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if old == "" {
+		return nil
+	}
+	if err := s.ops.removeAll(old); err != nil {
+		return &Leftover{Out: s.out.dir, Old: old, Err: err}
 	}
 	return nil
 }
 
-// twoRenames swaps without an atomic exchange: the old output is moved
-// aside, then the new one moved in. It returns where the old output went.
-func twoRenames(staged, out string) (string, error) {
-	if _, err := os.Lstat(out); os.IsNotExist(err) {
-		return "", os.Rename(staged, out)
-	}
-	aside := staged + ".old"
-	if err := os.Rename(out, aside); err != nil {
-		return "", err
-	}
-	if err := os.Rename(staged, out); err != nil {
-		os.Rename(aside, out)
-		return "", err
-	}
-	return aside, nil
+// Leftover reports that the new site is live in Out, but the old one could
+// not be removed completely and is left in Old. The next build tries to
+// remove it again.
+type Leftover struct {
+	Out, Old string
+	Err      error
+}
+
+func (l *Leftover) Error() string {
+	return fmt.Sprintf("the new site is live in %s, but the old one could not be removed completely (%v); what is left of it is in %s, and the next build will try again to remove it", l.Out, l.Err, l.Old)
 }

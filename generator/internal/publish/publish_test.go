@@ -14,6 +14,7 @@ func TestCommitReplacesWholeOutput(t *testing.T) {
 	out := filepath.Join(parent, "public")
 	os.MkdirAll(filepath.Join(out, "old"), 0o755)
 	os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("stale"), 0o644)
+	os.WriteFile(filepath.Join(out, Marker), nil, 0o644)
 
 	s, err := Start(out)
 	if err != nil {
@@ -153,9 +154,9 @@ func TestPrepare(t *testing.T) {
 		t.Fatal(err)
 	}
 	var dirs []string
-	filepath.WalkDir(s.Dir(), func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() && p != s.Dir() {
-			rel, _ := filepath.Rel(s.Dir(), p)
+	filepath.WalkDir(s.dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p != s.dir {
+			rel, _ := filepath.Rel(s.dir, p)
 			dirs = append(dirs, filepath.ToSlash(rel))
 		}
 		return err
@@ -175,6 +176,7 @@ func oldOutput(t *testing.T) (parent, out string) {
 	out = filepath.Join(parent, "public")
 	os.MkdirAll(out, 0o755)
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(out, Marker), nil, 0o644)
 	return parent, out
 }
 

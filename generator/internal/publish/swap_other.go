@@ -2,4 +2,7 @@
 
 package publish
 
-func swap(staged, out string) (string, error) { return twoRenames(staged, out) }
+import "errors"
+
+// exchange is not available outside Linux; swap falls back to two renames.
+func exchange(string, string) error { return errors.ErrUnsupported }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"joinedup/generator/internal/assets"
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
@@ -22,8 +23,9 @@ const sideNavLimit = 40
 
 // Renderer renders one site with one set of templates.
 type Renderer struct {
-	t    *Templates
-	site *site.Site
+	t      *Templates
+	assets *assets.Set
+	site   *site.Site
 
 	// nav holds the top navigation and footer links made so far, by the
 	// folder they are relative to and the current top section: pages in
@@ -37,9 +39,10 @@ type navKey struct{ folder, section string }
 
 type navLinks struct{ top, footer []Link }
 
-// New makes a renderer. It is safe for concurrent use.
-func New(t *Templates, s *site.Site) *Renderer {
-	return &Renderer{t: t, site: s, nav: map[navKey]navLinks{}}
+// New makes a renderer of site s with templates t; a page loads the
+// scripts of a, the theme's assets. It is safe for concurrent use.
+func New(t *Templates, a *assets.Set, s *site.Site) *Renderer {
+	return &Renderer{t: t, assets: a, site: s, nav: map[navKey]navLinks{}}
 }
 
 // Link is a link in navigation, relative to the page it appears on.
@@ -96,12 +99,12 @@ type View struct {
 
 // ContentsItem is an h2 in the on-page contents, with its h3s.
 type ContentsItem struct {
-	markdown.Heading
-	Subs []markdown.Heading
+	site.Heading
+	Subs []site.Heading
 }
 
 // contents lists a page's h2 and h3 headings as a two-level list.
-func contents(hs []markdown.Heading) []ContentsItem {
+func contents(hs []site.Heading) []ContentsItem {
 	var out []ContentsItem
 	for _, h := range hs {
 		switch {
@@ -140,8 +143,18 @@ type AgendaView struct {
 	pages []*site.Page
 }
 
-// Page renders one content page.
-func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+// Page renders one content page from its converted Markdown.
+func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
+	v := r.pageView(p)
+	v.Content = template.HTML(res.HTML)
+	v.Contents = contents(res.Headings)
+	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
+	return r.execute(v.Kind, v)
+}
+
+// pageView is the view of page p without what comes from its own
+// Markdown: its place in the site, its navigation and its front matter.
+func (r *Renderer) pageView(p *site.Page) View {
 	kind := "page"
 	switch {
 	case p == r.site.Root.Index:
@@ -155,11 +168,6 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
 	v.Review, v.Address = reviewView(p), r.address(p)
-	if p.Result != nil {
-		v.Content = template.HTML(p.Result.HTML)
-		v.Contents = contents(p.Result.Headings)
-		v.Scripts = append(v.Scripts, r.t.ToolScripts(p.Result)...)
-	}
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
@@ -190,7 +198,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if s := p.Src.Front.Session; s != nil {
 		v.Session = r.session(p, s)
 	}
-	return r.execute(kind, v)
+	return v
 }
 
 func (r *Renderer) sideNav(p *site.Page) *SideNav {
@@ -216,8 +224,7 @@ func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
 		av := AgendaView{AgendaItem: item, Start: clock(at), End: clock(at + item.Minutes)}
 		at += item.Minutes
 		for _, m := range item.Materials {
-			target := r.site.Page(path.Join(path.Dir(p.Src.Path), m))
-			if target != nil {
+			if target := r.site.Material(p, m); target != nil {
 				av.Materials = append(av.Materials, Link{Title: target.Title(), URL: rel(p.URL, target.URL)})
 				av.pages = append(av.pages, target)
 			}
@@ -225,7 +232,7 @@ func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
 		sv.Items = append(sv.Items, av)
 	}
 	sv.Total = at
-	sv.Pack = &Link{Title: "Trainer's pack: print the plan and every material", URL: rel(p.URL, PackURL(p))}
+	sv.Pack = &Link{Title: "Trainer's pack: print the plan and every material", URL: rel(p.URL, site.PackURL(p))}
 	return sv
 }
 
@@ -239,8 +246,8 @@ func (r *Renderer) base(url, kind string, top *site.Section) View {
 	v := View{
 		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
 		Kind:    kind,
-		Root:    strings.Repeat("../", strings.Count(url, "/")),
-		Scripts: r.t.EveryPageScripts(),
+		Root:    site.Root(url),
+		Scripts: r.assets.EveryPageScripts(),
 	}
 	if dir := path.Dir(url); dir != "." {
 		v.Folder = dir
@@ -268,10 +275,8 @@ func (r *Renderer) navLinks(url string, top *site.Section) (topNav, footer []Lin
 	}
 	for _, f := range r.site.Config.FooterLinks {
 		u := f.URL
-		if !strings.Contains(u, "://") && !strings.HasPrefix(u, "mailto:") {
-			if p := r.site.Page(u); p != nil {
-				u = rel(url, p.URL)
-			}
+		if p := r.site.Page(u); p != nil && !site.External(u) {
+			u = rel(url, p.URL)
 		}
 		l.footer = append(l.footer, Link{Title: f.Title, URL: u})
 	}
@@ -288,38 +293,7 @@ func (r *Renderer) execute(kind string, v View) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func rel(from, to string) string { return markdown.Relative(from, to) }
-
-// CheckConfig checks the links in the site settings and session plans,
-// which refer to pages by their source path.
-func CheckConfig(s *site.Site) error {
-	var errs diag.List
-	for i, f := range s.Config.FooterLinks {
-		u := f.URL
-		if strings.Contains(u, "://") || strings.HasPrefix(u, "mailto:") {
-			continue
-		}
-		if s.Page(u) == nil {
-			errs.Add(f.Pos.Of("url"), "footer link %d: page %q does not exist; give the path of a page's .md file below content/, or an https:// address", i+1, u)
-		}
-	}
-	for _, p := range s.Pages {
-		sess := p.Src.Front.Session
-		if sess == nil {
-			continue
-		}
-		for _, item := range sess.Agenda {
-			for _, m := range item.Materials {
-				target := path.Join(path.Dir(p.Src.Path), m)
-				if !strings.HasSuffix(m, ".md") || s.Page(target) == nil {
-					errs.Add(item.Pos.Of("materials"), "material %q of agenda item %q does not exist; give a relative link to a page's .md file", m, item.Title)
-				}
-			}
-		}
-	}
-	checkPacks(s, &errs)
-	return errs.Sort().Err()
-}
+func rel(from, to string) string { return site.Relative(from, to) }
 
 // Search renders the search page. Without JavaScript it lists every page.
 func (r *Renderer) Search() ([]byte, error) {
@@ -337,20 +311,15 @@ func (r *Renderer) Search() ([]byte, error) {
 func (r *Renderer) NotFound() ([]byte, error) {
 	v := r.base(site.NotFoundPage, "404", nil)
 	v.Title = "Page not found"
-	if b := r.site.Config.BaseURL; b != "" {
-		if i := strings.Index(b, "://"); i >= 0 {
-			if j := strings.IndexByte(b[i+3:], '/'); j >= 0 {
-				prefix := b[i+3+j:]
-				v.Root = prefix
-				v.TopNav, v.FooterLinks = slices.Clone(v.TopNav), slices.Clone(v.FooterLinks)
-				for k := range v.TopNav {
-					v.TopNav[k].URL = prefix + v.TopNav[k].URL
-				}
-				for k := range v.FooterLinks {
-					if !strings.Contains(v.FooterLinks[k].URL, ":") {
-						v.FooterLinks[k].URL = prefix + v.FooterLinks[k].URL
-					}
-				}
+	if prefix := r.site.BasePath(); prefix != "" {
+		v.Root = prefix
+		v.TopNav, v.FooterLinks = slices.Clone(v.TopNav), slices.Clone(v.FooterLinks)
+		for k := range v.TopNav {
+			v.TopNav[k].URL = prefix + v.TopNav[k].URL
+		}
+		for k := range v.FooterLinks {
+			if !site.External(v.FooterLinks[k].URL) {
+				v.FooterLinks[k].URL = prefix + v.FooterLinks[k].URL
 			}
 		}
 	}
@@ -361,15 +330,20 @@ func (r *Renderer) NotFound() ([]byte, error) {
 // the build streams them in, so the whole guide is never held in memory.
 const guideMarker = "<!--joinedup:guide-->"
 
-// PrintFrame renders "print the whole guide" without its pages: the parts
-// before and after them. Each guide page is made by GuidePage.
-func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
-	v := r.base(site.PrintPage, "print", nil)
+// PrintFrame renders one print page of the whole guide (see
+// site.GuideParts) without its pages: the parts before and after them.
+// Each guide page is made by GuidePage.
+func (r *Renderer) PrintFrame(part site.GuidePart) (head, tail []byte, err error) {
+	v := r.base(part.URL, "print", nil)
 	v.Title = "The whole guide"
 	v.Description = "Every guidance page on one page, to print or save as a PDF."
+	if part.Section != nil {
+		v.Title = "The whole guide: " + part.Section.Title()
+		v.Description = "Every page of " + part.Section.Title() + " on one page, to print or save as a PDF."
+	}
 	v.GuideHTML = template.HTML(guideMarker)
-	for _, p := range r.GuidePages() {
-		v.Contents = append(v.Contents, ContentsItem{Heading: markdown.Heading{Level: 2, ID: guideID(p), Text: p.Title()}})
+	for _, p := range part.Pages {
+		v.Contents = append(v.Contents, ContentsItem{Heading: site.Heading{Level: 2, ID: guideID(p), Text: p.Title()}})
 	}
 	b, err := r.execute("print", v)
 	if err != nil {
@@ -382,34 +356,39 @@ func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
 	return head, tail, nil
 }
 
-// GuidePages lists the pages of the whole-guide print page: the pages of
-// the top-level sections print_guide names (every section when it names
-// none), in the site's reading order, the order of its navigation. The
-// build streams the print page as it renders pages in that order.
-func (r *Renderer) GuidePages() []*site.Page {
-	want := map[string]bool{}
-	for _, dir := range r.site.Config.PrintGuide {
-		want[dir] = true
-	}
-	var out []*site.Page
-	for _, p := range r.site.Pages {
-		top := r.site.TopSection(p)
-		if top != nil && (len(want) == 0 || want[top.Dir]) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func guideID(p *site.Page) string {
 	return "guide-" + strings.NewReplacer("/", "-", ".html", "").Replace(p.URL)
 }
 
-// GuidePage renders one page as part of the print page: its ids get a
-// prefix so they stay unique there, and its links are rebased to the print
-// page's folder. p.Result must still hold the page's HTML.
-func (r *Renderer) GuidePage(p *site.Page) []byte {
-	return embed(p, p.Result.HTML, site.PrintPage, guideID(p), p.Title())
+// GuidePage renders one page, from its converted body html, as part of
+// the print page at output path to: its ids get a prefix so they stay
+// unique there, and its links are rebased to the print page's folder.
+func (r *Renderer) GuidePage(p *site.Page, html []byte, to string) []byte {
+	return embed(p, html, to, guideID(p), p.Title())
+}
+
+// PrintIndex renders print.html for a guide printed a section at a time:
+// a list of its print pages.
+func (r *Renderer) PrintIndex(parts []site.GuidePart) ([]byte, error) {
+	v := r.base(site.PrintPage, "print", nil)
+	v.Title = "The whole guide"
+	v.Description = "The guide is too long to print as one page. Print it one section at a time."
+	var b strings.Builder
+	b.WriteString("<ul class=\"guide-parts\">\n")
+	for _, part := range parts {
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a> (%d %s)</li>\n", template.HTMLEscapeString(site.Href(rel(site.PrintPage, part.URL), "")),
+			template.HTMLEscapeString(part.Section.Title()), len(part.Pages), plural(len(part.Pages), "page", "pages"))
+	}
+	b.WriteString("</ul>\n")
+	v.GuideHTML = template.HTML(b.String())
+	return r.execute("print", v)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // embed wraps the converted body html of page p as an article of the page
@@ -421,23 +400,6 @@ func embed(p *site.Page, html []byte, to, id, title string) []byte {
 	out = fmt.Appendf(out, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(title))
 	out = rebase(out, html, p.URL, to, id+"--")
 	return append(out, "</div>\n</article>\n"...)
-}
-
-// CheckPrintGuide checks that print_guide names existing sections.
-func CheckPrintGuide(s *site.Site) error {
-	var errs diag.List
-	for _, dir := range s.Config.PrintGuide {
-		found := false
-		var dirs []string
-		for _, sec := range s.Root.Subs {
-			dirs = append(dirs, sec.Dir)
-			found = found || sec.Dir == dir
-		}
-		if !found {
-			errs.Add(s.Config.Pos.Of("print_guide"), "print_guide names %q, which is not a top-level section; use one of %s%s", dir, strings.Join(dirs, ", "), diag.Hint(dir, dirs))
-		}
-	}
-	return errs.Err()
 }
 
 // rebase appends to out a page body rewritten for inclusion in another
@@ -496,7 +458,7 @@ func Sitemap(s *site.Site) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
-		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+p.URL))
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+site.Href(p.URL, "")))
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -1,6 +1,6 @@
-// Package render turns the site model into output files: every page through
-// the templates in templates/, plus the search page, the whole-guide print
-// page, the 404 page, the sitemap and the assets.
+// Package render turns the site model into the site's HTML through the
+// templates in templates/: every page, the search page, the whole-guide
+// print page, the trainer's packs and the 404 page; and the sitemap.
 //
 // Templates are html/template files parsed once per build. There is one
 // layout rule and no lookup cascade: base.html is the layout; it calls the
@@ -8,7 +8,7 @@
 // page.html, search.html, print.html, pack.html, 404.html) defines. Files in
 // templates/partials/ are shared by every kind; files in
 // templates/components/ are the markup of the data components, named after
-// them. Everything else under templates/assets/ is copied to public/assets/.
+// them. templates/assets/ is package assets' business.
 package render
 
 import (
@@ -25,7 +25,6 @@ import (
 	"sync"
 
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/markdown"
 )
 
 // kinds are the page kinds; each has a template file of the same name.
@@ -37,17 +36,18 @@ func kinds() []string {
 type Templates struct {
 	kinds      map[string]*template.Template
 	Components *template.Template
-	// Assets are the files below templates/assets/, by path below it.
-	Assets map[string][]byte
-	dir    string
+	dir        string
 	// cache holds what partialCached rendered in this build.
 	cache partialCache
 }
 
 // ParseTemplates reads and parses every template in fsys. dir is the
-// folder's display name for messages.
+// folder's display name for messages. Every template is parsed whatever
+// the others' problems, so that all of them are reported at once. It
+// returns the templates even with problems, for their components, which
+// are left out (nil) when any of them has one.
 func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
-	t := &Templates{kinds: map[string]*template.Template{}, Assets: map[string][]byte{}, dir: dir}
+	t := &Templates{kinds: map[string]*template.Template{}, dir: dir}
 	var errs diag.List
 	read := func(name string) string {
 		b, err := fs.ReadFile(fsys, name)
@@ -57,43 +57,23 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		}
 		return string(b)
 	}
-	base := template.New("base").Funcs(funcMap())
-	if _, err := base.New("base.html").Parse(read("base.html")); err != nil {
-		errs.Append(diag.Pos{File: path.Join(dir, "base.html")}, TemplateError(dir, err))
-	}
-	partials, _ := fs.Glob(fsys, "partials/*.html")
-	sort.Strings(partials)
-	for _, p := range partials {
-		if _, err := base.New(p).Parse(read(p)); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, p)}, TemplateError(dir, err))
-		}
-	}
-	t.Components = template.New("components").Funcs(funcMap())
-	comps, _ := fs.Glob(fsys, "components/*.html")
-	sort.Strings(comps)
-	for _, c := range comps {
-		name := strings.TrimSuffix(path.Base(c), ".html")
-		// The file is parsed under its path (for messages) and then
-		// given the component's name.
-		tt, err := t.Components.New(c).Parse(read(c))
-		if err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+	base, baseOK := parseBase(fsys, dir, read, &errs)
+	t.Components = parseComponents(fsys, dir, read, &errs)
+	for _, k := range kinds() {
+		file := k + ".html"
+		if !baseOK {
+			// Without a layout the kind cannot be put together, but its
+			// own syntax can still be checked.
+			if _, err := template.New(file).Funcs(funcMap()).Parse(read(file)); err != nil {
+				errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
+			}
 			continue
 		}
-		if _, err := t.Components.AddParseTree(name, tt.Tree); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errs.Sort().Err()
-	}
-	for _, k := range kinds() {
 		clone, err := base.Clone()
 		if err != nil {
 			errs.Add(diag.Pos{File: path.Join(dir, "base.html")}, "%v", err)
 			continue
 		}
-		file := k + ".html"
 		if _, err := clone.New(file).Parse(read(file)); err != nil {
 			errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
 			continue
@@ -105,29 +85,59 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 		clone.Funcs(template.FuncMap{"partialCached": t.cache.bind(k, clone)})
 		t.kinds[k] = clone
 	}
-	err := fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		t.Assets[strings.TrimPrefix(p, "assets/")] = b
-		return nil
-	})
-	if err != nil {
-		errs.Add(diag.Pos{File: path.Join(dir, "assets")}, "cannot read assets: %v", err)
-	}
 	return t, errs.Sort().Err()
 }
 
-// templateErrorPattern matches html/template's "template: NAME:LINE:COL: MSG"
+// parseBase parses the layout and the partials every kind shares. It
+// reports whether they parsed.
+func parseBase(fsys fs.FS, dir string, read func(string) string, errs *diag.List) (*template.Template, bool) {
+	n := len(*errs)
+	base := template.New("base").Funcs(funcMap())
+	if _, err := base.New("base.html").Parse(read("base.html")); err != nil {
+		errs.Append(diag.Pos{File: path.Join(dir, "base.html")}, TemplateError(dir, err))
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		if _, err := base.New(p).Parse(read(p)); err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, p)}, TemplateError(dir, err))
+		}
+	}
+	return base, len(*errs) == n
+}
+
+// parseComponents parses each component's template under the component's
+// name. When any has a problem it returns nil: the components are then
+// checked without their templates, so that the one broken file is not
+// also reported as missing.
+func parseComponents(fsys fs.FS, dir string, read func(string) string, errs *diag.List) *template.Template {
+	n := len(*errs)
+	comps := template.New("components").Funcs(funcMap())
+	files, _ := fs.Glob(fsys, "components/*.html")
+	sort.Strings(files)
+	for _, c := range files {
+		name := strings.TrimSuffix(path.Base(c), ".html")
+		// The file is parsed under its path (for messages) and then
+		// given the component's name.
+		tt, err := comps.New(c).Parse(read(c))
+		if err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+			continue
+		}
+		if _, err := comps.AddParseTree(name, tt.Tree); err != nil {
+			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+		}
+	}
+	if len(*errs) > n {
+		return nil
+	}
+	return comps
+}
+
+// templateErrorPattern matches text/template's "template: NAME:LINE:COL: MSG"
+// and html/template's escaping errors, "html/template:NAME:LINE:COL: MSG"
 // (the column is not always given).
-var templateErrorPattern = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: `)
+var templateErrorPattern = regexp.MustCompile(`template: ?([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // TemplateError turns a template parse or execution error into a positioned
 // error against the template file.
@@ -179,6 +189,15 @@ type partialCache struct {
 	done map[string]template.HTML
 }
 
+// ResetCache forgets what partialCached rendered: the dev server calls it
+// before a rebuild that reuses the templates, since what a header shows
+// (the sections' titles) may have changed.
+func (t *Templates) ResetCache() {
+	t.cache.mu.Lock()
+	t.cache.done = nil
+	t.cache.mu.Unlock()
+}
+
 // bind returns the partialCached function for one page kind's templates.
 func (c *partialCache) bind(kind string, t *template.Template) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, data any, variants ...any) (template.HTML, error) {
@@ -220,36 +239,11 @@ func cacheKey(kind, name string, variants []any) string {
 	return b.String()
 }
 
-// everyPageScripts are the deferred scripts every page loads, when the
-// template folder has them: search, and present mode.
-var everyPageScripts = []string{"search.js", "present.js"}
-
-// EveryPageScripts lists the deferred scripts every page loads.
-func (t *Templates) EveryPageScripts() []string {
-	var out []string
-	for _, s := range everyPageScripts {
-		if _, ok := t.Assets[s]; ok {
-			out = append(out, s)
-		}
+// ComponentsOrNil returns the components' templates, or nil when t is nil
+// (the templates did not parse far enough to have them).
+func (t *Templates) ComponentsOrNil() *template.Template {
+	if t == nil {
+		return nil
 	}
-	return out
-}
-
-// ToolScripts lists the scripts of the interactive tools a converted page
-// holds: assets/tools/NAME.js for each component NAME it places (and
-// "checklist" for its checklists), when the template folder has that file.
-// A page without tools loads none of them.
-func (t *Templates) ToolScripts(res *markdown.Result) []string {
-	names := res.Components
-	if len(res.Checklists) > 0 {
-		names = append([]string{"checklist"}, names...)
-	}
-	var out []string
-	for _, n := range names {
-		s := "tools/" + n + ".js"
-		if _, ok := t.Assets[s]; ok {
-			out = append(out, s)
-		}
-	}
-	return out
+	return t.Components
 }

@@ -235,6 +235,15 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 	return docs
 }
 
+// SetPage renumbers a page's documents as page n of the site, for a page
+// whose documents are kept from an earlier build while pages before it
+// were added or removed.
+func SetPage(docs []Doc, n int) {
+	for i := range docs {
+		docs[i].page = n
+	}
+}
+
 // docInfo is what the index keeps of a document once its terms are in the
 // postings.
 type docInfo struct {
@@ -523,37 +532,15 @@ type Stats struct {
 }
 
 // Files returns the index as script files by output path below the site
-// root, and their sizes.
+// root, and their sizes: one file when it is small enough, else shards
+// (see sharded).
 func (ix *Index) Files() (map[string][]byte, Stats) {
 	terms := make([]string, 0, len(ix.postings))
 	for t := range ix.postings {
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
-	// Each document: its page number, heading, anchor and excerpt text; the
-	// page's title and address are listed once, in "pages".
-	var pageList [][2]string
-	docs := make([][]any, len(ix.docs))
-	for i, d := range ix.docs {
-		if d.page == len(pageList) {
-			url, _, _ := strings.Cut(d.url, "#")
-			pageList = append(pageList, [2]string{d.title, url})
-		}
-		_, anchor, _ := strings.Cut(d.url, "#")
-		docs[i] = []any{d.page, d.heading, anchor, d.snippet}
-	}
-	// A term's postings: pairs of (gap from the previous document id,
-	// score x 10).
-	postings := func(t string) []int {
-		ps := ix.postings[t]
-		flat := make([]int, 0, 2*len(ps))
-		prev := 0
-		for _, p := range ps {
-			flat = append(flat, int(p.doc)-prev, int(p.value))
-			prev = int(p.doc)
-		}
-		return flat
-	}
+	docs, pageList := ix.docList()
 	stop := make([]string, 0, len(ix.stop))
 	for w := range ix.stop {
 		stop = append(stop, w)
@@ -565,12 +552,11 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		"synonyms": ix.synonyms,
 		"stop":     stop,
 	}
-	files := map[string][]byte{}
 	// Try one file first, unless it certainly would not fit.
 	if ix.minSingleSize(terms) <= singleFileLimit {
 		vocab := map[string]any{}
 		for _, t := range terms {
-			vocab[t] = postings(t)
+			vocab[t] = ix.flatPostings(t)
 		}
 		single := map[string]any{"mode": "single", "postings": vocab, "docs": docs, "pages": pageList}
 		for k, v := range manifest {
@@ -578,14 +564,52 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		}
 		one := script("index", single)
 		if len(one) <= singleFileLimit {
-			files["search/index.js"] = one
+			files := map[string][]byte{"search/index.js": one}
 			return files, Stats{Docs: len(ix.docs), Terms: len(terms), Files: 1, Bytes: len(one)}
 		}
 	}
+	files := ix.sharded(terms, docs, pageList, manifest)
+	st := Stats{Docs: len(ix.docs), Terms: len(terms), Files: len(files)}
+	for _, f := range files {
+		st.Bytes += len(f)
+	}
+	return files, st
+}
 
-	// Sharded: vocabulary by first letter, each term naming its postings
-	// shard; postings shards filled in term order up to a size; documents
-	// in fixed-size shards.
+// docList lists each document as its page number, heading, anchor and
+// excerpt text; the pages' titles and addresses are listed once, in
+// pageList.
+func (ix *Index) docList() (docs [][]any, pageList [][2]string) {
+	docs = make([][]any, len(ix.docs))
+	for i, d := range ix.docs {
+		if d.page == len(pageList) {
+			url, _, _ := strings.Cut(d.url, "#")
+			pageList = append(pageList, [2]string{d.title, url})
+		}
+		_, anchor, _ := strings.Cut(d.url, "#")
+		docs[i] = []any{d.page, d.heading, anchor, d.snippet}
+	}
+	return docs, pageList
+}
+
+// flatPostings lists a term's postings as pairs of (gap from the previous
+// document id, score x 10).
+func (ix *Index) flatPostings(t string) []int {
+	ps := ix.postings[t]
+	flat := make([]int, 0, 2*len(ps))
+	prev := 0
+	for _, p := range ps {
+		flat = append(flat, int(p.doc)-prev, int(p.value))
+		prev = int(p.doc)
+	}
+	return flat
+}
+
+// sharded splits the index into files: the vocabulary by first letter,
+// each term naming its postings shard; postings shards filled in term
+// order up to a size; documents in fixed-size shards. The shards are
+// listed first and encoded afterwards, on all cores.
+func (ix *Index) sharded(terms []string, docs [][]any, pageList [][2]string, manifest map[string]any) map[string][]byte {
 	letters := map[string][]string{}
 	for _, t := range terms {
 		k := shardKey(t)
@@ -596,7 +620,6 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	// The shards are listed first and encoded afterwards, on all cores.
 	var jobs []shardJob
 	add := func(name string, data any) { jobs = append(jobs, shardJob{name, data}) }
 	shard, shardSize := 0, 0
@@ -612,7 +635,7 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 	for _, k := range keys {
 		entries := map[string][2]int{}
 		for _, t := range letters[k] {
-			ps := postings(t)
+			ps := ix.flatPostings(t)
 			size := len(t) + 6*len(ps) + 8
 			if shardSize+size > postingsShardBytes {
 				flush()
@@ -627,12 +650,11 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 	// Each document shard carries the titles and addresses of its pages.
 	for i := 0; i < len(docs); i += docsPerShard {
 		end := min(i+docsPerShard, len(docs))
-		name := fmt.Sprintf("d-%d", i/docsPerShard)
 		pages := map[int][2]string{}
 		for _, d := range docs[i:end] {
 			pages[d[0].(int)] = pageList[d[0].(int)]
 		}
-		add(name, map[string]any{"pages": pages, "docs": docs[i:end]})
+		add(fmt.Sprintf("d-%d", i/docsPerShard), map[string]any{"pages": pages, "docs": docs[i:end]})
 	}
 	manifest["mode"] = "sharded"
 	manifest["docsPerShard"] = docsPerShard
@@ -644,14 +666,11 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			encoded[i] = script(jobs[i].name, jobs[i].data)
 		}
 	})
+	files := make(map[string][]byte, len(jobs))
 	for i, j := range jobs {
 		files["search/"+j.name+".js"] = encoded[i]
 	}
-	st := Stats{Docs: len(ix.docs), Terms: len(terms), Files: len(files)}
-	for _, f := range files {
-		st.Bytes += len(f)
-	}
-	return files, st
+	return files
 }
 
 // shardJob is one file of a sharded index, before it is encoded.

@@ -1,6 +1,9 @@
-// Package site is the pure model of a site: which pages exist, where each is
-// written, how they are ordered and grouped, and whether every link between
-// them leads somewhere.
+// Package site is the model of a site and its rules: which pages exist,
+// where each source is written (urls.go, the one URL rule; outputs.go, one
+// source per output file), how pages are ordered and grouped, and whether
+// every link, anchor, id and reference between them leads somewhere
+// (check.go). The converter's findings about each page arrive as its Facts
+// (facts.go); the model never depends on the converter itself.
 //
 // The URL rule (the only one): a page's output path is its source path with
 // ".md" replaced by ".html", and a section's _index.md becomes the folder's
@@ -24,20 +27,9 @@ package site
 import (
 	"path"
 	"sort"
-	"strings"
 
 	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
-	"joinedup/generator/internal/markdown"
-)
-
-// Reserved output paths the generator writes itself.
-const (
-	SearchPage   = "search/index.html"
-	PrintPage    = "print.html"
-	NotFoundPage = "404.html"
-	Sitemap      = "sitemap.xml"
-	AssetsDir    = "assets"
 )
 
 // Page is a page of the built site.
@@ -49,9 +41,9 @@ type Page struct {
 	// belongs to that section.
 	Section    *Section
 	Prev, Next *Page
-	// Result is the converted Markdown, set by the build before links are
-	// checked and pages rendered.
-	Result *markdown.Result
+	// Facts are what converting the page found, set by the build before
+	// links are checked; nil until then.
+	Facts *Facts
 }
 
 // Title is the page's title.
@@ -88,54 +80,32 @@ type Site struct {
 	byPath      map[string]*Page
 	static      map[string]bool
 	drafts      map[string]bool
-}
-
-// OutputPath applies the URL rule to a source path below content/.
-func OutputPath(source string) string {
-	if !strings.HasSuffix(source, ".md") {
-		return source
-	}
-	if path.Base(source) == "_index.md" {
-		return path.Join(path.Dir(source), "index.html")
-	}
-	return strings.TrimSuffix(source, ".md") + ".html"
+	// unread are pages that exist but could not be read; their own
+	// problems are reported, and links to them are not.
+	unread map[string]bool
 }
 
 // New builds the model from loaded sources. Draft pages are left out. It
-// reports folders of pages without an _index.md and pages whose output
-// would collide with a file the generator writes itself.
+// reports folders of pages without an _index.md, two sources for one
+// output file (see claimOutputs) and the problems checkConfig finds.
 func New(src *content.Source) (*Site, error) {
 	s := &Site{
 		Config:      src.Config,
-		Static:      src.Static,
 		contentName: src.Name,
 		byPath:      map[string]*Page{},
 		static:      map[string]bool{},
 		drafts:      map[string]bool{},
+		unread:      map[string]bool{},
 	}
-	var errs diag.List
+	for _, p := range src.Unread {
+		s.unread[p] = true
+	}
+	pages, errs := s.claimOutputs(src)
 	sections := map[string]*Section{}
-	var pages []*Page
-	for _, cp := range src.Pages {
-		if cp.Front.Draft {
-			s.drafts[cp.Path] = true
-			continue
-		}
-		p := &Page{Src: cp, URL: OutputPath(cp.Path)}
-		if reserved(p.URL) {
-			errs.Add(diag.Pos{File: cp.File}, "this page would be written to %s, which the generator writes itself; rename or move the file", p.URL)
-			continue
-		}
-		s.byPath[cp.Path] = p
-		pages = append(pages, p)
-		if cp.IsSection() {
-			sections[cp.Dir()] = &Section{Dir: cp.Dir(), Index: p}
-		}
-	}
-	for _, st := range src.Static {
-		s.static[st.Path] = true
-		if reserved(st.Path) {
-			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which the generator writes itself; rename or move it", st.Path)
+	for _, p := range pages {
+		s.byPath[p.Src.Path] = p
+		if p.IsSection() {
+			sections[p.Src.Dir()] = &Section{Dir: p.Src.Dir(), Index: p}
 		}
 	}
 	// Attach sections to their parents and pages to their sections.
@@ -178,12 +148,8 @@ func New(src *content.Source) (*Site, error) {
 	}
 	sortSection(s.Root)
 	s.Pages = readingOrder(s.Root, nil)
+	errs = append(errs, s.checkConfig()...)
 	return s, errs.Sort().Err()
-}
-
-func reserved(out string) bool {
-	return out == SearchPage || out == PrintPage || out == NotFoundPage || out == Sitemap ||
-		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/")
 }
 
 func less(a, b *Page) bool {
@@ -256,110 +222,5 @@ func (s *Site) TopSection(p *Page) *Section {
 	return sec
 }
 
-// CheckLinks checks every link of every page once their Results are set:
-// the target page or file must exist (and not be a draft), and an anchor
-// must be the id of a heading on the target page.
-func (s *Site) CheckLinks() error {
-	var errs diag.List
-	ids := make(map[*Page]map[string]bool, len(s.Pages))
-	idsOf := func(p *Page) map[string]bool {
-		if m, ok := ids[p]; ok {
-			return m
-		}
-		m := map[string]bool{}
-		if p.Result != nil {
-			for _, h := range p.Result.Headings {
-				m[h.ID] = true
-			}
-			for _, cl := range p.Result.Checklists {
-				m["checklist-"+cl.ID] = true
-			}
-		}
-		ids[p] = m
-		return m
-	}
-	for _, p := range s.Pages {
-		if p.Result == nil {
-			continue
-		}
-		for _, l := range p.Result.Links {
-			target := p
-			if l.Target != "" {
-				if !l.Page {
-					if !s.static[l.Target] {
-						errs.Add(l.Pos, "file %q does not exist; check the path (it is relative to this page's folder)", s.display(l.Target))
-					}
-					continue
-				}
-				target = s.byPath[l.Target]
-				if target == nil {
-					if s.drafts[l.Target] {
-						errs.Add(l.Pos, "links to %q, which is a draft and is not published; remove \"draft: true\" there or remove the link", s.display(l.Target))
-					} else {
-						errs.Add(l.Pos, "links to %q, which does not exist%s", s.display(l.Target), s.pageHint(l.Target))
-					}
-					continue
-				}
-			}
-			if l.Anchor != "" && !idsOf(target)[l.Anchor] {
-				errs.Add(l.Pos, "links to #%s, which is not a heading on %s%s", l.Anchor, target.Src.File, anchorHint(l.Anchor, target))
-			}
-		}
-	}
-	return errs.Sort().Err()
-}
-
-func (s *Site) pageHint(target string) string {
-	var candidates []string
-	for p := range s.byPath {
-		candidates = append(candidates, p)
-	}
-	sort.Strings(candidates)
-	if h := diag.Suggest(target, candidates); h != "" {
-		return " (did you mean \"" + s.display(h) + "\"?)"
-	}
-	return ""
-}
-
 // display names a source path the way messages show it.
 func (s *Site) display(source string) string { return path.Join(s.contentName, source) }
-
-func anchorHint(anchor string, p *Page) string {
-	var ids []string
-	for _, h := range p.Result.Headings {
-		ids = append(ids, h.ID)
-	}
-	if h := diag.Suggest(anchor, ids); h != "" {
-		return " (did you mean #" + h + "?)"
-	}
-	if len(ids) == 0 {
-		return "; that page has no headings"
-	}
-	if len(ids) > 8 {
-		ids = append(ids[:8], "...")
-	}
-	return "; its headings are #" + strings.Join(ids, ", #")
-}
-
-// RelURL returns the link from page from to output path to.
-func RelURL(from *Page, to string) string { return markdown.Relative(from.URL, to) }
-
-// CheckChecklists reports checklist ids used more than once in the site: ticks
-// are saved under the id, so two checklists sharing one would share ticks.
-func (s *Site) CheckChecklists() error {
-	var errs diag.List
-	first := map[string]diag.Pos{}
-	for _, p := range s.Pages {
-		if p.Result == nil {
-			continue
-		}
-		for _, cl := range p.Result.Checklists {
-			if at, dup := first[cl.ID]; dup {
-				errs.Add(cl.Pos, "checklist id %q is already used at %s; give each checklist its own id", cl.ID, at)
-				continue
-			}
-			first[cl.ID] = cl.Pos
-		}
-	}
-	return errs.Sort().Err()
-}

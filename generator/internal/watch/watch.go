@@ -13,7 +13,10 @@
 //     debounce) and then reports every path that changed as one batch, so a
 //     save is one rebuild and a half-written file is never reported alone,
 //   - watches folders created after it started, including everything already
-//     inside them by the time the watch is added.
+//     inside them by the time the watch is added,
+//   - watches the folder each root is in as well, so that a root that is
+//     removed and made again (a branch switch, a restore from backup,
+//     rsync --delete-after) is watched again, all of it.
 //
 // The model is litestream's debounced recursive fsnotify loop.
 package watch
@@ -25,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -87,8 +91,25 @@ func New(roots []string, opt Options) (*Watcher, error) {
 			return nil, err
 		}
 		w.roots = append(w.roots, root)
+		// The root's own folder too: without it, nothing would say
+		// when a removed root comes back.
+		if err := fsw.Add(filepath.Dir(root)); err != nil {
+			opt.OnError(fmt.Errorf("cannot watch %s, so a replaced %s will need a restart: %w", filepath.Dir(root), root, err))
+		}
 	}
 	return w, nil
+}
+
+// underRoot reports whether name is a root or lies below one. Events for
+// a root's neighbours, which arrive because the root's own folder is
+// watched, are not.
+func (w *Watcher) underRoot(name string) bool {
+	for _, root := range w.roots {
+		if name == root || strings.HasPrefix(name, root+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // addTree watches dir and every folder below it, and returns the files and
@@ -191,6 +212,21 @@ func (w *Watcher) Run(ctx context.Context, changed func(paths []string)) error {
 // handle turns one event into the paths it changed, watching any folder
 // that appeared.
 func (w *Watcher) handle(ev fsnotify.Event) []string {
+	if !w.underRoot(ev.Name) {
+		return nil
+	}
+	if slices.Contains(w.roots, ev.Name) {
+		// A root was removed or moved away (the build then says it is
+		// missing), or has come back: watch all of it again.
+		if ev.Has(fsnotify.Create) {
+			found, err := w.addTree(ev.Name)
+			if err != nil {
+				w.opt.OnError(err)
+			}
+			return append([]string{ev.Name}, found...)
+		}
+		return []string{ev.Name}
+	}
 	if w.opt.Ignore(filepath.Base(ev.Name)) || w.ignoredDir(ev.Name) {
 		return nil
 	}

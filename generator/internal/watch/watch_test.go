@@ -323,3 +323,29 @@ func TestEditorTemp(t *testing.T) {
 		}
 	}
 }
+
+// TestRootReplaced: a root folder that is removed and made again, as a
+// branch switch or a restore does, is watched again, all of it.
+func TestRootReplaced(t *testing.T) {
+	s := start(t, Options{}, map[string]string{"a.md": "a", "sub/b.md": "b"})
+	must(t, os.RemoveAll(s.dir))
+	if got := s.next(t); !slices.Contains(got, ".") {
+		t.Fatalf("batch after removing the root = %q; want the root itself", got)
+	}
+	must(t, os.MkdirAll(s.path("sub"), 0o755))
+	write(t, s.path("sub/b.md"), "b again")
+	got := s.next(t)
+	if !slices.Contains(got, ".") {
+		t.Fatalf("batch after making the root again = %q; want the root", got)
+	}
+	write(t, s.path("sub/b.md"), "edited later")
+	if got := s.next(t); !slices.Equal(got, []string{"sub/b.md"}) {
+		t.Errorf("batch after an edit in the new root = %q; want [sub/b.md]", got)
+	}
+	// A neighbour of the root changing is not a change of the site.
+	write(t, filepath.Join(filepath.Dir(s.dir), "neighbour.txt"), "x")
+	write(t, s.path("a.md"), "a")
+	if got := s.next(t); !slices.Equal(got, []string{"a.md"}) {
+		t.Errorf("batch after a neighbour and a.md changed = %q; want [a.md]", got)
+	}
+}

@@ -65,7 +65,7 @@
           line.appendChild(document.createTextNode(l.text + "\n"));
           pre.appendChild(line);
           if (l.here && p.col > 0) {
-            var pad = l.text.slice(0, p.col - 1).replace(/[^\t]/g, " ");
+            var pad = Array.from(l.text).slice(0, p.col - 1).join("").replace(/[^\t]/g, " ");
             var caret = el("span", "joinedup-dev-line joinedup-dev-line--caret");
             caret.appendChild(el("span", "joinedup-dev-line__n", ""));
             caret.appendChild(document.createTextNode(pad + "^\n"));

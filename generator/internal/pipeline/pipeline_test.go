@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -14,7 +14,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"joinedup/generator/internal/corpus"
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/publish"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -38,13 +40,17 @@ func siteFS(t *testing.T, name string) fstest.MapFS {
 
 func testTemplates() fs.FS { return os.DirFS(filepath.Join("testdata", "templates")) }
 
+// buildInto builds into out, or checks when out is "".
 func buildInto(t *testing.T, contentFS, templatesFS fs.FS, out string) (Result, error) {
 	t.Helper()
-	return Run(context.Background(), Options{
+	opt := Options{
 		Content: contentFS, ContentName: "content",
 		Templates: templatesFS, TemplatesName: "templates",
-		Out: out,
-	})
+	}
+	if out == "" {
+		return Check(context.Background(), opt)
+	}
+	return Build(context.Background(), opt, out)
 }
 
 // readTree returns every file below dir by slash path.
@@ -77,7 +83,7 @@ func treeArchive(tree map[string]string, skip func(string) bool) []byte {
 		}
 	}
 	sort.Strings(names)
-	a := &txtar.Archive{Comment: []byte("Golden output; regenerate with go test ./generator/internal/build -update\n")}
+	a := &txtar.Archive{Comment: []byte("Golden output; regenerate with go test ./generator/internal/pipeline -update\n")}
 	for _, n := range names {
 		a.Files = append(a.Files, txtar.File{Name: n, Data: []byte(tree[n])})
 	}
@@ -150,7 +156,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "YAML syntax error in data",
 			edit: map[string]string{"data/partners.yaml": "sectors:\n  - id: health\n    name: Health: care\n"},
-			want: []string{`content/data/partners.yaml:3: YAML syntax error: mapping values are not allowed in this context (check indentation, and quote text that contains a colon)`},
+			want: []string{`content/data/partners.yaml:3:17: YAML syntax error: a second ": " on one line; put text that holds ": " in quotes: name: "Health: care"`},
 		},
 		{
 			name: "broken link",
@@ -189,6 +195,39 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			want:      []string{`templates/partials/topnav.html:2:10: executing "partials/topnav.html" at <.Site.Organization>: can't evaluate field Organization in type render.SiteView`},
 		},
 		{
+			name:      "template execution error on the 404 page only",
+			templates: brokenTemplates("404.html", "{{define \"main\"}}\n<a href=\"{{.Home}}\">Home</a>\n{{end}}\n"),
+			want:      []string{`templates/404.html:2:11: executing "main" at <.Home>: can't evaluate field Home in type render.View`},
+		},
+		{
+			name:      "missing partial",
+			templates: brokenTemplates("page.html", "{{define \"main\"}}\n{{template \"partials/nothere.html\" .}}\n{{end}}\n"),
+			want:      []string{`templates/page.html:2:11: no such template "partials/nothere.html"`},
+		},
+		{
+			name:      "print template without the guide",
+			templates: brokenTemplates("print.html", "{{define \"main\"}}<p>No guide here</p>{{end}}\n"),
+			want:      []string{`templates/print.html: the print template must show {{.GuideHTML}} where the guide's pages go`},
+		},
+		{
+			name: "session material that does not exist",
+			edit: map[string]string{"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  agenda:\n    - title: Roles\n      minutes: 20\n      materials: [rols.md]\n---\nNotes.\n"},
+			want: []string{`content/guide/session.md:8:18: material "rols.md" of agenda item "Roles" does not exist; give a relative link to a page's .md file`},
+		},
+		{
+			name: "page over a trainer's pack",
+			edit: map[string]string{
+				"guide/session.md":      "---\ntitle: Session\nsession:\n  duration: 30\n  agenda:\n    - title: Roles\n      minutes: 20\n      materials: [roles.md]\n---\nNotes.\n",
+				"guide/session-pack.md": "---\ntitle: Not a pack\n---\nText.\n",
+			},
+			want: []string{`content/guide/session-pack.md: this page would be written to guide/session-pack.html, the trainer's pack of the session plan guide/session.md; rename the file`},
+		},
+		{
+			name: "a page that cannot be read is not also missing",
+			edit: map[string]string{"guide/consent.md": "---\ntitle: Consent\n\nNo closing line.\n"},
+			want: []string{`content/guide/consent.md:1:1: front matter is not closed: add a line "---" after the last front matter field`},
+		},
+		{
 			name: "several problems at once",
 			edit: map[string]string{
 				"guide/roles.md":   "---\ntitle: Roles\n---\n[x](nowhere.md)\n",
@@ -217,16 +256,14 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 				templatesFS = testTemplates()
 			}
 			_, err := buildInto(t, contentFS, templatesFS, out)
-			var list diag.List
-			if !errors.As(err, &list) {
-				t.Fatalf("build error = %v; want a diag.List", err)
+			if diff := cmp.Diff(tt.want, messages(t, err)); diff != "" {
+				t.Errorf("build's errors (-want +got):\n%s", diff)
 			}
-			var got []string
-			for _, e := range list {
-				got = append(got, e.Error())
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
+			// check runs every stage build runs, so it reports exactly
+			// what build reports.
+			_, err = buildInto(t, contentFS, templatesFS, "")
+			if diff := cmp.Diff(tt.want, messages(t, err)); diff != "" {
+				t.Errorf("check's errors (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(before, readTree(t, out)); diff != "" {
 				t.Errorf("output changed after a failed build (-before +after):\n%s", diff)
@@ -245,6 +282,9 @@ func TestSuccessfulBuildRemovesStaleFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "old", "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, publish.Marker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := buildInto(t, siteFS(t, "small"), testTemplates(), out); err != nil {
@@ -290,9 +330,15 @@ var refPattern = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
 // that exists (a folder would not open its index.html from disk), and each
 // #anchor must be an id on the target page.
 func TestLinksResolveAsFiles(t *testing.T) {
+	split := filepath.Join(t.TempDir(), "content")
+	if _, err := corpus.Write(split, corpus.Options{Pages: 200, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
 	sites := map[string][2]fs.FS{
 		"bundled": {os.DirFS(repoPath("content")), os.DirFS(repoPath("templates"))},
 		"small":   {siteFS(t, "small"), testTemplates()},
+		// Long enough for the guide to print a section at a time.
+		"split guide": {os.DirFS(split), os.DirFS(repoPath("templates"))},
 	}
 	for name, s := range sites {
 		t.Run(name, func(t *testing.T) {
@@ -330,20 +376,35 @@ func TestLinksResolveAsFiles(t *testing.T) {
 			if checked < 20 {
 				t.Errorf("only %d references checked; the test is not seeing the site", checked)
 			}
+			if _, ok := tree["print/section-00.html"]; name == "split guide" && !ok {
+				t.Error("the long guide was not printed a section at a time")
+			}
 		})
 	}
 }
 
-func TestCheckOnlyWritesNothing(t *testing.T) {
-	res, err := Run(context.Background(), Options{
+// TestCheckWritesNothing: check goes through every file build writes
+// (it counts the same files) but puts none of them anywhere.
+func TestCheckWritesNothing(t *testing.T) {
+	opt := Options{
 		Content: siteFS(t, "small"), ContentName: "content",
-		Templates: testTemplates(), TemplatesName: "templates",
-	})
+		Templates: os.DirFS(filepath.Join(must(os.Getwd()), "testdata", "templates")), TemplatesName: "templates",
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	res, err := Check(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Pages != 4 || res.Files != 0 {
-		t.Errorf("check = %+v; want 4 pages, 0 files", res)
+	built, err := Build(context.Background(), opt, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != 4 || res.Files != built.Files {
+		t.Errorf("check = %+v; want 4 pages and the %d files build writes", res, built.Files)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("check left %d entries in the working folder; want none", len(entries))
 	}
 }
 
@@ -391,4 +452,25 @@ func TestPrintGuide(t *testing.T) {
 			}
 		})
 	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// messages returns the messages of a build's diag.List error.
+func messages(t *testing.T, err error) []string {
+	t.Helper()
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("error = %v; want a diag.List", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	return got
 }

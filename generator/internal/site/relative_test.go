@@ -1,4 +1,4 @@
-package markdown
+package site
 
 import (
 	"path"
@@ -55,4 +55,21 @@ func FuzzRelative(f *testing.F) {
 			t.Errorf("Relative(%q, %q) = %q; want %q", from, to, got, want)
 		}
 	})
+}
+
+func TestRelative(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"index.html", "guidance/a.html", "guidance/a.html"},
+		{"guidance/a.html", "guidance/b.html", "b.html"},
+		{"guidance/a.html", "index.html", "../index.html"},
+		{"guidance/a.html", "training/index.html", "../training/index.html"},
+		{"a/b/c.html", "a/d.html", "../d.html"},
+		{"a/b/c.html", "a/b/index.html", "index.html"},
+		{"search/index.html", "assets/site.css", "../assets/site.css"},
+	}
+	for _, tt := range tests {
+		if got := Relative(tt.from, tt.to); got != tt.want {
+			t.Errorf("Relative(%q, %q) = %q; want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"context"
@@ -9,18 +9,18 @@ import (
 	"strings"
 	"testing"
 
-	"joinedup/generator/internal/build"
 	"joinedup/generator/internal/corpus"
+	"joinedup/generator/internal/pipeline"
 )
 
 // benchPages lists the corpus sizes the whole-build benchmarks use; larger
 // sizes are for profiling by hand, e.g.
 //
-//	go test ./generator/internal/build -run '^$' -bench Run/pages -benchtime 1x -cpuprofile cpu.out -args -bench.pages 10000
+//	go test ./generator/internal/pipeline -run '^$' -bench Run/pages -benchtime 1x -cpuprofile cpu.out -args -bench.pages 10000
 var benchPages = flag.String("bench.pages", "1000", "corpus sizes for BenchmarkLoad and BenchmarkRun, comma separated")
 
 // corpusOptions opens a fresh corpus of n pages and the real templates.
-func corpusOptions(b *testing.B, n int) build.Options {
+func corpusOptions(b *testing.B, n int) pipeline.Options {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "content")
 	if _, err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
@@ -29,29 +29,29 @@ func corpusOptions(b *testing.B, n int) build.Options {
 	return options(b, dir)
 }
 
-func options(b *testing.B, contentDir string) build.Options {
+func options(b *testing.B, contentDir string) pipeline.Options {
 	b.Helper()
-	c, err := build.DirFS(contentDir)
+	c, err := pipeline.DirFS(contentDir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	t, err := build.DirFS("../../../templates")
+	t, err := pipeline.DirFS("../../../templates")
 	if err != nil {
 		b.Fatal(err)
 	}
-	return build.Options{Content: c, ContentName: "content", Templates: t, TemplatesName: "templates"}
+	return pipeline.Options{Content: c, ContentName: "content", Templates: t, TemplatesName: "templates"}
 }
 
 // sizes are the corpora to build: the bundled site, then each size of
 // -bench.pages.
 func sizes(b *testing.B) []struct {
 	name string
-	opt  func(b *testing.B) build.Options
+	opt  func(b *testing.B) pipeline.Options
 } {
 	out := []struct {
 		name string
-		opt  func(b *testing.B) build.Options
-	}{{"site=bundled", func(b *testing.B) build.Options { return options(b, "../../../content") }}}
+		opt  func(b *testing.B) pipeline.Options
+	}{{"site=bundled", func(b *testing.B) pipeline.Options { return options(b, "../../../content") }}}
 	for f := range strings.SplitSeq(*benchPages, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
@@ -59,21 +59,21 @@ func sizes(b *testing.B) []struct {
 		}
 		out = append(out, struct {
 			name string
-			opt  func(b *testing.B) build.Options
-		}{fmt.Sprintf("pages=%d", n), func(b *testing.B) build.Options { return corpusOptions(b, n) }})
+			opt  func(b *testing.B) pipeline.Options
+		}{fmt.Sprintf("pages=%d", n), func(b *testing.B) pipeline.Options { return corpusOptions(b, n) }})
 	}
 	return out
 }
 
-// BenchmarkLoad times everything but writing: read, decode, convert every
-// page, check links and templates.
-func BenchmarkLoad(b *testing.B) {
+// BenchmarkCheck times everything but writing: read, decode, convert,
+// render and check every page, make the index.
+func BenchmarkCheck(b *testing.B) {
 	for _, s := range sizes(b) {
 		b.Run(s.name, func(b *testing.B) {
 			opt := s.opt(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := build.Load(context.Background(), opt); err != nil {
+				if _, err := pipeline.Check(context.Background(), opt); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -90,9 +90,9 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				opt.Out = filepath.Join(out, strconv.Itoa(i))
+				dir := filepath.Join(out, strconv.Itoa(i))
 				i++
-				if _, err := build.Run(context.Background(), opt); err != nil {
+				if _, err := pipeline.Build(context.Background(), opt, dir); err != nil {
 					b.Fatal(err)
 				}
 			}
