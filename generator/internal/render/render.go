@@ -91,6 +91,10 @@ type View struct {
 	// Scripts are the deferred scripts the page loads, below assets/: the
 	// ones every page loads, then one per interactive tool on the page.
 	Scripts []string
+	// Review is when the page was last reviewed and is next due, or nil;
+	// Address is the page's address, printed on paper with it.
+	Review  *ReviewView
+	Address string
 }
 
 // ContentsItem is an h2 in the on-page contents, with its h3s.
@@ -163,6 +167,7 @@ func (r *Renderer) pageView(p *site.Page) View {
 	v.Title = p.Title()
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
+	v.Review, v.Address = reviewView(p), r.address(p)
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
