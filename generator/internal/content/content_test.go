@@ -165,7 +165,7 @@ func TestLoadReportsEverything(t *testing.T) {
 		"content/a.md:3:1: unknown field \"colour\" (known fields: audience, description, draft, keywords, session, tags, title, weight)\n" +
 		"content/b.md:1:1: missing front matter: start the file with a line \"---\", then \"title: ...\", then another \"---\"\n" +
 		"content/data/x.txt: only YAML files (.yaml) belong in data/; move this file elsewhere\n" +
-		"content/site.yaml: missing site settings file; create it with at least \"title:\""
+		"content/site.yaml: missing site settings file; create it with at least \"title:\" and \"organisation:\""
 	if err == nil || err.Error() != want {
 		t.Errorf("Load errors =\n%v\nwant\n%s", err, want)
 	}
