@@ -1,31 +1,64 @@
 # joinedup: build the bundled site, test everything.
 #
-#   make build   build content/ into public/
+#   make build   build the program into bin/joinedup, then content/ into public/
 #   make test    every test: unit, golden, fuzz (short), browser (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
+#   make dist    the program for each platform, in dist/, stamped with its version
 #   make bench   build-speed and search benchmarks (see BENCHMARKS.md)
 #   make clean   remove build output
 
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
+# The version and commit stamped into the program (joinedup version says
+# them): from git describe, so a tagged commit gives its tag. Outside a git
+# checkout both are empty, and the program says it is a development build.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS = -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-build:
-	$(GO) run ./generator build
+# The platforms make dist builds for, as GOOS-GOARCH.
+PLATFORMS = linux-amd64 linux-arm64 darwin-arm64 windows-amd64
 
-check:
-	$(GO) run ./generator check
+.PHONY: build check serve bin/joinedup dist test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
 
-serve:
-	$(GO) run ./generator serve
+# The program, with the theme and the default site built in. Go's build
+# cache makes building it again, when nothing changed, take a moment.
+bin/joinedup:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $@ ./generator
+
+build: bin/joinedup
+	bin/joinedup build
+
+check: bin/joinedup
+	bin/joinedup check
+
+serve: bin/joinedup
+	bin/joinedup serve
+
+# One program per platform, each a single file to hand to an organisation,
+# and their SHA-256 checksums. Windows cannot be run here (Debian's Wine
+# cannot start Go 1.26 programs), so it is checked by building it and by
+# the path tests of package ospath, which test the Windows rules on Linux.
+dist:
+	@rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%-*}; arch=$${p#*-}; ext=; if [ "$$os" = windows ]; then ext=.exe; fi; \
+	  echo "dist/joinedup-$$p$$ext"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o "dist/joinedup-$$p$$ext" ./generator; \
+	done
+	cd dist && sha256sum joinedup-* > SHA256SUMS
 
 test: lint test-unit test-fuzz test-browser
 
+# go vet runs for every platform joinedup ships for, so that code for one
+# system does not break the build for another.
 lint:
-	@test -z "$$(gofmt -l generator)" || { echo "gofmt would change:"; gofmt -l generator; exit 1; }
+	@test -z "$$(gofmt -l generator *.go)" || { echo "gofmt would change:"; gofmt -l generator *.go; exit 1; }
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
+	GOOS=darwin $(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
 test-unit:
@@ -97,4 +130,4 @@ bench-search:
 	$(GO) test -tags browser -run '^$$' -bench Search -benchtime 1x ./generator/e2e
 
 clean:
-	rm -rf public .public.build-* testout
+	rm -rf public .public.build-* testout bin dist
