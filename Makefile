@@ -1,7 +1,7 @@
 # joinedup: build the bundled site, test everything.
 #
 #   make build   build the program into bin/joinedup, then content/ into public/
-#   make test    every test: unit, golden, fuzz (short), browser (installs what it needs)
+#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
 #   make dist    the program for each platform, in dist/, stamped with its version
@@ -21,7 +21,7 @@ LDFLAGS = -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # The platforms make dist builds for, as GOOS-GOARCH.
 PLATFORMS = linux-amd64 linux-arm64 darwin-arm64 windows-amd64
 
-.PHONY: build check serve bin/joinedup dist test test-unit test-fuzz test-browser browser-deps lint bench bench-search clean
+.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search clean
 
 # The program, with the theme and the default site built in. Go's build
 # cache makes building it again, when nothing changed, take a moment.
@@ -50,19 +50,40 @@ dist:
 	done
 	cd dist && sha256sum joinedup-* > SHA256SUMS
 
-test: lint test-unit test-fuzz test-browser
+test: lint test-unit test-js test-fuzz test-browser
 
-# go vet runs for every platform joinedup ships for, so that code for one
-# system does not break the build for another.
-lint:
+# Go: gofmt, vet and staticcheck. The browser scripts: ESLint, pinned in
+# package-lock.json (eslint.config.js says what it checks). Go commands name
+# . (embed.go, which embeds the theme and the default site) and
+# ./generator/... rather than ./...: an npm package (flatted, which ESLint
+# uses) ships Go files, and ./... would take in node_modules/. go vet runs
+# for Windows and macOS too, so that code for one system does not break
+# the build for another.
+lint: npm-deps
 	@test -z "$$(gofmt -l generator *.go)" || { echo "gofmt would change:"; gofmt -l generator *.go; exit 1; }
-	$(GO) vet ./...
-	GOOS=windows $(GO) vet ./...
-	GOOS=darwin $(GO) vet ./...
-	$(GO) tool staticcheck ./...
+	$(GO) vet . ./generator/...
+	GOOS=windows $(GO) vet . ./generator/...
+	GOOS=darwin $(GO) vet . ./generator/...
+	$(GO) tool staticcheck . ./generator/...
+	npm run lint
+
+# The browser scripts' pure logic (result codes, pasted codes, CSV, search
+# tokens and ranking, ...), with Node's own test runner: the *.test.js
+# files beside the scripts. It needs no npm packages, but one test checks
+# the vendored stemmer against its npm package when that is installed.
+test-js:
+	node --test templates/assets/*.test.js templates/assets/tools/*.test.js
+
+# The npm packages from package-lock.json, installed only when missing: npm
+# ci empties node_modules first, and where node_modules is a link to a copy
+# shared with other checkouts, that would empty the shared copy.
+# --ignore-scripts: see browser-deps.
+npm-deps:
+	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
+	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
 test-unit:
-	$(GO) test -race ./...
+	$(GO) test -race ./generator/...
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -75,9 +96,9 @@ test-fuzz:
 # Checker). browser-deps installs what they need; go vet and staticcheck run
 # again with the tag, as lint cannot see those files.
 test-browser: browser-deps
-	$(GO) vet -tags browser ./...
-	$(GO) tool staticcheck -tags browser ./...
-	$(GO) test -tags browser -parallel 4 -timeout 30m ./...
+	$(GO) vet -tags browser ./generator/...
+	$(GO) tool staticcheck -tags browser ./generator/...
+	$(GO) test -tags browser -parallel 4 -timeout 30m ./generator/...
 
 # Chromium, Java (for the HTML checker) and npm: installed with apt-get when
 # missing and running as root, otherwise a message saying how. Then the pinned
@@ -116,9 +137,23 @@ bench:
 	$(GO) build -o "$$d/run" ./generator/bench/run; \
 	"$$d/run" -generator "$$d/generator" -floor "$$d/floor" -templates templates \
 		-sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work "$$d"
+	$(MAKE) bench-serve
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_MICRO) \
 		./generator/internal/content ./generator/internal/markdown ./generator/internal/pipeline
 	$(MAKE) bench-search
+
+# The dev server: how long after a save an edit shows in the served page
+# (a body edit, a title edit), cold start against a full build, peak
+# memory. See BENCHMARKS.md.
+BENCH_SERVE_SIZES ?= 1000,10000
+BENCH_EDITS ?= 10
+
+bench-serve:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(GO) build -o "$$d/generator" ./generator; \
+	$(GO) build -o "$$d/serve" ./generator/bench/serve; \
+	"$$d/serve" -generator "$$d/generator" -templates templates \
+		-sizes $(BENCH_SERVE_SIZES) -edits $(BENCH_EDITS) -work "$$d"
 
 # Search in Chromium at 100, 1,000 and 10,000 pages: bytes per query, query
 # time, index size per page (needs the browser test tools).

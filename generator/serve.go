@@ -123,7 +123,7 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		w.Run(ctx, func(paths []string) {
-			o := b.Build(ctx)
+			o := b.Update(ctx, paths)
 			if ctx.Err() == nil { // else stopping: the build was cut short
 				reportRebuild(stdout, stderr, o)
 			}
@@ -154,7 +154,7 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 // reportRebuild prints the outcome of one of serve's builds.
 func reportRebuild(stdout, stderr io.Writer, o devserver.Outcome) {
 	stamp := time.Now().Format("15:04:05")
-	for _, w := range o.Result.Warnings {
+	for _, w := range o.Change.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if o.Problems != nil {
@@ -162,5 +162,10 @@ func reportRebuild(stdout, stderr io.Writer, o devserver.Outcome) {
 		fmt.Fprintf(stderr, "%s %d %s; still serving the last good build\n", stamp, len(o.Problems), plural(len(o.Problems), "problem", "problems"))
 		return
 	}
-	fmt.Fprintf(stdout, "%s built %d pages in %s\n", stamp, o.Result.Pages, o.Result.Duration.Round(time.Millisecond))
+	c := o.Change
+	if c.Full {
+		fmt.Fprintf(stdout, "%s built %d pages in %s\n", stamp, c.Pages, c.Duration.Round(time.Millisecond))
+		return
+	}
+	fmt.Fprintf(stdout, "%s rebuilt %d of %d pages in %s\n", stamp, c.Rendered, c.Pages, c.Duration.Round(time.Millisecond))
 }

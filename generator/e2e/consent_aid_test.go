@@ -246,7 +246,7 @@ func TestConsentAid(t *testing.T) {
 			}
 			dirKeys(t, tab, kb.Enter)
 			errs := evalT[[]string](t, tab, `[document.activeElement.className, (document.querySelector(".consent-aid .error-message") || {}).textContent || ""]`)
-			if errs[0] != "consent-aid__error-summary" || !strings.Contains(errs[1], "Choose an answer") {
+			if errs[0] != "error-summary" || !strings.Contains(errs[1], "Choose an answer") {
 				t.Errorf("after Continue with no answer: focus on %q, message %q; want the error summary focused and an inline error", errs[0], errs[1])
 			}
 			if got := consentState(t, tab); got != "step:"+first.ID {
@@ -277,7 +277,7 @@ func TestConsentAid(t *testing.T) {
 			}
 			consentAnswer(t, tab, pick, false)
 			consentFocusOnHeading(t, tab, second.Question)
-			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid .error-message, .consent-aid__error-summary").length`); n != 0 {
+			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid .error-message, .consent-aid .error-summary").length`); n != 0 {
 				t.Errorf("%d error messages left after a valid answer; want none", n)
 			}
 			clean(t, tab, "second step with answers so far")

@@ -7,13 +7,64 @@
    move; Home and End go to the ends; Escape leaves. Nothing is stored and
    the page's own markup is never rewritten: sections are hidden and shown
    with one class, so leaving gives back the page exactly as it was. The
-   page's title stays on every screen. */
+   page's title stays on every screen.
+
+   Splitting a page into sections and the keys are plain functions, which
+   Node's test runner loads (present.test.js). */
 (function () {
   "use strict";
 
-  var J = window.joinedup;
-  if (!J || !J.modules) return;
+  /* plan walks main's elements in document order (all but skip) and gives
+     each the range of sections it spans: an element holding a section
+     heading (isHeading) belongs to the sections before and after it, so it
+     stays shown for both. headings[0] is the page's title (first, or main
+     itself when there is none). */
+  function plan(main, skip, isHeading, first) {
+    var headings = [first || main];
+    var items = [];
+    var n = 0;
+    function walk(el) {
+      var start = n;
+      if (el.tagName === "H2" && isHeading(el)) {
+        n++;
+        start = n;
+        headings.push(el);
+      }
+      for (var c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
+      items.push({ el: el, start: start, end: n });
+    }
+    for (var c = main.firstElementChild; c; c = c.nextElementSibling) {
+      if (c !== skip) walk(c);
+    }
+    return { headings: headings, items: items };
+  }
 
+  function isShortcut(e) {
+    return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === "KeyP" || e.keyCode === 80);
+  }
+
+  /* move is what a key does while presenting: {by: -1 or 1}, {to:
+     "first" or "last"}, or null for a key it leaves alone. */
+  function move(key, shiftKey) {
+    switch (key) {
+      case "ArrowRight": case "PageDown": return { by: 1 };
+      case "ArrowLeft": case "PageUp": return { by: -1 };
+      case " ": case "Spacebar": return { by: shiftKey ? -1 : 1 };
+      case "Home": return { to: "first" };
+      case "End": return { to: "last" };
+      default: return null;
+    }
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { plan: plan, isShortcut: isShortcut, move: move };
+    return;
+  }
+
+  /* ---- In the page from here on. ---- */
+
+  var joinedup = window.joinedup;
+  var NAME = "present";
   var ACTIVE = "present-mode"; // on <html> while presenting
   var OFF = "present-off"; // on each element outside the shown section
   var LATER = "present-later"; // on <html> after the first section
@@ -23,29 +74,6 @@
      presenting, and a hidden heading would make an empty screen. */
   function isSectionHeading(h) {
     return !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
-  }
-
-  /* plan walks main's elements in document order and gives each the range
-     of sections it spans: an element holding an h2 belongs to the
-     sections before and after it, so it stays shown for both. */
-  function plan(main, bar) {
-    var headings = [main.querySelector("h1") || main];
-    var items = [];
-    var n = 0;
-    function walk(el) {
-      var start = n;
-      if (el.tagName === "H2" && isSectionHeading(el)) {
-        n++;
-        start = n;
-        headings.push(el);
-      }
-      for (var c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
-      items.push({ el: el, start: start, end: n });
-    }
-    for (var c = main.firstElementChild; c; c = c.nextElementSibling) {
-      if (c !== bar) walk(c);
-    }
-    return { headings: headings, items: items };
   }
 
   /* typing reports whether a key press belongs to the control it was
@@ -59,144 +87,139 @@
     return false;
   }
 
-  function isShortcut(e) {
-    return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === "KeyP" || e.keyCode === 80);
-  }
+  /* Present: the button that starts present mode, and the bar of
+     controls it adds at the top of main. */
+  function Present(button) {
+    var self = this;
+    var el = joinedup.el;
+    this.button = button;
+    this.main = joinedup.required(document, "main", NAME, "the page's main content");
+    this.current = 0;
+    this.count = 1;
+    this.active = false;
+    this.focusable = []; // headings given tabindex="-1" here, to undo on leaving
 
-  J.modules.present = function (button) {
-    var root = document.documentElement;
-    var main = document.querySelector("main");
-    if (!main) return;
-    var el = J.el;
-    var current = 0;
-    var count = 1;
-    var active = false;
-    var focusable = []; // headings given tabindex="-1" here, to undo on leaving
-
-    var prev = el("button", { type: "button", class: "button button--secondary present-bar__button" }, "Previous");
-    var next = el("button", { type: "button", class: "button present-bar__button" }, "Next");
-    var exit = el("button", { type: "button", class: "button button--secondary present-bar__button present-bar__exit" }, "Exit present mode");
-    var status = el("p", { class: "present-bar__status", role: "status" });
-    var bar = el("nav", { class: "present-bar", "aria-label": "Present mode", hidden: true },
-      prev, status, next, exit,
+    this.prev = joinedup.button("Previous", "button button--secondary present-bar__button", function () { self.step(-1); });
+    this.next = joinedup.button("Next", "button present-bar__button", function () { self.step(1); });
+    var exit = joinedup.button("Exit present mode", "button button--secondary present-bar__button present-bar__exit", function () { self.leave(); });
+    this.status = el("p", { class: "present-bar__status", role: "status" });
+    this.bar = el("nav", { class: "present-bar", "aria-label": "Present mode", hidden: true },
+      this.prev, this.status, this.next, exit,
       el("p", { class: "present-bar__hint" }, "Arrow keys move between sections. Escape leaves."));
-    main.insertBefore(bar, main.firstChild);
+    this.main.insertBefore(this.bar, this.main.firstChild);
 
-    /* show presents section i (from 0), moving focus to its heading. */
-    function show(i, focus) {
-      // Everything is shown again first, so that the plan sees every
-      // heading (and any a tool has added or removed meanwhile).
-      showAll();
-      var p = plan(main, bar);
-      count = p.headings.length;
-      current = Math.max(0, Math.min(i, count - 1));
-      for (var j = 0; j < p.items.length; j++) {
-        var it = p.items[j];
-        if ((current < it.start || current > it.end) && it.el !== p.headings[0]) it.el.classList.add(OFF);
-      }
-      // The page's title stays on every screen, small after the first, so
-      // each screen still says what it is part of.
-      root.classList.toggle(LATER, current > 0);
-      status.textContent = "Section " + (current + 1) + " of " + count;
-      prev.disabled = current === 0;
-      next.disabled = current === count - 1;
-      if (focus !== false) {
-        var h = p.headings[current];
-        if (!h.hasAttribute("tabindex")) {
-          h.setAttribute("tabindex", "-1");
-          focusable.push(h);
-        }
-        window.scrollTo(0, 0);
-        h.focus({ preventScroll: true });
-      }
-    }
-
-    function showAll() {
-      var off = main.querySelectorAll("." + OFF);
-      for (var k = 0; k < off.length; k++) off[k].classList.remove(OFF);
-    }
-
-    function move(by) {
-      var to = Math.max(0, Math.min(current + by, count - 1));
-      if (to !== current) show(to);
-    }
-
-    function enter() {
-      if (active) return;
-      active = true;
-      root.classList.add(ACTIVE);
-      bar.hidden = false;
-      show(0);
-    }
-
-    function leave() {
-      if (!active) return;
-      active = false;
-      root.classList.remove(ACTIVE, LATER);
-      bar.hidden = true;
-      showAll();
-      while (focusable.length) focusable.pop().removeAttribute("tabindex");
-      button.focus();
-    }
-
-    /* sectionOf finds the section holding an element, for a link within
-       the page followed while presenting. */
-    function sectionOf(target) {
-      var was = current;
-      showAll();
-      var p = plan(main, bar);
-      show(was, false);
-      for (var j = 0; j < p.items.length; j++) {
-        if (p.items[j].el === target) return p.items[j].start;
-      }
-      return -1;
-    }
-
-    button.addEventListener("click", enter);
-    prev.addEventListener("click", function () { move(-1); });
-    next.addEventListener("click", function () { move(1); });
-    exit.addEventListener("click", leave);
-
-    document.addEventListener("keydown", function (e) {
-      if (e.defaultPrevented) return;
-      if (isShortcut(e)) {
-        e.preventDefault();
-        if (active) leave();
-        else enter();
-        return;
-      }
-      if (!active || e.ctrlKey || e.metaKey || e.altKey) return;
-      // Escape leaves from anywhere but an open list a control shows.
-      if ((e.key === "Escape" || e.key === "Esc") && !(e.target.closest && e.target.closest("[aria-expanded='true']"))) {
-        e.preventDefault();
-        leave();
-        return;
-      }
-      if (typing(e.target, e.key)) return;
-      var by = null;
-      switch (e.key) {
-        case "ArrowRight": case "PageDown": by = 1; break;
-        case "ArrowLeft": case "PageUp": by = -1; break;
-        case " ": case "Spacebar": by = e.shiftKey ? -1 : 1; break;
-        case "Home": e.preventDefault(); show(0); return;
-        case "End": e.preventDefault(); show(count - 1); return;
-        default: return;
-      }
-      e.preventDefault();
-      move(by);
-    });
-
-    window.addEventListener("hashchange", function () {
-      if (!active) return;
-      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-      if (!target || !main.contains(target)) return;
-      var i = sectionOf(target);
-      if (i >= 0 && i !== current) {
-        show(i, false);
-        target.scrollIntoView();
-      }
-    });
-
+    button.addEventListener("click", function () { self.enter(); });
+    document.addEventListener("keydown", function (e) { self.key(e); });
+    window.addEventListener("hashchange", function () { self.followLink(); });
     button.hidden = false;
+  }
+  Present.moduleName = NAME;
+
+  var proto = Present.prototype;
+
+  proto.plan = function () {
+    return plan(this.main, this.bar, isSectionHeading, this.main.querySelector("h1"));
   };
+
+  /* show presents section i (from 0), moving focus to its heading. */
+  proto.show = function (i, focus) {
+    // Everything is shown again first, so that the plan sees every
+    // heading (and any a tool has added or removed meanwhile).
+    this.showAll();
+    var p = this.plan();
+    this.count = p.headings.length;
+    this.current = Math.max(0, Math.min(i, this.count - 1));
+    for (var j = 0; j < p.items.length; j++) {
+      var it = p.items[j];
+      if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0]) it.el.classList.add(OFF);
+    }
+    // The page's title stays on every screen, small after the first, so
+    // each screen still says what it is part of.
+    document.documentElement.classList.toggle(LATER, this.current > 0);
+    this.status.textContent = "Section " + (this.current + 1) + " of " + this.count;
+    this.prev.disabled = this.current === 0;
+    this.next.disabled = this.current === this.count - 1;
+    if (focus !== false) {
+      var h = p.headings[this.current];
+      if (!h.hasAttribute("tabindex")) {
+        h.setAttribute("tabindex", "-1");
+        this.focusable.push(h);
+      }
+      window.scrollTo(0, 0);
+      h.focus({ preventScroll: true });
+    }
+  };
+
+  proto.showAll = function () {
+    var off = this.main.querySelectorAll("." + OFF);
+    for (var k = 0; k < off.length; k++) off[k].classList.remove(OFF);
+  };
+
+  proto.step = function (by) {
+    var to = Math.max(0, Math.min(this.current + by, this.count - 1));
+    if (to !== this.current) this.show(to);
+  };
+
+  proto.enter = function () {
+    if (this.active) return;
+    this.active = true;
+    document.documentElement.classList.add(ACTIVE);
+    this.bar.hidden = false;
+    this.show(0);
+  };
+
+  proto.leave = function () {
+    if (!this.active) return;
+    this.active = false;
+    document.documentElement.classList.remove(ACTIVE, LATER);
+    this.bar.hidden = true;
+    this.showAll();
+    while (this.focusable.length) this.focusable.pop().removeAttribute("tabindex");
+    this.button.focus();
+  };
+
+  proto.key = function (e) {
+    if (e.defaultPrevented) return;
+    if (isShortcut(e)) {
+      e.preventDefault();
+      if (this.active) this.leave();
+      else this.enter();
+      return;
+    }
+    if (!this.active || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Escape leaves from anywhere but an open list a control shows.
+    if ((e.key === "Escape" || e.key === "Esc") && !(e.target.closest && e.target.closest("[aria-expanded='true']"))) {
+      e.preventDefault();
+      this.leave();
+      return;
+    }
+    if (typing(e.target, e.key)) return;
+    var m = move(e.key, e.shiftKey);
+    if (!m) return;
+    e.preventDefault();
+    if (m.to) this.show(m.to === "first" ? 0 : this.count - 1);
+    else this.step(m.by);
+  };
+
+  /* followLink shows the section holding the target of a link within the
+     page followed while presenting. */
+  proto.followLink = function () {
+    if (!this.active) return;
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (!target || !this.main.contains(target)) return;
+    var was = this.current;
+    this.showAll();
+    var p = this.plan();
+    this.show(was, false);
+    var i = -1;
+    for (var j = 0; j < p.items.length; j++) {
+      if (p.items[j].el === target) { i = p.items[j].start; break; }
+    }
+    if (i >= 0 && i !== this.current) {
+      this.show(i, false);
+      target.scrollIntoView();
+    }
+  };
+
+  joinedup.register(Present);
 })();

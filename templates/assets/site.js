@@ -1,9 +1,127 @@
 /* joinedup site script. A plain script (no modules, so it runs from file://),
    loaded in <head> so a saved colour scheme applies before the page paints.
-   Each part starts from an element's data-module attribute; one part failing
-   does not stop the others. The page works fully without this file. */
+   The page works fully without it.
+
+   It holds what every page and tool shares: storage limited to the keys the
+   privacy page lists, helpers that build elements without innerHTML, the
+   error summary, and the start of every component.
+
+   Components follow GOV.UK Frontend's shape. Each is a constructor,
+   registered with joinedup.register under the name its markup gives in
+   data-module; it finds the elements it needs in its constructor and throws
+   an ElementError naming any that are missing. Once the page is parsed,
+   start() makes one instance per element; one failing does not stop the
+   others. Tool scripts load with defer, after this one and before the
+   page's DOMContentLoaded, so they register in time.
+
+   Node's test runner loads this file too (site.test.js): there it exports
+   the pure functions and touches no page. */
 (function () {
   "use strict";
+
+  /* keyAllowed says whether a storage key is in the allowed list, where an
+     entry ending in * allows every key that starts with the rest. */
+  function keyAllowed(allowed, key) {
+    for (var i = 0; i < allowed.length; i++) {
+      var a = allowed[i];
+      if (a === key || (a.charAt(a.length - 1) === "*" && key.indexOf(a.slice(0, -1)) === 0)) return true;
+    }
+    return false;
+  }
+
+  /* Stored values are JSON {"v": version, "saved": date, "data": ...}.
+     parseStored reads one, never throwing: a missing value gives
+     {data: null}; a value that is not JSON, has another version or the
+     wrong shape gives a problem in plain words, which the tool shows with a
+     way to clear it. */
+  function parseStored(raw, version) {
+    if (raw === null || raw === undefined) return { data: null, problem: null };
+    var v;
+    try { v = JSON.parse(raw); } catch (e) { v = undefined; }
+    if (!v || typeof v !== "object" || !("data" in v)) {
+      return { data: null, problem: "Your saved answers could not be read. They may have been damaged." };
+    }
+    if (v.v !== version) {
+      return { data: null, problem: "Your saved answers were saved by a different version of this site (version " + String(v.v).slice(0, 10) + ") and cannot be read by this one." };
+    }
+    return { data: v.data, problem: null };
+  }
+
+  /* storedText is the JSON parseStored reads back. */
+  function storedText(data, version, saved) {
+    return JSON.stringify({ v: version, saved: saved.toISOString(), data: data });
+  }
+
+  /* csv turns rows of values into CSV text (RFC 4180). A value starting
+     with = + - @, a tab or a carriage return is prefixed with ' so a
+     spreadsheet does not run it as a formula. */
+  function csv(rows) {
+    return rows.map(function (row) {
+      return row.map(function (v) {
+        var s = v === null || v === undefined ? "" : String(v);
+        if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+        return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+      }).join(",");
+    }).join("\r\n") + "\r\n";
+  }
+
+  /* isoDate is a date's local day as YYYY-MM-DD. */
+  function isoDate(d) {
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* quantity is a number with its noun: "1 person", "3 people". */
+  function quantity(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  /* ElementError is what a component throws when its markup lacks an
+     element it needs, naming the component and the element, as GOV.UK
+     Frontend's does. */
+  function ElementError(component, what, selector) {
+    this.name = "ElementError";
+    this.message = component + ": " + what + " (" + selector + ") is missing from the page's markup";
+    this.stack = new Error(this.message).stack;
+  }
+  ElementError.prototype = Object.create(Error.prototype);
+  ElementError.prototype.constructor = ElementError;
+
+  /* required finds the element a component needs in its markup, or throws
+     an ElementError. */
+  function required(root, selector, component, what) {
+    var node = root.querySelector(selector);
+    if (!node) throw new ElementError(component, what, selector);
+    return node;
+  }
+
+  /* startAll makes one instance of each component, by the name in each
+     element's data-module, once per element. A component that throws is
+     reported and the rest still start. */
+  function startAll(elements, components, report) {
+    for (var i = 0; i < elements.length; i++) {
+      var element = elements[i];
+      var name = element.getAttribute("data-module");
+      var Component = Object.prototype.hasOwnProperty.call(components, name) ? components[name] : null;
+      if (!Component || element.getAttribute("data-module-started")) continue;
+      try {
+        new Component(element); // the instance lives on in its event handlers
+        element.setAttribute("data-module-started", "true");
+      } catch (e) {
+        report(name, e);
+      }
+    }
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      keyAllowed: keyAllowed, parseStored: parseStored, storedText: storedText, csv: csv,
+      isoDate: isoDate, quantity: quantity, ElementError: ElementError, required: required, startAll: startAll
+    };
+    return;
+  }
+
+  /* ---- In the page from here on. ---- */
 
   var root = document.documentElement;
   root.className = root.className.replace(/\bno-js\b/, "js");
@@ -12,7 +130,9 @@
      the list the privacy page shows) may be used. Where the browser blocks
      storage, tools still work for the visit. */
   var allowed = window.joinedupStorageKeys || [];
+  var VERSION = window.joinedupStorageVersion || 1;
   var store = {
+    version: VERSION,
     available: (function () {
       try {
         var k = "joinedup.__test__";
@@ -24,11 +144,7 @@
       }
     })(),
     check: function (key) {
-      for (var i = 0; i < allowed.length; i++) {
-        var a = allowed[i];
-        if (a === key || (a.charAt(a.length - 1) === "*" && key.indexOf(a.slice(0, -1)) === 0)) return;
-      }
-      throw new Error("joinedup: storage key " + key + " is not in the list on the privacy page");
+      if (!keyAllowed(allowed, key)) throw new Error("joinedup: storage key " + key + " is not in the list on the privacy page");
     },
     get: function (key) {
       store.check(key);
@@ -44,46 +160,31 @@
       store.check(key);
       if (!store.available) return;
       try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ }
+    },
+    readJSON: function (key) {
+      return parseStored(store.get(key), VERSION);
+    },
+    writeJSON: function (key, data) {
+      return store.set(key, storedText(data, VERSION, new Date()));
+    },
+    /* keys lists every stored key this site's scripts may use, for export
+       and delete. */
+    keys: function () {
+      var out = [];
+      if (!store.available) return out;
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (keyAllowed(allowed, k)) out.push(k);
+        }
+      } catch (e) { /* storage went away */ }
+      return out.sort();
     }
-  };
-
-  /* Stored values are JSON {"v": version, "saved": date, "data": ...}.
-     readJSON never throws: a missing value gives {data: null}; a value that
-     is not JSON, has another version or the wrong shape gives a problem in
-     plain words, which the tool shows with a way to clear it. */
-  var VERSION = window.joinedupStorageVersion || 1;
-  store.version = VERSION;
-  store.readJSON = function (key) {
-    var raw = store.get(key);
-    if (raw === null || raw === undefined) return { data: null, problem: null };
-    var v;
-    try { v = JSON.parse(raw); } catch (e) { v = undefined; }
-    if (!v || typeof v !== "object" || !("data" in v)) {
-      return { data: null, problem: "Your saved answers could not be read. They may have been damaged." };
-    }
-    if (v.v !== VERSION) {
-      return { data: null, problem: "Your saved answers were saved by a different version of this site (version " + String(v.v).slice(0, 10) + ") and cannot be read by this one." };
-    }
-    return { data: v.data, problem: null };
-  };
-  store.writeJSON = function (key, data) {
-    return store.set(key, JSON.stringify({ v: VERSION, saved: new Date().toISOString(), data: data }));
-  };
-  /* Every stored key this site's scripts may use, for export and delete. */
-  store.keys = function () {
-    var out = [];
-    if (!store.available) return out;
-    try {
-      for (var i = 0; i < window.localStorage.length; i++) {
-        var k = window.localStorage.key(i);
-        try { store.check(k); out.push(k); } catch (e) { /* not ours */ }
-      }
-    } catch (e) { /* storage went away */ }
-    return out.sort();
   };
 
   /* el builds an element without innerHTML, so text from storage or from
-     a paste can never become markup: el("p", {class: "x"}, "text", child). */
+     a paste can never become markup: el("p", {class: "x"}, "text", child).
+     Children may be text, elements, arrays of them, or null (skipped). */
   function el(tag, attrs) {
     var node = document.createElement(tag);
     if (attrs) {
@@ -103,6 +204,67 @@
     if (child === null || child === undefined || child === false) return;
     if (Array.isArray(child)) { for (var i = 0; i < child.length; i++) append(node, child[i]); return; }
     node.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+
+  /* empty removes every child of a node. */
+  function empty(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /* button is a type="button" button with the given classes (default
+     "button") that calls onClick when pressed. */
+  function button(content, className, onClick) {
+    var b = el("button", { type: "button", class: className || "button" }, content);
+    if (onClick) b.addEventListener("click", onClick);
+    return b;
+  }
+
+  /* visuallyHidden is text for screen readers only. */
+  function visuallyHidden(text) {
+    return el("span", { class: "visually-hidden" }, text);
+  }
+
+  /* errorMessage is the GOV.UK inline error shown with a control; id is
+     for the control's aria-describedby. */
+  function errorMessage(id, text) {
+    return el("p", { class: "error-message", id: id }, visuallyHidden("Error: "), text);
+  }
+
+  /* errorLink is a link in an error summary to the control that needs an
+     answer. A pointer's click moves focus at once. A link followed with
+     Enter moves it once the key is released, so that the key press does
+     not also reach the control and, say, submit its form or type a new
+     line. */
+  function errorLink(text, target) {
+    var a = el("a", { href: "#" + target }, text);
+    var timer = null;
+    function jump() {
+      window.clearTimeout(timer);
+      timer = null;
+      var t = document.getElementById(target);
+      if (t) { t.focus(); t.scrollIntoView({ block: "center" }); }
+    }
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      if (ev.detail > 0) jump();
+      else if (!timer) timer = window.setTimeout(jump, 300);
+    });
+    a.addEventListener("keyup", function () { if (timer) jump(); });
+    return a;
+  }
+
+  /* errorSummary builds the GOV.UK error summary: "There is a problem" and
+     a link for each problem to the control that needs an answer. The
+     caller puts it at the top of the form or screen and focuses it.
+     opts: {id: the title's id, level: the title's heading level,
+     alert: true to announce it as an alert, items: [{text, target}] where
+     target is a control's id}. */
+  function errorSummary(opts) {
+    return el("div", { class: "error-summary", tabindex: "-1", role: opts.alert ? "alert" : null, "aria-labelledby": opts.id },
+      el("h" + opts.level, { class: "error-summary__title", id: opts.id }, "There is a problem"),
+      el("ul", { class: "error-summary__list" }, opts.items.map(function (item) {
+        return el("li", null, errorLink(item.text, item.target));
+      })));
   }
 
   /* say puts text in a live region (role="status") so screen readers
@@ -125,16 +287,14 @@
         el("p", null, el("strong", null, "Your answers will not be kept. "),
           "Your browser is not letting this site save anything, so your answers will be lost when you leave this page. You can still use the tool and print or download what you make."));
     } else if (opts && opts.problem) {
-      var button = el("button", { type: "button", class: "button button--secondary" }, "Clear the saved answers for this tool");
       notice = el("div", { class: "storage-notice notice notice--warning", role: "alert" },
         el("p", null, el("strong", null, "There is a problem with your saved answers. "), opts.problem,
           " The tool has started empty. Clearing the saved answers removes the message."),
-        button);
-      button.addEventListener("click", function () {
-        store.remove(opts.key);
-        if (notice.parentNode) notice.parentNode.removeChild(notice);
-        if (opts.onClear) opts.onClear();
-      });
+        button("Clear the saved answers for this tool", "button button--secondary", function () {
+          store.remove(opts.key);
+          if (notice.parentNode) notice.parentNode.removeChild(notice);
+          if (opts.onClear) opts.onClear();
+        }));
     }
     if (notice) container.insertBefore(notice, container.firstChild);
     return notice;
@@ -151,71 +311,9 @@
     window.setTimeout(function () { document.body.removeChild(a); window.URL.revokeObjectURL(url); }, 1000);
   }
 
-  /* csv turns rows of values into CSV text (RFC 4180). A value starting
-     with = + - @ or a tab is prefixed with ' so a spreadsheet does not run
-     it as a formula. */
-  function csv(rows) {
-    return rows.map(function (row) {
-      return row.map(function (v) {
-        var s = v === null || v === undefined ? "" : String(v);
-        if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-        return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-      }).join(",");
-    }).join("\r\n") + "\r\n";
-  }
-
-  /* today is the local date as YYYY-MM-DD. */
   function today() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+    return isoDate(new Date());
   }
-
-  /* Ladder results. A result code is "JU" + format version + "-" + one
-     digit per dimension (1 to 9 for the rung, 0 for "I do not know"), in
-     the order of the assessment data, + "-" + two check digits (ISO 7064
-     MOD 97-10 over the version and the digits, as in an IBAN). It holds
-     nothing else: no names, no free text. */
-  var CODE_VERSION = 1;
-  var ladder = {
-    codeVersion: CODE_VERSION,
-    /* overall: the rung from a list of answers (0 = do not know): the
-       median of the known answers, rounded down; the spread (highest
-       minus lowest) and whether it makes a "mixed picture" (3 or more). */
-    overall: function (rungs) {
-      var known = rungs.filter(function (r) { return r > 0; }).sort(function (a, b) { return a - b; });
-      if (!known.length) return { rung: 0, known: 0, spread: 0, mixed: false };
-      var n = known.length, mid = Math.floor(n / 2);
-      var median = n % 2 ? known[mid] : Math.floor((known[mid - 1] + known[mid]) / 2);
-      var spread = known[n - 1] - known[0];
-      return { rung: median, known: n, spread: spread, mixed: spread >= 3 };
-    },
-    checkDigits: function (body) {
-      var r = 0;
-      for (var i = 0; i < body.length; i++) r = (r * 10 + (body.charCodeAt(i) - 48)) % 97;
-      r = (r * 100) % 97;
-      var c = 98 - r;
-      return (c < 10 ? "0" : "") + c;
-    },
-    encode: function (rungs) {
-      var digits = rungs.map(function (r) { return String(r); }).join("");
-      return "JU" + CODE_VERSION + "-" + digits + "-" + ladder.checkDigits(String(CODE_VERSION) + digits);
-    },
-    /* decode checks one code against the number of dimensions. It returns
-       {rungs: [...]} or {error: "plain words"}. */
-    decode: function (code, dimensions) {
-      var m = /^JU(\d{1,3})-(\d{1,40})-(\d{2})$/i.exec(String(code).trim());
-      if (!m) return { error: "This is not a result code. A code looks like JU1-34543456-12." };
-      if (Number(m[1]) !== CODE_VERSION) return { error: "This code is from a different version of the self-assessment (version " + m[1] + "), so it cannot be read here." };
-      if (m[2].length !== dimensions) return { error: "This code has " + m[2].length + " answers, but the self-assessment has " + dimensions + ". Check that it was copied whole." };
-      if (ladder.checkDigits(m[1].replace(/^0+/, "") + m[2]) !== m[3]) return { error: "This code's check digits do not match, so a character was probably mistyped. Ask for it again." };
-      var rungs = m[2].split("").map(Number);
-      if (!rungs.some(function (r) { return r > 0; })) return { error: "This code has no answers (every dimension is \"I do not know\")." };
-      return { rungs: rungs };
-    },
-    /* pattern finds codes inside other text, such as a chat message. */
-    pattern: /\bJU\d{1,3}-\d{1,40}-\d{2}\b/gi
-  };
 
   var THEME_KEY = "joinedup.theme";
   var THEMES = ["light", "dark", "contrast"];
@@ -225,23 +323,26 @@
   }
   applyTheme(store.get(THEME_KEY));
 
-  var modules = {
-    "theme-switch": function (el) {
-      var select = el.querySelector("select");
-      select.value = root.getAttribute("data-theme") || "auto";
-      select.addEventListener("change", function () {
-        var v = select.value;
-        applyTheme(v);
-        if (v === "auto") store.remove(THEME_KEY);
-        else store.set(THEME_KEY, v);
-      });
-      el.hidden = false;
-    },
-    "print-page": function (el) {
-      el.addEventListener("click", function () { window.print(); });
-      el.hidden = false;
-    }
-  };
+  /* ThemeSwitch: the colour scheme menu in the header. */
+  function ThemeSwitch(module) {
+    var select = required(module, "select", ThemeSwitch.moduleName, "the colour scheme menu");
+    select.value = root.getAttribute("data-theme") || "auto";
+    select.addEventListener("change", function () {
+      var v = select.value;
+      applyTheme(v);
+      if (v === "auto") store.remove(THEME_KEY);
+      else store.set(THEME_KEY, v);
+    });
+    module.hidden = false;
+  }
+  ThemeSwitch.moduleName = "theme-switch";
+
+  /* PrintPage: a button that prints the page. */
+  function PrintPage(module) {
+    module.addEventListener("click", function () { window.print(); });
+    module.hidden = false;
+  }
+  PrintPage.moduleName = "print-page";
 
   /* Printing opens every <details> so nothing is hidden on paper, then
      restores them. */
@@ -254,24 +355,23 @@
     while (opened.length) opened.pop().open = false;
   });
 
+  var components = {};
+  function register(Component) {
+    components[Component.moduleName] = Component;
+  }
+  register(ThemeSwitch);
+  register(PrintPage);
+
   function start() {
-    var els = document.querySelectorAll("[data-module]");
-    for (var i = 0; i < els.length; i++) {
-      var name = els[i].getAttribute("data-module");
-      var init = modules[name];
-      if (!init || els[i].getAttribute("data-module-started")) continue;
-      try {
-        init(els[i]);
-        els[i].setAttribute("data-module-started", "true");
-      } catch (e) {
-        if (window.console) window.console.error("joinedup: " + name + " failed to start", e);
-      }
-    }
+    startAll(document.querySelectorAll("[data-module]"), components, function (name, e) {
+      if (window.console) window.console.error("joinedup: " + name + " failed to start: " + e.message, e);
+    });
   }
 
   window.joinedup = {
-    store: store, modules: modules, start: start,
-    el: el, say: say, storageNotice: storageNotice, download: download, csv: csv, today: today, ladder: ladder
+    store: store, register: register, start: start, ElementError: ElementError, required: required,
+    el: el, empty: empty, button: button, visuallyHidden: visuallyHidden, errorMessage: errorMessage, errorSummary: errorSummary,
+    say: say, storageNotice: storageNotice, download: download, csv: csv, today: today, quantity: quantity
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

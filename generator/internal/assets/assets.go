@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,19 +86,34 @@ func (s *Set) EveryPageScripts() []string {
 	return out
 }
 
+// toolNeeds lists, for a tool, the shared scripts below tools/ that must
+// run before its own: plain scripts cannot import one another, so the page
+// loads them, in this order. The ladder's result codes are used by the
+// self-assessment, which makes them, and by group results, which reads
+// them, and by no other page.
+var toolNeeds = map[string][]string{
+	"ladder-assessment": {"ladder-code"},
+	"group-results":     {"ladder-code"},
+}
+
 // ToolScripts lists the scripts of the interactive tools a converted page
 // holds: tools/NAME.js for each component NAME it places (and "checklist"
-// for its checklists), when the theme has that file. A page without tools
-// loads none of them.
+// for its checklists), each after the shared scripts it needs (toolNeeds),
+// when the theme has that file. No script is listed twice. A page without
+// tools loads none of them.
 func (s *Set) ToolScripts(f site.Facts) []string {
 	names := f.Components
 	if len(f.Checklists) > 0 {
 		names = append([]string{"checklist"}, names...)
 	}
 	var out []string
+	seen := map[string]bool{}
 	for _, n := range names {
-		if name := "tools/" + n + ".js"; s.Has(name) {
-			out = append(out, name)
+		for _, tool := range append(slices.Clone(toolNeeds[n]), n) {
+			if name := "tools/" + tool + ".js"; s.Has(name) && !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
 		}
 	}
 	return out

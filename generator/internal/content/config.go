@@ -76,10 +76,9 @@ type FooterLink struct {
 // ParseConfig decodes and checks the site settings.
 func ParseConfig(file string, src []byte) (Config, error) {
 	var c Config
-	if err := strictyaml.Decode(file, 1, src, &c); err != nil {
-		return c, err
-	}
 	var errs diag.List
+	// With problems, c still holds every setting that has none.
+	errs.Append(diag.Pos{File: file}, strictyaml.Decode(file, 1, src, &c))
 	if c.Language == "" {
 		c.Language = "en-GB"
 	}

@@ -10,7 +10,9 @@
 //   - content/data/*.yaml are data files, read by package data.
 //   - Any other file (an image, a PDF) is copied to the output unchanged.
 //   - Names starting with "." and editors' backup files ("name~", "#name#")
-//     are ignored.
+//     are ignored. Names a link cannot hold safely ("#", "?", "%", and
+//     what Windows refuses) are reported (see CheckName).
+//   - Pages, site.yaml and data files are UTF-8 text (see CheckText).
 //
 // Loading never stops at the first problem: it returns everything it could
 // read along with every problem it found.
@@ -18,7 +20,10 @@ package content
 
 import (
 	"bytes"
+	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"slices"
@@ -79,10 +84,19 @@ type Page struct {
 	// File is the path shown in messages, e.g. "content/guidance/consent.md".
 	File  string
 	Front FrontMatter
-	// Body is the Markdown after the front matter.
+	// Body is the Markdown after the front matter, as ParsePage returns
+	// it. Load and Update let it go once the front matter is read, so
+	// that a large site's Markdown is not all in memory at once: the
+	// build reads each page's body again (ReadBody) when it converts it.
 	Body []byte
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int
+	// Size is the length of Body, which outlives it.
+	Size int
+	// FrontSum is a checksum of the front matter as written: the dev
+	// server compares it to see whether an edit changed more than the
+	// body.
+	FrontSum uint64
 }
 
 // IsSection reports whether the page is a section's _index.md.
@@ -115,7 +129,9 @@ type Source struct {
 	Pages  []*Page  // sorted by Path; drafts included, flagged in FrontMatter
 	Static []Static // sorted by Path
 	// DataFiles are the YAML files under data/, by path below the content
-	// folder, for package data to decode.
+	// folder, for package data to decode. A file that could not be read
+	// as text maps to nil: it exists, so nothing reports it missing, and
+	// its problem is already reported.
 	DataFiles map[string][]byte
 	// Warnings are files that were skipped (see checkEntry).
 	Warnings diag.List
@@ -145,64 +161,30 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			}
 			return nil
 		}
+		if msg := CheckName(d.Name()); msg != "" && p != "." {
+			errs.Add(diag.Pos{File: display(p)}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			return nil
 		}
-		if problem, warning := checkEntry(fsys, p, d); warning {
-			src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
-			return nil
-		} else if problem != "" {
-			errs.Add(diag.Pos{File: display(p)}, "%s", problem)
-			return nil
-		}
-		switch {
-		case p == ConfigFile:
+		if p == ConfigFile {
 			sawConfig = true
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				return nil
-			}
-			cfg, err := ParseConfig(display(p), b)
-			errs.Append(diag.Pos{File: display(p)}, err)
-			src.Config = cfg
-		case strings.HasPrefix(p, DataDir+"/"):
-			if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
-				errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
-				return nil
-			}
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-				return nil
-			}
-			src.DataFiles[p] = b
-		case path.Ext(p) == ".md":
+		}
+		if src.addFile(fsys, p, d, &errs) {
 			pagePaths = append(pagePaths, p)
-		default:
-			src.Static = append(src.Static, Static{Path: p, File: display(p)})
 		}
 		return nil
 	})
 	if err != nil {
 		errs.Add(diag.Pos{File: name}, "cannot read the content folder: %v", err)
 	}
-	pages, pageErrs := readPages(fsys, pagePaths, display)
-	src.Pages = pages
-	if len(pages) < len(pagePaths) {
-		read := map[string]bool{}
-		for _, p := range pages {
-			read[p.Path] = true
-		}
-		for _, p := range pagePaths {
-			if !read[p] {
-				src.Unread = append(src.Unread, p)
-			}
-		}
-	}
-	errs = append(errs, pageErrs...)
+	errs = append(errs, src.addPages(fsys, pagePaths)...)
 	if !sawConfig {
-		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\" and \"organisation:\"")
+		errs.Add(diag.Pos{File: display(ConfigFile)}, "missing site settings file; create it with at least \"title:\" and \"organisation:\" (the site's name and the organisation that runs it)")
 	}
 	if !hasHome(src.Pages) {
 		errs.Add(diag.Pos{File: display("_index.md")}, "missing home page; create it with front matter and a title")
@@ -212,10 +194,110 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 	return src, errs.Sort().Err()
 }
 
+// addPages reads and parses the pages at paths and adds them, noting the
+// ones that cannot be read in Unread.
+func (src *Source) addPages(fsys fs.FS, paths []string) diag.List {
+	pages, errs := readPages(fsys, paths, func(p string) string { return path.Join(src.Name, p) })
+	for _, p := range pages {
+		p.Body = nil
+	}
+	src.Pages = append(src.Pages, pages...)
+	if len(pages) < len(paths) {
+		read := map[string]bool{}
+		for _, p := range pages {
+			read[p.Path] = true
+		}
+		for _, p := range paths {
+			if !read[p] {
+				src.Unread = append(src.Unread, p)
+			}
+		}
+	}
+	return errs
+}
+
+// addFile takes in the file at p, which the walk found as d: the site
+// settings, a data file or a static file. It reports whether p is a page,
+// which the caller reads with the other pages, on all cores.
+func (src *Source) addFile(fsys fs.FS, p string, d fs.DirEntry, errs *diag.List) (page bool) {
+	display := func(p string) string { return path.Join(src.Name, p) }
+	if problem, warning := checkEntry(fsys, p, d); warning {
+		src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
+		return false
+	} else if problem != "" {
+		errs.Add(diag.Pos{File: display(p)}, "%s", problem)
+		return false
+	}
+	switch {
+	case p == ConfigFile:
+		if b, ok := readText(fsys, p, display(p), errs); ok {
+			cfg, err := ParseConfig(display(p), b)
+			errs.Append(diag.Pos{File: display(p)}, err)
+			src.Config = cfg
+		}
+	case strings.HasPrefix(p, DataDir+"/"):
+		if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
+			errs.Add(diag.Pos{File: display(p)}, "only YAML files (.yaml) belong in %s/; move this file elsewhere", DataDir)
+			return false
+		}
+		b, _ := readText(fsys, p, display(p), errs)
+		src.DataFiles[p] = b // nil when unreadable
+	case path.Ext(p) == ".md":
+		return true
+	default:
+		src.Static = append(src.Static, Static{Path: p, File: display(p)})
+	}
+	return false
+}
+
+// readText reads the text file p, named file in messages, and reports it
+// when it cannot be read or is not UTF-8 text.
+func readText(fsys fs.FS, p, file string, errs *diag.List) ([]byte, bool) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, false
+	}
+	if bad := CheckText(file, b); bad != nil {
+		*errs = append(*errs, bad)
+		return nil, false
+	}
+	return b, true
+}
+
 // readPages reads and parses the pages at paths on all cores: on a large
 // site, reading the files and decoding their front matter one after another
 // is a tenth of the build, all of it before any page can be converted. The
 // pages come back in the order of paths, without the unreadable ones.
+// ReadPage reads and parses the page at p, named file in messages.
+func ReadPage(fsys fs.FS, p, file string) (*Page, error) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		var l diag.List
+		l.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, l
+	}
+	return ParsePage(p, file, b)
+}
+
+// ReadBody reads again the body of the page at p, named file in messages:
+// the Markdown after its front matter, and the line of the file it starts
+// on.
+func ReadBody(fsys fs.FS, p, file string) ([]byte, int, error) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, 0, diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+	}
+	if bad := CheckText(file, b); bad != nil {
+		return nil, 0, bad
+	}
+	_, body, line, err := SplitFrontMatter(b)
+	if err != nil {
+		return nil, 0, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+	}
+	return body, line, nil
+}
+
 func readPages(fsys fs.FS, paths []string, display func(string) string) ([]*Page, diag.List) {
 	pages := make([]*Page, len(paths))
 	errs := make([]error, len(paths))
@@ -230,15 +312,7 @@ func readPages(fsys fs.FS, paths []string, display func(string) string) ([]*Page
 				if i >= len(paths) {
 					return
 				}
-				p := paths[i]
-				b, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					var l diag.List
-					l.Add(diag.Pos{File: display(p)}, "cannot read: %v", err)
-					errs[i] = l
-					continue
-				}
-				pages[i], errs[i] = ParsePage(p, display(p), b)
+				pages[i], errs[i] = ReadPage(fsys, paths[i], display(paths[i]))
 			}
 		}()
 	}
@@ -285,10 +359,14 @@ func leftover(name string) bool {
 }
 
 // ParsePage splits a page's front matter from its body and decodes it.
-// When the front matter cannot be split from the body it returns nil; when
+// When the file is not UTF-8 text (see CheckText), or the front matter
+// cannot be split from the body, it returns nil; when
 // it splits but has problems it returns the page with them, so that later
 // stages can still report their own.
 func ParsePage(relPath, file string, src []byte) (*Page, error) {
+	if bad := CheckText(file, src); bad != nil {
+		return nil, diag.List{bad}
+	}
 	page := &Page{Path: relPath, File: file}
 	fm, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
@@ -296,7 +374,10 @@ func ParsePage(relPath, file string, src []byte) (*Page, error) {
 		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 		return nil, errs
 	}
-	page.Body, page.BodyLine = body, bodyLine
+	page.Body, page.BodyLine, page.Size = body, bodyLine, len(body)
+	h := fnv.New64a()
+	h.Write(fm)
+	page.FrontSum = h.Sum64()
 	var errs diag.List
 	errs.Append(diag.Pos{File: file, Line: 1}, strictyaml.Decode(file, 2, fm, &page.Front))
 	if len(errs) == 0 {
@@ -316,19 +397,51 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 		}
 	}
 	if s := f.Session; s != nil {
-		total := 0
-		for _, item := range s.Agenda {
-			if item.Minutes <= 0 {
-				errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
-			}
+		checkAgenda(s, errs)
+	}
+}
+
+// checkAgenda checks that a session's agenda has items, each of a positive
+// number of minutes, and fits the session. The total stops growing once it
+// passes the duration, so minutes too large to add up are caught too.
+func checkAgenda(s *Session, errs *diag.List) {
+	if s.Duration <= 0 {
+		errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
+	}
+	if len(s.Agenda) == 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda is empty; list its parts, each with a title and minutes")
+		return
+	}
+	total, over := 0, false
+	for _, item := range s.Agenda {
+		switch {
+		case item.Minutes <= 0:
+			errs.Add(item.Pos.Of("minutes"), "agenda item %q needs a positive number of minutes", item.Title)
+		case over || item.Minutes > s.Duration-total:
+			over = true
+		default:
 			total += item.Minutes
 		}
-		if s.Duration <= 0 {
-			errs.Add(s.Pos.Of("duration"), "session duration must be a positive number of minutes")
-		} else if total > s.Duration {
-			errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %d minutes but the session lasts %d; shorten items or raise the duration", total, s.Duration)
-		}
 	}
+	if over && s.Duration > 0 {
+		errs.Add(s.Pos.Of("agenda"), "the agenda adds up to %s minutes but the session lasts %d; shorten items or raise the duration", agendaTotal(s.Agenda), s.Duration)
+	}
+}
+
+// agendaTotal adds up the agenda's minutes in words: the number, or
+// "more than N" when it is too large to add up.
+func agendaTotal(agenda []AgendaItem) string {
+	total := 0
+	for _, item := range agenda {
+		if item.Minutes <= 0 {
+			continue
+		}
+		if item.Minutes > math.MaxInt-total {
+			return fmt.Sprintf("more than %d", math.MaxInt)
+		}
+		total += item.Minutes
+	}
+	return fmt.Sprint(total)
 }
 
 // splitError explains one of the ways front matter can be malformed, with

@@ -80,11 +80,25 @@ func TestParsePageErrors(t *testing.T) {
 			`content/a.md:2:1: unknown field "titel" (did you mean "title"?)`,
 		}},
 		{"yaml syntax", "---\ntitle: Consent\n  tags: [a]\n---\n", []string{
-			`content/a.md:3: YAML syntax error: mapping values are not allowed in this context (check indentation, and quote text that contains a colon)`,
+			`content/a.md:3:3: YAML syntax error: this line is indented more than the lines above it allow; check its indentation`,
 		}},
-		// yaml.v3 reports an unclosed list where the mapping holding it starts.
 		{"unclosed list", "---\ntitle: Consent\ntags: [a, b\n---\n", []string{
-			`content/a.md:2: YAML syntax error: did not find expected ',' or ']' (check indentation, and quote text that contains a colon)`,
+			`content/a.md:3:7: YAML syntax error: the list that starts here with "[" is not closed; end it with "]"`,
+		}},
+		{"colon in a value", "---\ntitle: Consent: a guide\n---\n", []string{
+			`content/a.md:2:15: YAML syntax error: a second ": " on one line; put text that holds ": " in quotes: title: "Consent: a guide"`,
+		}},
+		{"tab indentation", "---\ntitle: T\nsession:\n\tduration: 30\n---\n", []string{
+			`content/a.md:4:1: YAML syntax error: a tab in the indentation; YAML allows only spaces there, so indent with spaces`,
+		}},
+		{"agenda minutes that overflow", "---\ntitle: S\nsession:\n  duration: 60\n  agenda:\n    - title: One\n      minutes: 9223372036854775807\n    - title: Two\n      minutes: 9223372036854775807\n---\n", []string{
+			`content/a.md:6:5: the agenda adds up to more than 9223372036854775807 minutes but the session lasts 60; shorten items or raise the duration`,
+		}},
+		{"empty agenda", "---\ntitle: S\nsession:\n  duration: 10\n  agenda: []\n---\n", []string{
+			`content/a.md:5:11: the agenda is empty; list its parts, each with a title and minutes`,
+		}},
+		{"weight too large", "---\ntitle: T\nweight: 99999999999999999999999999\n---\n", []string{
+			`content/a.md:3:9: "weight" is too large; use a whole number up to 9223372036854775807, not 99999999999999999999999999`,
 		}},
 		{"bad audience", "---\ntitle: A\naudience: [staf]\n---\n", []string{
 			`content/a.md:3:11: unknown audience "staf"; use one or more of staff, trainer, learner (did you mean "staff"?)`,
@@ -149,8 +163,12 @@ func TestLoad(t *testing.T) {
 	if src.Config.Title != "T" || src.Config.Language != "en-GB" {
 		t.Errorf("config = %+v", src.Config)
 	}
-	if b := src.Pages[3]; b.BodyLine != 5 || string(b.Body) != "B body\n" || b.Front.Weight != 2 {
-		t.Errorf("page b = line %d body %q weight %d", b.BodyLine, b.Body, b.Front.Weight)
+	if b := src.Pages[3]; b.BodyLine != 5 || b.Body != nil || b.Size != len("B body\n") || b.Front.Weight != 2 {
+		t.Errorf("page b = line %d body %q (size %d) weight %d; want line 5, the body let go, size 7, weight 2", b.BodyLine, b.Body, b.Size, b.Front.Weight)
+	}
+	body, line, err := ReadBody(fsys, src.Pages[3].Path, src.Pages[3].File)
+	if string(body) != "B body\n" || line != 5 || err != nil {
+		t.Errorf("ReadBody = %q, %d, %v; want the body from line 5", body, line, err)
 	}
 }
 
@@ -165,7 +183,7 @@ func TestLoadReportsEverything(t *testing.T) {
 		"content/a.md:3:1: unknown field \"colour\" (known fields: audience, description, draft, keywords, session, tags, title, weight)\n" +
 		"content/b.md:1:1: missing front matter: start the file with a line \"---\", then \"title: ...\", then another \"---\"\n" +
 		"content/data/x.txt: only YAML files (.yaml) belong in data/; move this file elsewhere\n" +
-		"content/site.yaml: missing site settings file; create it with at least \"title:\" and \"organisation:\""
+		"content/site.yaml: missing site settings file; create it with at least \"title:\" and \"organisation:\" (the site's name and the organisation that runs it)"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load errors =\n%v\nwant\n%s", err, want)
 	}

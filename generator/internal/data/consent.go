@@ -102,11 +102,11 @@ func (c *checker) consent(k Consent, present bool) {
 	}
 	steps := map[string]diag.Pos{}
 	for _, s := range k.Steps {
-		c.id(steps, s.ID, s.Pos.Of("id"), "step")
+		c.id(steps, s.ID, s.Pos, "step")
 	}
 	outcomes := map[string]diag.Pos{}
 	for _, o := range k.Outcomes {
-		c.id(outcomes, o.ID, o.Pos.Of("id"), "outcome")
+		c.id(outcomes, o.ID, o.Pos, "outcome")
 		for _, l := range o.Links {
 			if !consentPagePattern.MatchString(l.Page) {
 				c.errs.Add(l.Pos.Of("page"), "link page %q should be the path of a page below content/, like \"guidance/consent-and-information-sharing.md#start-with-consent\"", l.Page)

@@ -9,9 +9,11 @@ package data
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/strictyaml"
@@ -169,12 +171,22 @@ type Term struct {
 	Pos strictyaml.Positions `yaml:"-"`
 }
 
-// Anchor is the id of the term's entry on the glossary page.
+// Anchor is the id of the term's entry on the glossary page: its
+// abbreviation's or its words' letters and digits, of any alphabet, so
+// that terms in Welsh or another language keep their own ids.
 func (t Term) Anchor() string {
 	if t.Abbr != "" {
-		return "term-" + Slug(t.Abbr)
+		return "term-" + slug(t.Abbr, unicode.IsLetter, unicode.IsDigit)
 	}
-	return "term-" + Slug(t.Term)
+	return "term-" + slug(t.Term, unicode.IsLetter, unicode.IsDigit)
+}
+
+// anchorKey is the field a term's Anchor comes from.
+func (t Term) anchorKey() string {
+	if t.Abbr != "" {
+		return "abbr"
+	}
+	return "term"
 }
 
 // files maps each known data file to where it decodes.
@@ -201,7 +213,14 @@ func Files() []string {
 }
 
 // Load decodes the data files. files maps a path such as "data/partners.yaml"
-// to its bytes; display turns that path into the name used in messages.
+// to its bytes, or to nil for a file that exists but could not be read
+// (already reported); display turns that path into the name used in
+// messages.
+//
+// Every problem is reported in one pass: the references between files are
+// checked even when some files have problems of their own, over what
+// decoded (see strictyaml.Decode), leaving alone the values already
+// reported and the files that could not be read or parsed at all.
 func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 	d := &Data{}
 	targets := d.files()
@@ -215,117 +234,186 @@ func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 	for p := range files {
 		paths = append(paths, p)
 	}
-	sort.Strings(paths)
-	decoded := map[string]bool{}
+	sort.Strings(paths) // partners.yaml before partners.yml
+	st := fileStates{}
+	read := map[string]string{} // known name -> the path read for it
 	for _, p := range paths {
-		name := p[strings.LastIndex(p, "/")+1:]
-		name = strings.TrimSuffix(name, ".yml")
+		base := p[strings.LastIndex(p, "/")+1:]
+		name := strings.TrimSuffix(base, ".yml")
 		if !strings.HasSuffix(name, ".yaml") {
 			name += ".yaml"
 		}
 		target, ok := targets[name]
 		if !ok {
-			errs.Add(diag.Pos{File: display(p)}, "unknown data file %q%s; data files are %s", name, diag.Hint(name, known), strings.Join(known, ", "))
+			errs.Add(diag.Pos{File: display(p)}, "unknown data file %q%s; data files are %s", base, diag.Hint(name, known), strings.Join(known, ", "))
 			continue
 		}
-		if err := strictyaml.Decode(display(p), 1, files[p], target); err != nil {
-			errs.Append(diag.Pos{File: display(p)}, err)
+		if first, dup := read[name]; dup {
+			errs.Add(diag.Pos{File: display(p)}, "both %s and %s exist, and only %s is read; keep one of them", first, p, first)
 			continue
 		}
-		decoded[name] = true
+		read[name] = p
+		st[name] = fileExists
+		if files[p] == nil {
+			continue // could not be read as text; already reported
+		}
+		err := strictyaml.Decode(display(p), 1, files[p], target)
+		errs.Append(diag.Pos{File: display(p)}, err)
+		switch {
+		case err == nil:
+			st[name] = fileClean
+		case !reflect.ValueOf(target).Elem().IsZero():
+			st[name] = fileDecoded
+		}
 	}
-	if len(errs) == 0 {
-		c := checker{display: func(name string) string { return display("data/" + name) }}
-		c.check(d, decoded)
-		errs = append(errs, c.errs...)
-	}
+	c := checker{display: func(name string) string { return display("data/" + name) }, files: st}
+	c.check(d)
+	errs = append(errs, c.errs...)
 	return d, errs.Sort().Err()
 }
+
+// fileState is how far a data file got.
+type fileState int
+
+const (
+	fileAbsent  fileState = iota
+	fileExists            // but could not be read or parsed: nothing is known of it
+	fileDecoded           // with problems, already reported; the rest decoded
+	fileClean             // without problems
+)
+
+type fileStates map[string]fileState
+
+// present reports whether the file decoded, at least in part.
+func (f fileStates) present(name string) bool { return f[name] >= fileDecoded }
+
+// known reports whether references to ids of the file can be checked: it
+// decoded, or it does not exist, so that every reference to it is unknown.
+// A file that exists but could not be read tells nothing either way.
+func (f fileStates) known(name string) bool { return f[name] != fileExists }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 type checker struct {
 	display func(string) string
+	files   fileStates
 	errs    diag.List
 }
 
-// id checks one id's form and uniqueness within seen.
-func (c *checker) id(seen map[string]diag.Pos, id string, pos diag.Pos, what string) {
+// id checks one id's form and uniqueness within seen. An id whose key pos
+// does not have (missing, or of the wrong kind) is already reported.
+func (c *checker) id(seen map[string]diag.Pos, id string, pos strictyaml.Positions, what string) {
+	if !pos.Has("id") {
+		return
+	}
 	if !idPattern.MatchString(id) {
-		c.errs.Add(pos, "%s id %q should use only lowercase letters, digits and single hyphens, like %q", what, id, Slug(id))
+		c.errs.Add(pos.Of("id"), "%s id %q should use only lowercase letters, digits and single hyphens, like %q", what, id, Slug(id))
 		return
 	}
 	if first, dup := seen[id]; dup {
-		c.errs.Add(pos, "%s id %q is already used at line %d; ids must be unique", what, id, first.Line)
+		c.errs.Add(pos.Of("id"), "%s id %q is already used at line %d; ids must be unique", what, id, first.Line)
 		return
 	}
-	seen[id] = pos
+	seen[id] = pos.Of("id")
 }
 
-func (c *checker) check(d *Data, present map[string]bool) {
-	sectors := map[string]diag.Pos{}
-	for _, s := range d.Partners.Sectors {
-		c.id(sectors, s.ID, s.Pos.Of("id"), "sector")
-	}
-	sectorIDs := keys(sectors)
-	partners := map[string]diag.Pos{}
-	for _, p := range d.Partners.Partners {
-		c.id(partners, p.ID, p.Pos.Of("id"), "partner")
-		if _, ok := sectors[p.Sector]; !ok {
-			c.errs.Add(p.Pos.Of("sector"), "unknown sector %q%s; add it under \"sectors\" or use one of %s", p.Sector, diag.Hint(p.Sector, sectorIDs), strings.Join(sectorIDs, ", "))
-		}
-	}
+func (c *checker) check(d *Data) {
+	c.partners(d.Partners)
 	principles := map[string]diag.Pos{}
 	points := map[string]diag.Pos{}
 	for _, p := range d.Principles.Principles {
-		c.id(principles, p.ID, p.Pos.Of("id"), "principle")
+		c.id(principles, p.ID, p.Pos, "principle")
 		for _, pt := range p.Points {
-			c.id(points, pt.ID, pt.Pos.Of("id"), "practice point")
+			c.id(points, pt.ID, pt.Pos, "practice point")
 		}
 	}
 	barriers := map[string]diag.Pos{}
 	remedies := map[string]diag.Pos{}
 	for _, b := range d.Barriers.Barriers {
-		c.id(barriers, b.ID, b.Pos.Of("id"), "barrier")
+		c.id(barriers, b.ID, b.Pos, "barrier")
 		for _, r := range b.Remedies {
-			c.id(remedies, r.ID, r.Pos.Of("id"), "remedy")
+			c.id(remedies, r.ID, r.Pos, "remedy")
 		}
 	}
-	if present["ladder.yaml"] && len(d.Ladder.Rungs) != RungCount {
+	if c.files.present("ladder.yaml") && d.Ladder.Pos.Has("rungs") && len(d.Ladder.Rungs) != RungCount {
 		c.errs.Add(d.Ladder.Pos.Of("rungs"), "the ladder needs exactly %d rungs, lowest first; found %d", RungCount, len(d.Ladder.Rungs))
 	}
+	c.assessment(d.Assessment, remedies, principles)
+	d.Glossary.Terms = c.glossary(d.Glossary.Terms)
+	// The decision aid's tree is walked only when its file has no problems:
+	// a step with a problem would show as a dead end or a loop.
+	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
+}
+
+// partners checks the sectors' and partners' ids, and that each partner's
+// sector is one of the sectors.
+func (c *checker) partners(p Partners) {
+	sectors := map[string]diag.Pos{}
+	for _, s := range p.Sectors {
+		c.id(sectors, s.ID, s.Pos, "sector")
+	}
+	sectorIDs := keys(sectors)
+	partners := map[string]diag.Pos{}
+	for _, p := range p.Partners {
+		c.id(partners, p.ID, p.Pos, "partner")
+		if _, ok := sectors[p.Sector]; !ok && p.Pos.Has("sector") {
+			c.errs.Add(p.Pos.Of("sector"), "unknown sector %q%s; add it under \"sectors\" or use one of %s", p.Sector, diag.Hint(p.Sector, sectorIDs), strings.Join(sectorIDs, ", "))
+		}
+	}
+}
+
+// assessment checks the dimensions' ids and descriptors, and the remedies
+// and principles their suggestions name, unless the file those come from
+// could not be read.
+func (c *checker) assessment(a Assessment, remedies, principles map[string]diag.Pos) {
 	dims := map[string]diag.Pos{}
 	remedyIDs, principleIDs := keys(remedies), keys(principles)
-	for _, dim := range d.Assessment.Dimensions {
-		c.id(dims, dim.ID, dim.Pos.Of("id"), "dimension")
-		if len(dim.Descriptors) != RungCount {
+	for _, dim := range a.Dimensions {
+		c.id(dims, dim.ID, dim.Pos, "dimension")
+		if dim.Pos.Has("descriptors") && len(dim.Descriptors) != RungCount {
 			c.errs.Add(dim.Pos.Of("descriptors"), "dimension %q needs exactly %d descriptors, one per rung, lowest first; found %d", dim.ID, RungCount, len(dim.Descriptors))
 		}
 		for _, s := range dim.Suggestions {
 			for _, r := range s.Remedies {
-				if _, ok := remedies[r]; !ok {
+				if _, ok := remedies[r]; !ok && r != "" && c.files.known("barriers.yaml") {
 					c.errs.Add(s.Pos.Of("remedies"), "unknown remedy %q%s; use a remedy id from barriers.yaml", r, diag.Hint(r, remedyIDs))
 				}
 			}
 			for _, p := range s.Principles {
-				if _, ok := principles[p]; !ok {
+				if _, ok := principles[p]; !ok && p != "" && c.files.known("principles.yaml") {
 					c.errs.Add(s.Pos.Of("principles"), "unknown principle %q%s; use a principle id from principles.yaml", p, diag.Hint(p, principleIDs))
 				}
 			}
 		}
 	}
+}
+
+// glossary checks that abbreviations and the terms' ids on the glossary
+// page are unique, and returns the terms without the ones that repeat
+// another's: they are reported here, at the term, so the glossary page
+// does not report the repeated id again as its own.
+func (c *checker) glossary(terms []Term) []Term {
 	abbrs := map[string]diag.Pos{}
-	for _, t := range d.Glossary.Terms {
-		if t.Abbr == "" {
-			continue
+	anchors := map[string]Term{}
+	kept := make([]Term, 0, len(terms))
+	for _, t := range terms {
+		if t.Abbr != "" {
+			if first, dup := abbrs[t.Abbr]; dup {
+				c.errs.Add(t.Pos.Of("abbr"), "abbreviation %q is already defined at line %d", t.Abbr, first.Line)
+				continue
+			}
+			abbrs[t.Abbr] = t.Pos.Of("abbr")
 		}
-		if first, dup := abbrs[t.Abbr]; dup {
-			c.errs.Add(t.Pos.Of("abbr"), "abbreviation %q is already defined at line %d", t.Abbr, first.Line)
-			continue
+		if t.Pos.Has(t.anchorKey()) {
+			if first, dup := anchors[t.Anchor()]; dup {
+				c.errs.Add(t.Pos.Of(t.anchorKey()), "%q would have the same id on the glossary page, #%s, as %q at line %d (ids keep only letters and digits); reword one of them", t.Term, t.Anchor(), first.Term, first.Pos.Of(first.anchorKey()).Line)
+				continue
+			}
+			anchors[t.Anchor()] = t
 		}
-		abbrs[t.Abbr] = t.Pos.Of("abbr")
+		kept = append(kept, t)
 	}
-	c.consent(d.Consent, present["consent.yaml"])
+	return kept
 }
 
 func keys(m map[string]diag.Pos) []string {
@@ -340,11 +428,17 @@ func keys(m map[string]diag.Pos) []string {
 // Slug turns text into an id: lowercase letters and digits joined by single
 // hyphens.
 func Slug(s string) string {
+	return slug(s, func(r rune) bool { return r >= 'a' && r <= 'z' }, func(r rune) bool { return r >= '0' && r <= '9' })
+}
+
+// slug lowercases s and joins its runs of letters and digits, as the two
+// functions define them, with single hyphens.
+func slug(s string, letter, digit func(rune) bool) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case letter(r), digit(r):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}

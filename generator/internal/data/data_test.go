@@ -61,6 +61,34 @@ func TestLoadErrors(t *testing.T) {
 		{"missing required", map[string]string{"data/glossary.yaml": "terms:\n  - term: GP\n"}, []string{
 			`content/data/glossary.yaml:2:5: missing required field "definition" in "terms[1]"`,
 		}},
+		{".yml beside .yaml", map[string]string{
+			"data/partners.yaml": "sectors: []\npartners: []\n",
+			"data/partners.yml":  "sectors: []\npartners: []\n",
+		}, []string{`content/data/partners.yml: both data/partners.yaml and data/partners.yml exist, and only data/partners.yaml is read; keep one of them`}},
+		{"unknown .yml file keeps its name", map[string]string{"data/notes.yml": "x: 1\n"}, []string{
+			`content/data/notes.yml: unknown data file "notes.yml"; data files are assessment.yaml, barriers.yaml, consent.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+		}},
+		{"schema errors and a broken reference in one pass", map[string]string{
+			"data/partners.yaml": "sectors:\n  - id: health\n    name: Health\npartners:\n  - id: gp\n    name: GP\n    sector: [health]\n    what: w\n    when: w\n    colour: red\n  - id: advocate\n    name: Advocate\n    sector: legal-and-advocasy\n    what: w\n    when: w\n",
+			"data/glossary.yaml": "terms:\n  - term: GP\n",
+		}, []string{
+			`content/data/glossary.yaml:2:5: missing required field "definition" in "terms[1]"`,
+			`content/data/partners.yaml:7:13: "partners[1].sector" should be text, not a list`,
+			`content/data/partners.yaml:10:5: unknown field "colour" in "partners[1]" (known fields: abbr, id, name, sector, what, when)`,
+			`content/data/partners.yaml:13:13: unknown sector "legal-and-advocasy"; add it under "sectors" or use one of health`,
+		}},
+		{"references into a file that could not be parsed are not checked", map[string]string{
+			"data/barriers.yaml":   "barriers: [\n",
+			"data/assessment.yaml": "dimensions:\n  - id: purpose\n    title: P\n    question: q\n    descriptors: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n    suggestions:\n      - text: t\n        remedies: [shadowing]\n",
+		}, []string{
+			`content/data/barriers.yaml:1:11: YAML syntax error: the list that starts here with "[" is not closed; end it with "]"`,
+		}},
+		{"two terms with one id", map[string]string{
+			"data/glossary.yaml": "terms:\n  - term: Qa term\n    definition: d\n  - term: Qa-term\n    definition: d\n  - term: Other\n    abbr: QA TERM\n    definition: d\n",
+		}, []string{
+			`content/data/glossary.yaml:4:11: "Qa-term" would have the same id on the glossary page, #term-qa-term, as "Qa term" at line 2 (ids keep only letters and digits); reword one of them`,
+			`content/data/glossary.yaml:7:11: "Other" would have the same id on the glossary page, #term-qa-term, as "Qa term" at line 2 (ids keep only letters and digits); reword one of them`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +109,35 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLoadSkipsUnreadable checks that a data file content could not read
+// (nil bytes) is neither decoded nor reported again, and that references
+// into it are not called unknown.
+func TestLoadSkipsUnreadable(t *testing.T) {
+	files := map[string][]byte{
+		"data/barriers.yaml":   nil,
+		"data/assessment.yaml": []byte("dimensions:\n  - id: purpose\n    title: P\n    question: q\n    descriptors: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n    suggestions:\n      - text: t\n        remedies: [shadowing]\n"),
+	}
+	if _, err := Load(files, display); err != nil {
+		t.Errorf("Load = %v; want no problems", err)
+	}
+}
+
+// TestGlossaryAnchors checks that terms keep the letters of any alphabet
+// in their ids, and that a term repeating another's id is left out, so
+// the glossary page does not show (and report) the id twice.
+func TestGlossaryAnchors(t *testing.T) {
+	files := map[string][]byte{"data/glossary.yaml": []byte("terms:\n  - term: Gofal cymdeithasol\n    definition: d\n  - term: Café & crème\n    definition: d\n  - term: 日本語\n    definition: d\n  - term: Qa term\n    definition: d\n  - term: Qa-term\n    definition: d\n")}
+	d, _ := Load(files, display)
+	var got []string
+	for _, term := range d.Glossary.Terms {
+		got = append(got, term.Anchor())
+	}
+	want := []string{"term-gofal-cymdeithasol", "term-café-crème", "term-日本語", "term-qa-term"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("glossary anchors (-want +got):\n%s", diff)
 	}
 }
 

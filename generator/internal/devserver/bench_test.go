@@ -59,7 +59,7 @@ func benchSaveToReload(b *testing.B, pages int, folder string) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		w.Run(ctx, func([]string) { built += bl.Build(ctx).Result.Duration })
+		w.Run(ctx, func(paths []string) { built += bl.Update(ctx, paths).Change.Duration })
 	}()
 	hs := httptest.NewServer(srv)
 	defer hs.Close()

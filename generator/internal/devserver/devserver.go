@@ -2,9 +2,12 @@
 // edits it, reloads their browser when a rebuild succeeds and shows the
 // problems when one fails.
 //
-// Each build is a complete folder (see Builder). Server.Publish swaps to a
-// new folder in one step, so a request sees either the old site or the new
-// one, never a mix; a folder is removed once no request is reading it.
+// A full build is a complete folder (see Builder). Server.Publish swaps to
+// a new folder in one step, so a request sees either the old site or the
+// new one, never a mix; a folder is removed once no request is reading it.
+// A rebuild after an edit changes the files it must in the folder in
+// service, each replaced whole, and Server.Refresh then reloads the
+// browsers.
 // Server.Fail keeps the last good folder in service and tells every
 // connected browser what is wrong.
 //
@@ -86,6 +89,9 @@ type generation struct {
 	refs     int  // requests reading it
 	retired  bool // replaced by a newer build
 	cleanup  func()
+	// keepRoot is set when a newer generation reads through the same
+	// root (see Refresh), which must then stay open.
+	keepRoot bool
 }
 
 // New makes a server with no build yet: pages answer with the problems
@@ -128,6 +134,26 @@ func (s *Server) PublishAt(dir, basePath string, cleanup func()) error {
 	s.mu.Unlock()
 	s.retire(old)
 	return nil
+}
+
+// Refresh tells connected browsers to reload: the build in service has
+// been changed in place (see Builder), its folder staying the same.
+func (s *Server) Refresh() {
+	s.mu.Lock()
+	old := s.cur
+	if old == nil {
+		s.mu.Unlock()
+		return
+	}
+	s.builds++
+	g := &generation{id: s.startID + "-" + strconv.Itoa(s.builds), dir: old.dir, root: old.root, basePath: old.basePath, cleanup: old.cleanup}
+	// The folder and its root pass to the new generation.
+	old.cleanup, old.keepRoot = nil, true
+	s.cur = g
+	s.problems = nil
+	s.update()
+	s.mu.Unlock()
+	s.retire(old)
 }
 
 // Fail keeps the current build in service and shows problems in every
@@ -225,7 +251,9 @@ func (s *Server) retire(g *generation) {
 }
 
 func (g *generation) finish() {
-	g.root.Close()
+	if !g.keepRoot {
+		g.root.Close()
+	}
 	if g.cleanup != nil {
 		g.cleanup()
 	}

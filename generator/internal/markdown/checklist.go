@@ -112,16 +112,18 @@ type checklistInfo struct {
 	count     int
 }
 
-// slugWords makes an id from the first n words.
+// slugWords makes an id from the first n words, by the id rule of
+// headings (see textID): letters of any alphabet are kept, so items written
+// in Welsh or Japanese get ids of their own words, not their places.
 func slugWords(words []string, n int) string {
 	if len(words) > n {
 		words = words[:n]
 	}
 	var b strings.Builder
 	for _, w := range words {
-		for _, r := range strings.ToLower(w) {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-				b.WriteRune(r)
+		for _, r := range w {
+			if c := slugRune(r); c != 0 && c != '-' {
+				b.WriteRune(c)
 			}
 		}
 		b.WriteByte('-')
@@ -131,7 +133,7 @@ func slugWords(words []string, n int) string {
 		s = strings.ReplaceAll(s, "--", "-")
 	}
 	if s == "" {
-		s = "item"
+		return textID(strings.Join(words, " "), "item")
 	}
 	return s
 }

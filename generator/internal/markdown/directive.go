@@ -63,6 +63,9 @@ type Directive struct {
 	OptionErrorCol int
 	// Closed reports whether a closing ::: line was found.
 	Closed bool
+	// Stray marks a ":::" line that closes nothing: no directive was
+	// open. It is reported, never rendered.
+	Stray bool
 
 	// render is set by the transformer once the directive is known to be
 	// valid; nil renders nothing.
@@ -92,8 +95,13 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	line, seg := reader.PeekLine()
 	trimmed := strings.TrimRight(string(line), "\r\n")
 	m := openPattern.FindStringSubmatchIndex(trimmed)
-	if m == nil || closePattern.MatchString(trimmed) {
+	if m == nil {
 		return nil, parser.NoChildren
+	}
+	if closePattern.MatchString(trimmed) {
+		// An open directive would have taken this line as its end.
+		advanceLine(reader, line, seg)
+		return &Directive{Offset: seg.Start, Stray: true, Closed: true}, parser.NoChildren
 	}
 	n := &Directive{Offset: seg.Start}
 	if m[4] >= 0 {
@@ -103,18 +111,63 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		n.NameCol = m[3] + 4
 	}
 	n.Options, n.OptionError, n.OptionErrorCol = parseOptions(trimmed[m[6]:m[7]], m[6]+1)
-	reader.Advance(seg.Len() - 1)
+	advanceLine(reader, line, seg)
 	return n, parser.HasChildren
 }
 
 func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	d := node.(*Directive)
+	if d.Stray {
+		return parser.Close
+	}
 	line, seg := reader.PeekLine()
-	if closePattern.Match(trimEOL(line)) {
-		node.(*Directive).Closed = true
-		reader.Advance(seg.Len() - 1)
+	if closePattern.Match(trimEOL(line)) && !insideInnerBlock(d, line, pc) {
+		d.Closed = true
+		advanceLine(reader, line, seg)
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// advanceLine moves past the rest of a directive's line, leaving its line
+// ending for the parser. The last line of a file may have none: moving one
+// byte short of its end would leave its last character (a ":") behind as a
+// paragraph.
+func advanceLine(reader text.Reader, line []byte, seg text.Segment) {
+	if len(line) > 0 && line[len(line)-1] == '\n' {
+		reader.Advance(seg.Len() - 1)
+		return
+	}
+	reader.Advance(seg.Len())
+}
+
+// insideInnerBlock reports whether line, a ":::" line, belongs to a block
+// opened inside directive d that takes any line as its content or has its
+// own ":::" end: a fenced code block, an HTML block, or a directive nested
+// in d (reported as a mistake, but ended at its own line). The directive's
+// own Continue runs before its children's, so without this the ":::" of a
+// code example inside a checklist item would end the checklist and turn
+// the rest of the page into code. A line indented less than a list item
+// between d and that block needs ends the item, and so the block.
+func insideInnerBlock(d *Directive, line []byte, pc parser.Context) bool {
+	blocks := pc.OpenedBlocks()
+	i := 0
+	for i < len(blocks) && blocks[i].Node != d {
+		i++
+	}
+	need := 0
+	for _, b := range blocks[min(i+1, len(blocks)):] {
+		switch n := b.Node.(type) {
+		case *ast.ListItem:
+			need += n.Offset
+		case *ast.Blockquote:
+			return false // a ":::" line has no ">", so it ends the quote
+		case *ast.FencedCodeBlock, *ast.HTMLBlock, *Directive:
+			indent, _ := util.IndentWidth(line, 0)
+			return indent >= need
+		}
+	}
+	return false
 }
 
 func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}

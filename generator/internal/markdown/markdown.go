@@ -8,7 +8,9 @@
 // heading ids, fenced code highlighted by chroma with CSS classes, and the
 // directive syntax for components (see Directive). Raw HTML is never passed
 // through: it is shown as text, so a page cannot carry scripts or styles that
-// would break the site's Content-Security-Policy.
+// would break the site's Content-Security-Policy; HTML comments are dropped,
+// as authors' notes to each other. Heading and checklist item ids follow
+// the rule in ids.go, which keeps letters of any alphabet.
 //
 // Markdown is never executed as a template: components are goldmark AST
 // nodes with their own renderers.
@@ -135,7 +137,7 @@ type state struct {
 // errors, so that a build can report every page's problems at once.
 func (c *Converter) Convert(in Input) (*Result, diag.List) {
 	st := &state{in: in}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(in.Body), parser.WithContext(pc))
 	buf := bytes.NewBuffer(in.Buf[:0])

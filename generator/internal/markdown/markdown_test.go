@@ -145,6 +145,28 @@ func TestConvertErrors(t *testing.T) {
 		{"outside content", "[x](../../secret.md)\n", []string{
 			`p.md:10:1: link "../../secret.md" points outside the content folder`,
 		}},
+		{"stray fence", "Text\n\n:::\n\nMore\n", []string{
+			`p.md:12:1: this ":::" line ends a component, but none is open here; delete it, or add the opening line ("::: name") above what it should hold`,
+		}},
+		{"stray fence after a closed directive", "::: thing\n:::\n:::\n", []string{
+			`p.md:12:1: this ":::" line ends a component, but none is open here; delete it, or add the opening line ("::: name") above what it should hold`,
+		}},
+		{"nested directive", "::: checklist id=outer\n- [ ] a\n::: thing\n:::\n:::\n", []string{
+			`p.md:12:1: components cannot be placed inside one another: "thing" is inside the checklist "outer", which starts at line 10; end that one with a ":::" line first`,
+		}},
+		{"four colons", "::::\ntext\n", []string{
+			`p.md:10:4: option ":" should be written key=value`,
+		}},
+		{"autolink schemes", "<javascript:alert(1)> <file:///etc/passwd>\n<data:text/html;base64,PHNjcmlwdD4=> <vbscript:msgbox(1)>\n<https://example.org> <mailto:a@example.org> <a@example.org> www.example.org\n", []string{
+			`p.md:10:1: link "javascript:alert(1)" uses the "javascript" scheme; only http, https, mailto and tel links are allowed`,
+			`p.md:10:23: link "file:///etc/passwd" uses the "file" scheme; only http, https, mailto and tel links are allowed`,
+			`p.md:11:1: link "data:text/html;base64,PHNjcmlwdD4=" uses the "data" scheme; only http, https, mailto and tel links are allowed`,
+			`p.md:11:38: link "vbscript:msgbox(1)" uses the "vbscript" scheme; only http, https, mailto and tel links are allowed`,
+		}},
+		{"character reference hiding a scheme", "[ent](&#106;avascript:alert(1))\n", []string{
+			`p.md:10:1: link "javascript:alert(1)" uses the "javascript" scheme; only http, https, mailto and tel links are allowed`,
+		}},
+		{"escapes resolved before checking", "[a](foo\\_bar.md) [b](f&ouml;&ouml;.md) [c](page.md#sec\\_1) [d](probe&#95;target.md)\n", nil},
 	}
 	c := newTestConverter()
 	for _, tt := range tests {
@@ -158,6 +180,128 @@ func TestConvertErrors(t *testing.T) {
 				t.Errorf("Convert(%q) errors (-want +got):\n%s", tt.src, diff)
 			}
 		})
+	}
+}
+
+// TestConvertLinks checks the targets recorded for checking and the hrefs
+// written: escapes and character references resolved, and paths and
+// anchors with spaces or letters outside ASCII percent-encoded.
+func TestConvertLinks(t *testing.T) {
+	tests := []struct {
+		src, target, anchor, href string
+	}{
+		{`[a](foo\_bar.md)`, "guide/foo_bar.md", "", "foo_bar.html"},
+		{`[a](f&ouml;&ouml;.md)`, "guide/föö.md", "", "f%C3%B6%C3%B6.html"},
+		{`[a](page.md#sec\_1)`, "guide/page.md", "sec_1", "page.html#sec_1"},
+		{`[a](probe&#95;target.md)`, "guide/probe_target.md", "", "probe_target.html"},
+		{`[a](with%20space.md)`, "guide/with space.md", "", "with%20space.html"},
+		{`[a](<with space.md>)`, "guide/with space.md", "", "with%20space.html"},
+		{`[a](café.md#crème-brûlée)`, "guide/café.md", "crème-brûlée", "caf%C3%A9.html#cr%C3%A8me-br%C3%BBl%C3%A9e"},
+		{`[a](../My%20Folder/_index.md)`, "My Folder/_index.md", "", "../My%20Folder/index.html"},
+		{`[a](amp&and.md)`, "guide/amp&and.md", "", "amp%26and.html"},
+		{`[a](#café-au-lait)`, "", "café-au-lait", "#caf%C3%A9-au-lait"},
+	}
+	c := newTestConverter()
+	for _, tt := range tests {
+		res, errs := c.Convert(Input{Path: "guide/p.md", File: "p.md", BodyLine: 1, Body: []byte(tt.src + "\n")})
+		if len(errs) > 0 || len(res.Links) != 1 {
+			t.Errorf("Convert(%q) = links %+v, errors %v; want one link", tt.src, res.Links, errs)
+			continue
+		}
+		if l := res.Links[0]; l.Target != tt.target || l.Anchor != tt.anchor {
+			t.Errorf("Convert(%q) link = %q #%q; want %q #%q", tt.src, l.Target, l.Anchor, tt.target, tt.anchor)
+		}
+		if want := `href="` + tt.href + `"`; !strings.Contains(string(res.HTML), want) {
+			t.Errorf("Convert(%q) = %s; want %s", tt.src, res.HTML, want)
+		}
+	}
+}
+
+// TestConvertHTML checks output that must never be silently changed, and
+// that comments and NUL never reach a page.
+func TestConvertHTML(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"closing fence on the last line without a line ending", "::: thing label=x\n:::",
+			"<div class=\"thing\" data-page=\"guide/p.md\">x</div>\n"},
+		{"checklist closing fence on the last line without a line ending", "::: checklist id=a\n- [ ] x\n:::",
+			`<div class="checklist" id="checklist-a" data-module="checklist" data-checklist-id="a" data-count="1">` + "\n" +
+				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<ul class="checklist__items">` + "\n" +
+				`<li class="checklist__item" data-item="x"><input class="checklist__input" type="checkbox" id="cl-a-x" name="cl-a-x" /><label class="checklist__label" for="cl-a-x">x</label></li>` + "\n" +
+				"</ul>\n</div>\n"},
+		{"fence inside code inside a checklist item", "::: checklist id=setup\n- [ ] Add:\n  ```\n  :::\n  ```\n- [ ] Publish\n:::\n\n## Next\n",
+			`<div class="checklist" id="checklist-setup" data-module="checklist" data-checklist-id="setup" data-count="2">` + "\n" +
+				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<ul class="checklist__items">` + "\n" +
+				`<li class="checklist__item" data-item="add"><input class="checklist__input" type="checkbox" id="cl-setup-add" name="cl-setup-add" /><label class="checklist__label" for="cl-setup-add">Add:</label>` + "\n" +
+				`<div class="code-block" tabindex="0" role="region" aria-label="Code example"><pre class="chroma"><code>:::` + "\n" +
+				"</code></pre></div>\n</li>\n" +
+				`<li class="checklist__item" data-item="publish"><input class="checklist__input" type="checkbox" id="cl-setup-publish" name="cl-setup-publish" /><label class="checklist__label" for="cl-setup-publish">Publish</label></li>` + "\n" +
+				"</ul>\n</div>\n" + `<h2 id="next">Next</h2>` + "\n"},
+		{"a fence less indented than the item ends the checklist", "::: checklist id=a\n- [ ] x\n  ```\n:::\n\nAfter\n",
+			`<div class="checklist" id="checklist-a" data-module="checklist" data-checklist-id="a" data-count="1">` + "\n" +
+				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<ul class="checklist__items">` + "\n" +
+				`<li class="checklist__item" data-item="x"><input class="checklist__input" type="checkbox" id="cl-a-x" name="cl-a-x" /><label class="checklist__label" for="cl-a-x">x</label>` + "\n" +
+				`<div class="code-block" tabindex="0" role="region" aria-label="Code example"><pre class="chroma"><code></code></pre></div>` + "\n" +
+				"</li>\n</ul>\n</div>\n<p>After</p>\n"},
+		{"inline comment", "Text <!-- a note for authors --> more\n", "<p>Text  more</p>\n"},
+		{"comment block", "<!--\nA note\nover lines\n-->\n\nText\n", "<p>Text</p>\n"},
+		{"comment block with text after it", "<!-- note --> shown\n", "<p> shown</p>\n"},
+		{"other raw html is still shown", "<?php echo 1; ?>\n", "<p>&lt;?php echo 1; ?&gt;</p>\n"},
+		{"NUL in code", "```\na\x00b\n```\n",
+			`<div class="code-block" tabindex="0" role="region" aria-label="Code example"><pre class="chroma"><code>a` + "\uFFFD" + "b\n</code></pre></div>\n"},
+		{"NUL in escaped html", "<div>\x00</div>\n", "<p>&lt;div&gt;\uFFFD&lt;/div&gt;</p>\n"},
+		{"info string escapes", "``` foo\\+bar\nx\n```\n",
+			`<div class="code-block" tabindex="0" role="region" aria-label="Code example (foo+bar)"><pre class="chroma"><code>x` + "\n</code></pre></div>\n"},
+		{"info string references", "``` f&ouml;&ouml;\nx\n```\n",
+			`<div class="code-block" tabindex="0" role="region" aria-label="Code example (föö)"><pre class="chroma"><code>x` + "\n</code></pre></div>\n"},
+	}
+	c := newTestConverter()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, errs := c.Convert(Input{Path: "guide/p.md", File: "p.md", BodyLine: 1, Body: []byte(tt.src)})
+			if len(errs) > 0 {
+				t.Errorf("Convert(%q) errors: %v", tt.src, errs)
+			}
+			if diff := cmp.Diff(tt.want, string(res.HTML)); diff != "" {
+				t.Errorf("Convert(%q) HTML (-want +got):\n%s", tt.src, diff)
+			}
+		})
+	}
+}
+
+// TestIDs checks heading and checklist item ids: letters of any alphabet
+// kept, ids that do not move when headings are added, and no heading
+// taking another's id.
+func TestIDs(t *testing.T) {
+	src := "## Café & Crème\n\n## Café au lait\n\n## 日本語\n\n## ???\n\n## !!!\n\n## Heading\n\n## Same\n\n## Same\n\n## Gofal ŵyr\n\n" +
+		"::: checklist id=welsh\n- [ ] Gwiriwch â’r teulu\n- [ ] Gwiriwch ŵ’r teulu\n- [ ] 家族に確認する\n- [ ] ✔✔\n:::\n"
+	res, errs := newTestConverter().Convert(Input{Path: "guide/p.md", File: "p.md", BodyLine: 1, Body: []byte(src)})
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	want := []string{"café--crème", "café-au-lait", "日本語", "heading-7bcac794", "heading-2d53a722", "heading", "same", "same-1", "gofal-ŵyr"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("heading ids (-want +got):\n%s", diff)
+	}
+	if len(res.Checklists) != 1 {
+		t.Fatalf("checklists = %v", res.Checklists)
+	}
+	wantItems := []string{"gwiriwch-âr-teulu", "gwiriwch-ŵr-teulu", "家族に確認する", "item-d501b0f5"}
+	if diff := cmp.Diff(wantItems, res.Checklists[0].Items); diff != "" {
+		t.Errorf("checklist item ids (-want +got):\n%s", diff)
+	}
+	// Adding a heading moves no other heading's id.
+	more, _ := newTestConverter().Convert(Input{Path: "guide/p.md", File: "p.md", BodyLine: 1, Body: []byte("## ¿?\n\n" + src)})
+	if got := more.Headings[4].ID; got != "heading-7bcac794" {
+		t.Errorf("after adding a heading, \"???\" has id %q; want it unchanged", got)
 	}
 }
 

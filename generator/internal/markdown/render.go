@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -97,21 +98,33 @@ func renderTaskBox(w util.BufWriter, source []byte, node ast.Node, entering bool
 	return ast.WalkContinue, nil
 }
 
+// renderRawHTML shows inline raw HTML as text, except an HTML comment,
+// which is dropped: authors leave notes to each other in comments, and
+// those must not be published.
 func renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*ast.RawHTML)
+		var b strings.Builder
 		for i := 0; i < n.Segments.Len(); i++ {
 			seg := n.Segments.At(i)
-			w.WriteString(html.EscapeString(string(seg.Value(source))))
+			b.Write(seg.Value(source))
+		}
+		if !strings.HasPrefix(b.String(), "<!--") {
+			w.WriteString(escapeText(b.String()))
 		}
 	}
 	return ast.WalkSkipChildren, nil
 }
 
+// htmlComment matches an HTML comment, or one left open at the end.
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
+
+// renderHTMLBlock shows an HTML block as text in a paragraph. A comment
+// block (one that starts with "<!--") is dropped, with only any text after
+// the comment's end shown.
 func renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*ast.HTMLBlock)
-		w.WriteString("<p>")
 		var b strings.Builder
 		for i := 0; i < n.Lines().Len(); i++ {
 			line := n.Lines().At(i)
@@ -120,10 +133,25 @@ func renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bo
 		if n.HasClosure() {
 			b.Write(n.ClosureLine.Value(source))
 		}
-		w.WriteString(html.EscapeString(strings.TrimRight(b.String(), "\n")))
+		text := b.String()
+		if n.HTMLBlockType == ast.HTMLBlockType2 {
+			text = htmlComment.ReplaceAllString(text, "")
+		}
+		text = strings.TrimRight(text, "\n")
+		if strings.TrimSpace(text) == "" {
+			return ast.WalkSkipChildren, nil
+		}
+		w.WriteString("<p>")
+		w.WriteString(escapeText(text))
 		w.WriteString("</p>\n")
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// escapeText escapes s for HTML and replaces NUL with U+FFFD, as
+// CommonMark requires of all text: html.EscapeString lets NUL through.
+func escapeText(s string) string {
+	return html.EscapeString(strings.ReplaceAll(s, "\x00", "\uFFFD"))
 }
 
 // codeFormatter writes chroma tokens as spans with CSS classes (see
@@ -138,15 +166,18 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		return ast.WalkSkipChildren, nil
 	}
 	var lang string
-	if f, ok := node.(*ast.FencedCodeBlock); ok {
-		lang = string(f.Language(source))
+	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Language(source) != nil {
+		// The info string's escapes and character references are
+		// resolved, as in any other text: "f&ouml;&ouml;" is "föö".
+		lang = strings.ReplaceAll(string(unescapeLink(f.Language(source))), "\x00", "\uFFFD")
 	}
-	var code strings.Builder
+	var b strings.Builder
 	lines := node.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		code.Write(seg.Value(source))
+		b.Write(seg.Value(source))
 	}
+	code := strings.NewReplacer("\x00", "\uFFFD").Replace(b.String())
 	label := "Code example"
 	if lang != "" {
 		label += " (" + lang + ")"
@@ -157,11 +188,11 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		lexer = lexers.Get(lang)
 	}
 	if lexer == nil {
-		w.WriteString(html.EscapeString(code.String()))
+		w.WriteString(html.EscapeString(code))
 	} else {
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 		if err != nil {
-			w.WriteString(html.EscapeString(code.String()))
+			w.WriteString(html.EscapeString(code))
 		} else if err := codeFormatter.Format(w, styles.Fallback, it); err != nil {
 			return ast.WalkStop, err
 		}

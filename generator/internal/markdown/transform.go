@@ -34,6 +34,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	var (
 		texts      []*ast.Text
 		checklists []*Directive
+		nested     []*Directive
 		section    = &Section{}
 		sectionBuf spaceText
 	)
@@ -50,6 +51,11 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		switch n := n.(type) {
 		case *Directive:
+			if outer := enclosingDirective(n); outer != nil {
+				t.nested(st, n, outer)
+				nested = append(nested, n)
+				return ast.WalkSkipChildren, nil
+			}
 			if t.directive(st, n) {
 				checklists = append(checklists, n)
 				return ast.WalkContinue, nil
@@ -76,6 +82,8 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				sectionBuf.WriteString(" " + h.Text)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			t.autoLink(st, n, src)
 		case *ast.Link:
 			t.link(st, n, n.Destination, func(d []byte) { n.Destination = d }, false)
 		case *ast.Image:
@@ -100,6 +108,11 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	flush()
+	// A nested directive is reported and left out, so that the directive
+	// around it is checked as if it were not there.
+	for _, d := range nested {
+		d.Parent().RemoveChild(d.Parent(), d)
+	}
 	for _, d := range checklists {
 		t.checklist(st, d, src)
 	}
@@ -110,9 +123,13 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // whether the directive is a checklist, whose children are Markdown.
 func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	at := st.pos(d.Offset)
+	if d.Stray {
+		st.errs.Add(at, "this \":::\" line ends a component, but none is open here; delete it, or add the opening line (\"::: name\") above what it should hold")
+		return false
+	}
 	nameAt := at
 	nameAt.Col += d.NameCol - 1
-	if !d.Closed {
+	if !d.Closed && d.Name != "" {
 		st.errs.Add(at, "directive %q is not closed; add a line with just \":::\" after it", d.Name)
 	}
 	if d.OptionError != "" {
@@ -157,6 +174,29 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	return false
 }
 
+// enclosingDirective returns the directive d is inside, or nil.
+func enclosingDirective(d *Directive) *Directive {
+	for p := d.Parent(); p != nil; p = p.Parent() {
+		if outer, ok := p.(*Directive); ok {
+			return outer
+		}
+	}
+	return nil
+}
+
+// nested reports directive d, placed inside directive outer.
+func (t *pageTransformer) nested(st *state, d, outer *Directive) {
+	at := st.pos(d.Offset)
+	if d.Stray {
+		return // the end of the outer directive, reported with it if misplaced
+	}
+	what := fmt.Sprintf("directive %q", outer.Name)
+	if id, ok := outer.Options.Get("id"); ok && outer.Name == checklistName {
+		what = fmt.Sprintf("checklist %q", id)
+	}
+	st.errs.Add(at, "components cannot be placed inside one another: %q is inside the %s, which starts at line %d; end that one with a \":::\" line first", d.Name, what, st.pos(outer.Offset).Line)
+}
+
 func (t *pageTransformer) outline(d *Directive) []Section {
 	if d.render == nil {
 		return nil
@@ -176,10 +216,45 @@ func (t *pageTransformer) names() []string {
 // allowedSchemes are the URL schemes an external link may use.
 var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
 
+// autoLink checks the scheme of an autolink (<https://...>, or a bare
+// address) as link does any other link's: goldmark renders one with an
+// unsafe scheme as a link to nowhere.
+func (t *pageTransformer) autoLink(st *state, n *ast.AutoLink, src []byte) {
+	if n.AutoLinkType != ast.AutoLinkURL {
+		return // an email address
+	}
+	addr := string(n.URL(src))
+	u, err := url.Parse(addr)
+	scheme := ""
+	if err == nil {
+		scheme = strings.ToLower(u.Scheme)
+	} else if i := strings.IndexByte(addr, ':'); i > 0 {
+		scheme = strings.ToLower(addr[:i])
+	}
+	if allowedSchemes[scheme] {
+		return
+	}
+	// The label is a slice of the source, so its offset is where it starts.
+	label := n.Label(src)
+	off := cap(src) - cap(label)
+	if off > 0 && off <= len(src) && src[off-1] == '<' {
+		off--
+	}
+	st.errs.Add(st.pos(off), "link %q uses the %q scheme; only http, https, mailto and tel links are allowed", addr, scheme)
+}
+
+// unescapeLink resolves a link destination's backslash escapes and
+// character references, as goldmark does when it renders one: goldmark
+// keeps the destination as written, so without this [a](foo\_bar.md)
+// would be checked as a link to "foo\_bar.md".
+func unescapeLink(dest []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+}
+
 // link checks and rewrites one link or image destination.
 func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]byte), image bool) {
 	src := st.in.Body
-	raw := string(dest)
+	raw := string(unescapeLink(dest))
 	if raw == "" {
 		st.errs.Add(t.linkPos(st, n, src), "link has no destination; write [text](page.md)")
 		return
@@ -227,11 +302,7 @@ func (t *pageTransformer) link(st *state, n ast.Node, dest []byte, set func([]by
 		return
 	}
 	st.result.Links = append(st.result.Links, site.Link{Target: target, Anchor: u.Fragment, Page: isPage, Pos: t.linkPos(st, n, src)})
-	out := site.Relative(site.OutputPath(st.in.Path), site.OutputPath(target))
-	if u.Fragment != "" {
-		out += "#" + u.Fragment
-	}
-	set([]byte(out))
+	set([]byte(site.Href(site.Relative(site.OutputPath(st.in.Path), site.OutputPath(target)), u.Fragment)))
 }
 
 func suggestMD(p string) string {

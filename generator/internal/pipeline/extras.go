@@ -25,6 +25,9 @@ import (
 type extrasStage struct {
 	r   *render.Renderer
 	src *sources
+	// full is false in a Live rebuild, which writes the assets and the
+	// static files only when they change.
+	full bool
 }
 
 func (st *extrasStage) Start(publish.Output) error { return nil }
@@ -51,6 +54,9 @@ func (st *extrasStage) Finish(out publish.Output) error {
 			err = out.Write(e.name, b)
 		}
 		fail(err)
+	}
+	if !st.full {
+		return errs.Err()
 	}
 	for name, b := range st.src.assets.Files(brandRules(st.src.site.Config.Brand)) {
 		fail(out.Write(path.Join(site.AssetsDir, name), b))

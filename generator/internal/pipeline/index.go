@@ -20,15 +20,20 @@ import (
 // the documents are added in page order, so the index is the same however
 // the pages were shared out. It writes search/*.js once every page is
 // added.
+//
+// A Live build keeps every page's documents (see kept) and makes the index
+// from them at Finish, so that an edit analyses only the pages it changed.
 type indexStage struct {
 	analyzers []*search.Analyzer
 	builder   *search.Builder
 	glossary  data.Glossary
+	pages     []*site.Page
+	kept      *kept // nil but in a Live build
 }
 
 // newIndexStage makes the stage with one analyzer per worker of the pass.
-func newIndexStage(d *data.Data) *indexStage {
-	st := &indexStage{builder: search.NewBuilder(), glossary: d.Glossary}
+func newIndexStage(s *site.Site, d *data.Data, k *kept) *indexStage {
+	st := &indexStage{builder: search.NewBuilder(), glossary: d.Glossary, pages: s.Pages, kept: k}
 	for range workers() {
 		st.analyzers = append(st.analyzers, search.NewAnalyzer())
 	}
@@ -42,11 +47,24 @@ func (st *indexStage) Page(w, i int, p *site.Page, res *markdown.Result) (any, e
 	return st.analyzers[w].Page(i, searchPage(p, res)), nil
 }
 
-// Add adds a page's documents to the index, in page order.
-func (st *indexStage) Add(_ int, part any) { st.builder.Add(part.([]search.Doc)) }
+// Add adds a page's documents to the index, in page order, or keeps them.
+func (st *indexStage) Add(i int, part any) {
+	if st.kept != nil {
+		st.kept.docs[st.pages[i].Src.Path] = part.([]search.Doc)
+		return
+	}
+	st.builder.Add(part.([]search.Doc))
+}
 
 // Finish scores the index, splits it into files and writes them.
 func (st *indexStage) Finish(out publish.Output) error {
+	if st.kept != nil {
+		for i, p := range st.pages {
+			docs := st.kept.docs[p.Src.Path]
+			search.SetPage(docs, i)
+			st.builder.Add(docs)
+		}
+	}
 	files, _ := st.builder.Index(synonyms(st.glossary)).Files()
 	names := make([]string, 0, len(files))
 	for name := range files {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"html/template"
 	"path"
 
 	"joinedup/generator/internal/assets"
@@ -27,6 +28,8 @@ type sources struct {
 	converter *markdown.Converter
 	// warnings are problems that do not stop the build.
 	warnings diag.List
+	// content is what was read from the content folder.
+	content *content.Source
 }
 
 // load reads the content, data, templates and assets and models the site.
@@ -37,7 +40,7 @@ func load(opt Options) (*sources, diag.List) {
 	src := &sources{opt: opt}
 	pages, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
-	src.warnings = pages.Warnings
+	src.warnings, src.content = pages.Warnings, pages
 	if opt.Static != nil {
 		static, warnings, err := content.LoadStatic(opt.Static, opt.StaticName)
 		errs.Append(diag.Pos{File: opt.StaticName}, err)
@@ -57,18 +60,21 @@ func load(opt Options) (*sources, diag.List) {
 	}
 	// Components are checked against their templates when those parsed,
 	// even if a page template did not.
-	comps := components.New(src.data, tmpl.ComponentsOrNil(), func(file string) bool {
-		_, ok := pages.DataFiles[path.Join(content.DataDir, file)]
-		return ok
-	})
+	src.converter = newConverter(src.data, tmpl.ComponentsOrNil(), pages.DataFiles)
 	if tmplErr == nil {
 		src.templates = tmpl
 	}
-	src.converter = markdown.New(markdown.Config{
-		Components:    comps,
-		Abbreviations: abbreviations(src.data),
-	})
 	return src, errs
+}
+
+// newConverter sets up the converter for the site's data: its components
+// and the glossary's abbreviations.
+func newConverter(d *data.Data, componentTemplates *template.Template, dataFiles map[string][]byte) *markdown.Converter {
+	comps := components.New(d, componentTemplates, func(file string) bool {
+		_, ok := dataFiles[path.Join(content.DataDir, file)]
+		return ok
+	})
+	return markdown.New(markdown.Config{Components: comps, Abbreviations: abbreviations(d)})
 }
 
 // abbreviations maps each abbreviation in the glossary to its term; the

@@ -18,17 +18,21 @@ import (
 // pages their agendas name as materials, and each plan's session block.
 // Those are a handful of pages on any site, so it keeps a copy of their
 // HTML as the pass goes by, and writes the packs when every page is done.
+// A Live build keeps the copies from one build to the next (see kept).
 type packsStage struct {
 	r    *render.Renderer
 	site *site.Site
 	// inPack marks the pages some pack holds; html keeps their converted
-	// HTML until Finish.
+	// HTML, by source path, until Finish.
 	inPack map[*site.Page]bool
-	html   map[*site.Page][]byte
+	html   map[string][]byte
 }
 
-func newPacksStage(r *render.Renderer, s *site.Site) *packsStage {
-	st := &packsStage{r: r, site: s, inPack: map[*site.Page]bool{}, html: map[*site.Page][]byte{}}
+func newPacksStage(r *render.Renderer, s *site.Site, k *kept) *packsStage {
+	st := &packsStage{r: r, site: s, inPack: map[*site.Page]bool{}, html: map[string][]byte{}}
+	if k != nil {
+		st.html = k.packs
+	}
 	for _, p := range s.Pages {
 		if p.HasPack() {
 			st.inPack[p] = true
@@ -59,7 +63,7 @@ func (st *packsStage) Page(_, _ int, p *site.Page, res *markdown.Result) (any, e
 // Add keeps the copy until Finish.
 func (st *packsStage) Add(_ int, part any) {
 	if pp, ok := part.(packPart); ok {
-		st.html[pp.p] = pp.html
+		st.html[pp.p.Src.Path] = pp.html
 	}
 }
 
@@ -70,7 +74,7 @@ func (st *packsStage) Finish(out publish.Output) error {
 		if !p.HasPack() {
 			continue
 		}
-		b, err := st.r.Pack(p, st.html)
+		b, err := st.r.Pack(p, func(part *site.Page) []byte { return st.html[part.Src.Path] })
 		if err == nil {
 			err = out.Write(site.PackURL(p), b)
 		}

@@ -5,9 +5,11 @@ import (
 	"runtime"
 	"sync"
 
+	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/publish"
+	"joinedup/generator/internal/site"
 )
 
 // runPass runs the stages: Start each, then one pass over every page in
@@ -26,40 +28,77 @@ func runPass(ctx context.Context, src *sources, stages []stage, out publish.Outp
 	for _, st := range stages {
 		errs.Append(diag.Pos{}, st.Start(out))
 	}
-	pages := src.site.Pages
-	lists := make([]diag.List, len(pages))
-	bufs := make([][]byte, workers())
-	ordered(ctx, len(pages), len(bufs), func(w, i int) []any {
-		p := pages[i]
-		res, convErrs := src.converter.Convert(markdown.Input{
-			Path: p.Src.Path, File: p.Src.File, BodyLine: p.Src.BodyLine, Body: p.Src.Body,
-			Buf: bufs[w],
-		})
-		p.Src.Body = nil
-		facts := res.Facts
-		p.Facts = &facts
-		lists[i] = convErrs
-		parts := make([]any, len(stages))
-		for k, st := range stages {
-			part, err := st.Page(w, i, p, res)
-			lists[i].Append(diag.Pos{File: p.Src.File}, err)
-			parts[k] = part
-		}
-		bufs[w] = res.HTML[:0]
-		return parts
-	}, func(i int, parts []any) {
+	errs = append(errs, convert(ctx, src, stages, nil, src.body, func(i int, parts []any) {
 		for k, st := range stages {
 			st.Add(i, parts[k])
 		}
-	})
-	for _, l := range lists {
-		errs = append(errs, l...)
-	}
+	})...)
 	if ctx.Err() != nil {
 		return errs
 	}
 	errs.Append(diag.Pos{}, src.site.CheckPages())
 	return append(errs, finish(stages, out)...)
+}
+
+// bodyFunc gives a page's Markdown and the line of its file it starts on.
+type bodyFunc func(p *site.Page) ([]byte, int, error)
+
+// body reads a page's body again: loading kept its front matter only.
+func (src *sources) body(p *site.Page) ([]byte, int, error) {
+	return content.ReadBody(src.opt.Content, p.Src.Path, p.Src.File)
+}
+
+// convert converts the pages at the indexes only (every page when nil), in
+// reading order, on all cores, hands each to every stage's Page, and hands
+// what the stages made of it to consume, in page order. It returns the
+// pages' problems. It sets each page's Facts.
+func convert(ctx context.Context, src *sources, stages []stage, only []int, body bodyFunc, consume func(i int, parts []any)) diag.List {
+	pages := src.site.Pages
+	n := len(pages)
+	if only != nil {
+		n = len(only)
+	}
+	index := func(k int) int {
+		if only != nil {
+			return only[k]
+		}
+		return k
+	}
+	lists := make([]diag.List, n)
+	bufs := make([][]byte, workers())
+	ordered(ctx, n, len(bufs), func(w, k int) []any {
+		i := index(k)
+		p := pages[i]
+		text, line, err := body(p)
+		if err != nil {
+			lists[k].Append(diag.Pos{File: p.Src.File}, err)
+			return nil
+		}
+		res, convErrs := src.converter.Convert(markdown.Input{
+			Path: p.Src.Path, File: p.Src.File, BodyLine: line, Body: text,
+			Buf: bufs[w],
+		})
+		facts := res.Facts
+		p.Facts = &facts
+		lists[k] = convErrs
+		parts := make([]any, len(stages))
+		for s, st := range stages {
+			part, err := st.Page(w, i, p, res)
+			lists[k].Append(diag.Pos{File: p.Src.File}, err)
+			parts[s] = part
+		}
+		bufs[w] = res.HTML[:0]
+		return parts
+	}, func(k int, parts []any) {
+		if parts != nil {
+			consume(index(k), parts)
+		}
+	})
+	var errs diag.List
+	for _, l := range lists {
+		errs = append(errs, l...)
+	}
+	return errs
 }
 
 // workers is the number of pages converted side by side: one per core.

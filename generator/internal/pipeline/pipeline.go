@@ -17,6 +17,11 @@
 // staging folder that is swapped in as the site when everything succeeded,
 // check publish.Discard, which keeps nothing. So check does exactly the
 // work build does and reports exactly what build reports.
+//
+// serve keeps its build as a Live (live.go): the stages keep what they
+// took from each page (kept.go), so that after an edit the pass converts
+// only the pages the edit touched, and every file ends up as a full build
+// would write it.
 package pipeline
 
 import (
@@ -110,6 +115,11 @@ const maxPerFile = 20
 // found, sorted, as a diag.List; then what out holds is incomplete, and
 // the caller must not publish it.
 func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
+	return run(ctx, opt, out, stages)
+}
+
+// run is Run with the stages made by makeStages from the loaded sources.
+func run(ctx context.Context, opt Options, out publish.Output, makeStages func(*sources) []stage) (Result, error) {
 	start := time.Now()
 	opt, closeSources, err := opt.open()
 	if err != nil {
@@ -121,7 +131,7 @@ func Run(ctx context.Context, opt Options, out publish.Output) (Result, error) {
 	if src.site == nil || src.site.Root == nil {
 		return res, errs.Sort().Limit(maxPerFile).Err()
 	}
-	errs = append(errs, runPass(ctx, src, stages(src), out)...)
+	errs = append(errs, runPass(ctx, src, makeStages(src), out)...)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -144,6 +154,11 @@ func Check(ctx context.Context, opt Options) (Result, error) {
 // *publish.Refusal. When the new site is live but the old one could not be
 // removed, the error is a *publish.Leftover and the Result is filled in.
 func Build(ctx context.Context, opt Options, dir string) (Result, error) {
+	return build(ctx, opt, dir, stages)
+}
+
+// build is Build with the stages made by makeStages.
+func build(ctx context.Context, opt Options, dir string, makeStages func(*sources) []stage) (Result, error) {
 	start := time.Now()
 	stage, err := publish.Start(dir, opt.ContentDir, opt.TemplatesDir, opt.StaticDir)
 	var refusal *publish.Refusal
@@ -153,7 +168,7 @@ func Build(ctx context.Context, opt Options, dir string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("cannot prepare the output folder: %w", err)
 	}
-	res, err := Run(ctx, opt, stage)
+	res, err := run(ctx, opt, stage, makeStages)
 	if err == nil {
 		// A signal that came while the last stage finished still stops
 		// the build before it is published.

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"joinedup/generator/internal/corpus"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/publish"
 
@@ -155,7 +156,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "YAML syntax error in data",
 			edit: map[string]string{"data/partners.yaml": "sectors:\n  - id: health\n    name: Health: care\n"},
-			want: []string{`content/data/partners.yaml:3: YAML syntax error: mapping values are not allowed in this context (check indentation, and quote text that contains a colon)`},
+			want: []string{`content/data/partners.yaml:3:17: YAML syntax error: a second ": " on one line; put text that holds ": " in quotes: name: "Health: care"`},
 		},
 		{
 			name: "broken link",
@@ -329,9 +330,15 @@ var refPattern = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
 // that exists (a folder would not open its index.html from disk), and each
 // #anchor must be an id on the target page.
 func TestLinksResolveAsFiles(t *testing.T) {
+	split := filepath.Join(t.TempDir(), "content")
+	if _, err := corpus.Write(split, corpus.Options{Pages: 200, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
 	sites := map[string][2]fs.FS{
 		"bundled": {os.DirFS(repoPath("content")), os.DirFS(repoPath("templates"))},
 		"small":   {siteFS(t, "small"), testTemplates()},
+		// Long enough for the guide to print a section at a time.
+		"split guide": {os.DirFS(split), os.DirFS(repoPath("templates"))},
 	}
 	for name, s := range sites {
 		t.Run(name, func(t *testing.T) {
@@ -368,6 +375,9 @@ func TestLinksResolveAsFiles(t *testing.T) {
 			}
 			if checked < 20 {
 				t.Errorf("only %d references checked; the test is not seeing the site", checked)
+			}
+			if _, ok := tree["print/section-00.html"]; name == "split guide" && !ok {
+				t.Error("the long guide was not printed a section at a time")
 			}
 		})
 	}

@@ -43,9 +43,9 @@ func stages(src *sources) []stage {
 	r := render.New(src.templates, src.assets, src.site)
 	return []stage{
 		&pagesStage{r: r, site: src.site},
-		newGuideStage(r, src.site),
-		newIndexStage(src.data),
-		newPacksStage(r, src.site),
-		&extrasStage{r: r, src: src},
+		newGuideStage(r, src.site, nil),
+		newIndexStage(src.site, src.data, nil),
+		newPacksStage(r, src.site, nil),
+		&extrasStage{r: r, src: src, full: true},
 	}
 }

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,5 +53,40 @@ func TestOutputs(t *testing.T) {
 				t.Errorf("Files() = %d; want 4", got)
 			}
 		})
+	}
+}
+
+// TestMemoryAndInPlace: Memory keeps what it is given; InPlace replaces
+// files in a folder, makes folders as needed and removes files and their
+// emptied folders.
+func TestMemoryAndInPlace(t *testing.T) {
+	var m Memory
+	m.Write("a.html", []byte("a"))
+	w, _ := m.Create("b/c.html")
+	io.WriteString(w, "c")
+	w.Close()
+	files := m.Take()
+	if string(files["a.html"]) != "a" || string(files["b/c.html"]) != "c" || m.Files() != 2 {
+		t.Errorf("Memory kept %q (%d files)", files, m.Files())
+	}
+	dir := t.TempDir()
+	o := NewInPlace(dir)
+	for rel, text := range map[string]string{"a.html": "new a", "x/y/z.html": "z"} {
+		if err := o.Write(rel, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "x", "y", "z.html")); string(b) != "z" {
+		t.Errorf("x/y/z.html = %q", b)
+	}
+	if err := o.Remove("x/y/z.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x")); err == nil {
+		t.Error("emptied folders were left")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "a.html" {
+		t.Errorf("folder holds %v; want only a.html (no temporary files)", entries)
 	}
 }

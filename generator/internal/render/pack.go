@@ -20,9 +20,9 @@ func packID(p *site.Page) string {
 	return "pack-" + strings.NewReplacer("/", "-", ".html", "").Replace(p.URL)
 }
 
-// Pack renders the trainer's pack of the session page p. html holds the
+// Pack renders the trainer's pack of the session page p. html gives the
 // converted body of the session page and of each of its materials.
-func (r *Renderer) Pack(p *site.Page, html map[*site.Page][]byte) ([]byte, error) {
+func (r *Renderer) Pack(p *site.Page, html func(*site.Page) []byte) ([]byte, error) {
 	url := site.PackURL(p)
 	v := r.base(url, "pack", nil)
 	v.Title = "Trainer's pack: " + p.Title()
@@ -39,7 +39,7 @@ func (r *Renderer) Pack(p *site.Page, html map[*site.Page][]byte) ([]byte, error
 	v.Contents = append(v.Contents, ContentsItem{Heading: site.Heading{Level: 2, ID: "session-plan", Text: "Session plan"}})
 	var body bytes.Buffer
 	for i, part := range append([]*site.Page{p}, r.site.PackMaterials(p)...) {
-		b := html[part]
+		b := html(part)
 		title := part.Title()
 		if i == 0 {
 			// The session page's own text is its facilitator notes.

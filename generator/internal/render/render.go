@@ -174,6 +174,16 @@ type AgendaView struct {
 
 // Page renders one content page from its converted Markdown.
 func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
+	v := r.pageView(p)
+	v.Content = template.HTML(res.HTML)
+	v.Contents = contents(res.Headings)
+	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
+	return r.execute(v.Kind, v)
+}
+
+// pageView is the view of page p without what comes from its own
+// Markdown: its place in the site, its navigation and its front matter.
+func (r *Renderer) pageView(p *site.Page) View {
 	kind := "page"
 	switch {
 	case p == r.site.Root.Index:
@@ -187,9 +197,6 @@ func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
 	v.Draft = p.Src.Front.Draft
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
-	v.Content = template.HTML(res.HTML)
-	v.Contents = contents(res.Headings)
-	v.Scripts = append(v.Scripts, r.assets.ToolScripts(res.Facts)...)
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
@@ -220,7 +227,7 @@ func (r *Renderer) Page(p *site.Page, res *markdown.Result) ([]byte, error) {
 	if s := p.Src.Front.Session; s != nil {
 		v.Session = r.session(p, s)
 	}
-	return r.execute(kind, v)
+	return v
 }
 
 func (r *Renderer) sideNav(p *site.Page) *SideNav {
@@ -352,14 +359,19 @@ func (r *Renderer) NotFound() ([]byte, error) {
 // the build streams them in, so the whole guide is never held in memory.
 const guideMarker = "<!--joinedup:guide-->"
 
-// PrintFrame renders "print the whole guide" without its pages: the parts
-// before and after them. Each guide page is made by GuidePage.
-func (r *Renderer) PrintFrame() (head, tail []byte, err error) {
-	v := r.base(site.PrintPage, "print", nil)
+// PrintFrame renders one print page of the whole guide (see
+// site.GuideParts) without its pages: the parts before and after them.
+// Each guide page is made by GuidePage.
+func (r *Renderer) PrintFrame(part site.GuidePart) (head, tail []byte, err error) {
+	v := r.base(part.URL, "print", nil)
 	v.Title = "The whole guide"
 	v.Description = "Every guidance page on one page, to print or save as a PDF."
+	if part.Section != nil {
+		v.Title = "The whole guide: " + part.Section.Title()
+		v.Description = "Every page of " + part.Section.Title() + " on one page, to print or save as a PDF."
+	}
 	v.GuideHTML = template.HTML(guideMarker)
-	for _, p := range r.site.GuidePages() {
+	for _, p := range part.Pages {
 		v.Contents = append(v.Contents, ContentsItem{Heading: site.Heading{Level: 2, ID: guideID(p), Text: p.Title()}})
 	}
 	b, err := r.execute("print", v)
@@ -378,10 +390,34 @@ func guideID(p *site.Page) string {
 }
 
 // GuidePage renders one page, from its converted body html, as part of
-// the print page: its ids get a prefix so they stay unique there, and its
-// links are rebased to the print page's folder.
-func (r *Renderer) GuidePage(p *site.Page, html []byte) []byte {
-	return embed(p, html, site.PrintPage, guideID(p), p.Title())
+// the print page at output path to: its ids get a prefix so they stay
+// unique there, and its links are rebased to the print page's folder.
+func (r *Renderer) GuidePage(p *site.Page, html []byte, to string) []byte {
+	return embed(p, html, to, guideID(p), p.Title())
+}
+
+// PrintIndex renders print.html for a guide printed a section at a time:
+// a list of its print pages.
+func (r *Renderer) PrintIndex(parts []site.GuidePart) ([]byte, error) {
+	v := r.base(site.PrintPage, "print", nil)
+	v.Title = "The whole guide"
+	v.Description = "The guide is too long to print as one page. Print it one section at a time."
+	var b strings.Builder
+	b.WriteString("<ul class=\"guide-parts\">\n")
+	for _, part := range parts {
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a> (%d %s)</li>\n", template.HTMLEscapeString(site.Href(rel(site.PrintPage, part.URL), "")),
+			template.HTMLEscapeString(part.Section.Title()), len(part.Pages), plural(len(part.Pages), "page", "pages"))
+	}
+	b.WriteString("</ul>\n")
+	v.GuideHTML = template.HTML(b.String())
+	return r.execute("print", v)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // embed wraps the converted body html of page p as an article of the page
@@ -451,7 +487,7 @@ func Sitemap(s *site.Site) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
-		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+p.URL))
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", template.HTMLEscapeString(s.Config.BaseURL+site.Href(p.URL, "")))
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -193,6 +193,15 @@ type partialCache struct {
 	done map[string]template.HTML
 }
 
+// ResetCache forgets what partialCached rendered: the dev server calls it
+// before a rebuild that reuses the templates, since what a header shows
+// (the sections' titles) may have changed.
+func (t *Templates) ResetCache() {
+	t.cache.mu.Lock()
+	t.cache.done = nil
+	t.cache.mu.Unlock()
+}
+
 // bind returns the partialCached function for one page kind's templates.
 func (c *partialCache) bind(kind string, t *template.Template) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, data any, variants ...any) (template.HTML, error) {

@@ -235,6 +235,15 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 	return docs
 }
 
+// SetPage renumbers a page's documents as page n of the site, for a page
+// whose documents are kept from an earlier build while pages before it
+// were added or removed.
+func SetPage(docs []Doc, n int) {
+	for i := range docs {
+		docs[i].page = n
+	}
+}
+
 // docInfo is what the index keeps of a document once its terms are in the
 // postings.
 type docInfo struct {

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -239,5 +240,32 @@ func TestOutputCollisions(t *testing.T) {
 				t.Errorf("New errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestGuideParts: a guide a reader can print is one print page; a longer
+// one is one print page per top-level section, in the site's order.
+func TestGuideParts(t *testing.T) {
+	for _, tt := range []struct {
+		pages int
+		want  []string
+	}{
+		{10, []string{"print.html"}},
+		{guidePartPages + 1, []string{"print/a.html", "print/b.html"}},
+	} {
+		fsys := fstest.MapFS{"_index.md": page("Home", 0, ""), "a/_index.md": page("A", 1, ""), "b/_index.md": page("B", 2, "")}
+		for i := range tt.pages - 2 {
+			fsys[fmt.Sprintf("%c/p%03d.md", 'a'+i%2, i)] = page(fmt.Sprintf("P%d", i), i, "")
+		}
+		s := load(t, fsys)
+		var got []string
+		n := 0
+		for _, part := range s.GuideParts() {
+			got = append(got, part.URL)
+			n += len(part.Pages)
+		}
+		if !slices.Equal(got, tt.want) || n != tt.pages {
+			t.Errorf("%d pages: parts %v with %d pages; want %v with all of them", tt.pages, got, n, tt.want)
+		}
 	}
 }

@@ -50,7 +50,8 @@ const DevDir = "_joinedup"
 // count: on Windows and macOS "Assets/x.png" is in assets/.
 func reserved(out string) bool {
 	out = strings.ToLower(out)
-	return out == PrintPage || out == NotFoundPage || out == Sitemap || out == OutputMarker ||
+	return out == PrintPage || out == printDir || strings.HasPrefix(out, printDir+"/") ||
+		out == NotFoundPage || out == Sitemap || out == OutputMarker ||
 		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/") ||
 		out == searchDir || strings.HasPrefix(out, searchDir+"/") ||
 		out == DevDir || strings.HasPrefix(out, DevDir+"/")
@@ -94,6 +95,19 @@ func Relative(from, to string) string {
 		up = strings.Count(f, "/") + 1
 	}
 	return strings.Repeat("../", up) + t
+}
+
+// Href is a link for an href attribute or a sitemap: the slash path p (an
+// output path, or one Relative made) and the anchor, or "", each
+// percent-encoded, so that a file or heading named with spaces or letters
+// outside ASCII is reached on any web server and from disk. "&" is encoded
+// too, so that no renderer that resolves character references (as goldmark
+// does) can change the path. File names that no encoding makes safe to
+// link to, with "#", "?" or "%" in them, are refused when the content is
+// read (see content.CheckName).
+func Href(p, anchor string) string {
+	u := url.URL{Path: p, Fragment: anchor}
+	return strings.ReplaceAll(u.String(), "&", "%26")
 }
 
 // Root is the relative path from the file at output path url to the site's
@@ -173,6 +187,52 @@ func (s *Site) PackMaterials(p *Page) []*Page {
 		}
 	}
 	return out
+}
+
+// printDir holds the print pages of a guide too long for one (see
+// GuideParts).
+const printDir = "print"
+
+// A guide longer than this, in pages or in bytes of Markdown, is too long
+// to print as one page: a browser struggles to lay it out, and a reader
+// cannot print a thousand sheets. It is printed a section at a time.
+const (
+	guidePartPages = 150
+	guidePartBytes = 1 << 20
+)
+
+// GuidePart is one print page of the whole guide.
+type GuidePart struct {
+	// URL is the part's output path: print.html, or print/SECTION.html
+	// when the guide is split.
+	URL string
+	// Section is the top-level section the part prints, nil for the
+	// whole guide on one page.
+	Section *Section
+	Pages   []*Page
+}
+
+// GuideParts splits the guide's pages (see GuidePages) into its print
+// pages: one, print.html, for a guide a reader can print; else one per
+// top-level section, print/SECTION.html, and print.html lists them.
+func (s *Site) GuideParts() []GuidePart {
+	pages := s.GuidePages()
+	size := 0
+	for _, p := range pages {
+		size += p.Src.Size
+	}
+	if len(pages) <= guidePartPages && size <= guidePartBytes {
+		return []GuidePart{{URL: PrintPage, Pages: pages}}
+	}
+	var parts []GuidePart
+	for _, p := range pages {
+		top := s.TopSection(p)
+		if len(parts) == 0 || parts[len(parts)-1].Section != top {
+			parts = append(parts, GuidePart{URL: printDir + "/" + top.Dir + ".html", Section: top})
+		}
+		parts[len(parts)-1].Pages = append(parts[len(parts)-1].Pages, p)
+	}
+	return parts
 }
 
 // GuidePages lists the pages of the whole-guide print page: the pages of

@@ -18,6 +18,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -29,6 +30,14 @@ import (
 // Positions records where a mapping and each of its values were written.
 // The empty key is the mapping itself.
 type Positions map[string]diag.Pos
+
+// Has reports whether key's value was written and decoded: false when it
+// is absent, and when it had a problem (already reported), so that later
+// checks leave it alone.
+func (p Positions) Has(key string) bool {
+	_, ok := p[key]
+	return ok
+}
 
 // Of returns the position of key's value, or of the mapping when key was not
 // written.
@@ -43,8 +52,15 @@ func (p Positions) Of(key string) diag.Pos {
 // that file) into out, which must be a pointer to a struct. Every problem is
 // returned as a diag.List. An empty document decodes to the zero value but
 // still reports missing required fields.
+//
+// When the document is valid YAML but has problems, out still receives
+// every value that has none: a value with a problem is left at its zero
+// value (an item of a list keeps its place) and its key is left out of the
+// mapping's Positions, so that later checks, such as references between
+// files, can run in the same pass without reporting it again. When the
+// YAML cannot be parsed at all, out is left as it was.
 func Decode(file string, firstLine int, src []byte, out any) error {
-	d := decoder{file: file, lineOffset: firstLine - 1}
+	d := decoder{file: file, lineOffset: firstLine - 1, src: src, checked: map[checkKey]bool{}, bad: map[*yaml.Node]bool{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		d.syntaxError(err)
@@ -66,6 +82,7 @@ func Decode(file string, firstLine int, src []byte, out any) error {
 	}
 	d.check(root, rv.Elem().Type(), "")
 	if len(d.errs) > 0 {
+		d.partial(root, rv.Elem())
 		return d.errs.Sort().Err()
 	}
 	if err := root.Decode(out); err != nil {
@@ -81,26 +98,24 @@ func Decode(file string, firstLine int, src []byte, out any) error {
 type decoder struct {
 	file       string
 	lineOffset int
+	src        []byte
 	errs       diag.List
+	// checked holds the result of checking each anchored node against a
+	// type. An alias is checked once, where its anchor is, not once per
+	// use: a small file can use an anchor a million times, and would
+	// otherwise get a million copies of the same problem.
+	checked map[checkKey]bool
+	// bad holds the nodes with a problem in them, for partial.
+	bad map[*yaml.Node]bool
+}
+
+type checkKey struct {
+	node *yaml.Node
+	typ  reflect.Type
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
-}
-
-// syntaxError turns yaml.v3's "yaml: line N: message" into a positioned error.
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 0
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	pos := diag.Pos{File: d.file}
-	if line > 0 {
-		pos.Line = line + d.lineOffset
-	}
-	d.errs.Add(pos, "YAML syntax error: %s (check indentation, and quote text that contains a colon)", msg)
 }
 
 var (
@@ -149,11 +164,36 @@ func fieldsOf(t reflect.Type) ([]field, reflect.StructField, bool) {
 }
 
 // check walks node against t, recording every unknown key, missing required
-// key, duplicate key and kind mismatch.
-func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
+// key, duplicate key and kind mismatch. It reports whether n is free of
+// problems, and marks it in d.bad when it is not.
+func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) bool {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
+	if n.Anchor == "" {
+		return d.checkNode(n, t, path)
+	}
+	key := checkKey{n, t}
+	if ok, done := d.checked[key]; done {
+		return ok
+	}
+	ok := d.checkNode(n, t, path)
+	d.checked[key] = ok
+	return ok
+}
+
+// checkNode checks n and reports whether it, and everything in it, is
+// free of problems, including the anchors it uses, checked elsewhere.
+func (d *decoder) checkNode(n *yaml.Node, t reflect.Type, path string) bool {
+	before := len(d.errs)
+	d.checkKind(n, t, path)
+	if len(d.errs) > before {
+		d.bad[n] = true
+	}
+	return !d.bad[n]
+}
+
+func (d *decoder) checkKind(n *yaml.Node, t reflect.Type, path string) {
 	if reflect.PointerTo(t).Implements(unmarshalerType) || reflect.PointerTo(t).Implements(textType) {
 		return
 	}
@@ -165,41 +205,7 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if n.Kind != yaml.MappingNode {
-			d.errs.Add(d.pos(n), "%s should be a mapping of keys to values, not %s", describePath(path), describe(n))
-			return
-		}
-		fields, _, _ := fieldsOf(t)
-		known := make(map[string]field, len(fields))
-		names := make([]string, 0, len(fields))
-		for _, f := range fields {
-			known[f.key] = f
-			names = append(names, f.key)
-		}
-		sort.Strings(names)
-		seen := map[string]bool{}
-		// hinted holds the fields a "did you mean" already points to, so a
-		// typo is reported once rather than also as a missing field.
-		hinted := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			f, ok := known[k.Value]
-			switch {
-			case !ok:
-				hinted[diag.Suggest(k.Value, names)] = true
-				d.errs.Add(d.pos(k), "unknown field %q%s%s", k.Value, inPath(path), hintOrList(k.Value, names))
-			case seen[k.Value]:
-				d.errs.Add(d.pos(k), "field %q is set twice%s; keep one", k.Value, inPath(path))
-			default:
-				seen[k.Value] = true
-				d.check(v, f.typ, join(path, k.Value))
-			}
-		}
-		for _, f := range fields {
-			if f.required && !seen[f.key] && !hinted[f.key] {
-				d.errs.Add(d.pos(n), "missing required field %q%s", f.key, inPath(path))
-			}
-		}
+		d.checkStruct(n, t, path)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			if t.Elem().Kind() == reflect.String && n.Kind == yaml.ScalarNode {
@@ -210,7 +216,9 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 			return
 		}
 		for i, item := range n.Content {
-			d.check(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i+1))
+			if !d.check(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i+1)) {
+				d.bad[n] = true
+			}
 		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
@@ -218,7 +226,9 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			d.check(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value))
+			if !d.check(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value)) {
+				d.bad[n] = true
+			}
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
@@ -230,7 +240,14 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		switch {
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!int":
+			if overflows(n, t) {
+				d.errs.Add(d.pos(n), "%s is too large; use a whole number up to %s, not %s", describePath(path), largest(t), clip(n.Value))
+			}
+		case n.Kind == yaml.ScalarNode && wholeNumber.MatchString(n.Value):
+			d.errs.Add(d.pos(n), "%s is too large; use a whole number up to %s, not %s", describePath(path), largest(t), clip(n.Value))
+		default:
 			d.errs.Add(d.pos(n), "%s should be a whole number, not %s", describePath(path), describe(n))
 		}
 	case reflect.Float32, reflect.Float64:
@@ -238,6 +255,162 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, path string) {
 			d.errs.Add(d.pos(n), "%s should be a number, not %s", describePath(path), describe(n))
 		}
 	}
+}
+
+// checkStruct checks a mapping against the struct type t: every key known,
+// none twice, every required one there, each value of its field's kind.
+func (d *decoder) checkStruct(n *yaml.Node, t reflect.Type, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errs.Add(d.pos(n), "%s should be a mapping of keys to values, not %s", describePath(path), describe(n))
+		return
+	}
+	fields, _, _ := fieldsOf(t)
+	known := make(map[string]field, len(fields))
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		known[f.key] = f
+		names = append(names, f.key)
+	}
+	sort.Strings(names)
+	seen := map[string]bool{}
+	// hinted holds the fields a "did you mean" already points to, so a
+	// typo is reported once rather than also as a missing field.
+	hinted := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		f, ok := known[k.Value]
+		switch {
+		case !ok:
+			hinted[diag.Suggest(k.Value, names)] = true
+			d.errs.Add(d.pos(k), "unknown field %q%s%s", k.Value, inPath(path), hintOrList(k.Value, names))
+		case seen[k.Value]:
+			d.errs.Add(d.pos(k), "field %q is set twice%s; keep one", k.Value, inPath(path))
+		default:
+			seen[k.Value] = true
+			if !d.check(v, f.typ, join(path, k.Value)) {
+				d.bad[n] = true
+			}
+		}
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.key] && !hinted[f.key] {
+			d.errs.Add(d.pos(n), "missing required field %q%s", f.key, inPath(path))
+		}
+	}
+}
+
+// wholeNumber matches a plain scalar that is a whole number in decimal.
+// YAML resolves one too large for 64 bits to a float, so without this the
+// message would say a whole number is not one.
+var wholeNumber = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+
+// overflows reports whether the integer n does not fit a Go integer of
+// type t.
+func overflows(n *yaml.Node, t reflect.Type) bool {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		var u uint64
+		if err := n.Decode(&u); err != nil {
+			return strings.TrimSpace(n.Value) != "" && !strings.HasPrefix(strings.TrimSpace(n.Value), "-")
+		}
+		return v.OverflowUint(u)
+	}
+	var i int64
+	if err := n.Decode(&i); err != nil {
+		return true
+	}
+	return v.OverflowInt(i)
+}
+
+// largest is the largest value of the integer type t.
+func largest(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return fmt.Sprint(uint64(1)<<t.Bits() - 1)
+	}
+	return fmt.Sprint(int64(1)<<(t.Bits()-1) - 1)
+}
+
+// partial decodes into v every part of n that check found no problem in,
+// and sets the Positions of the keys it decoded, after a check that found
+// problems. Values with problems are left at their zero values.
+func (d *decoder) partial(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if !d.bad[n] {
+		if n.Decode(v.Addr().Interface()) == nil {
+			d.fill(n, v)
+		}
+		return
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		fields, posField, hasPos := fieldsOf(v.Type())
+		positions := Positions{"": d.pos(n)}
+		byKey := make(map[string]field, len(fields))
+		for _, f := range fields {
+			byKey[f.key] = f
+		}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			f, ok := byKey[k.Value]
+			if !ok || seen[k.Value] {
+				continue // unknown or repeated: reported
+			}
+			seen[k.Value] = true
+			if d.decodable(val, f.typ) {
+				d.partial(val, v.FieldByIndex(f.index))
+				positions[k.Value] = d.pos(val)
+			}
+		}
+		if hasPos {
+			v.FieldByIndex(posField.Index).Set(reflect.ValueOf(positions))
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			if d.decodable(item, v.Type().Elem()) {
+				d.partial(item, s.Index(i))
+			}
+		}
+		v.Set(s)
+	}
+}
+
+// decodable reports whether partial can decode something of n into a
+// value of type t: all of it, or, for a mapping into a struct or a list
+// into a slice, the parts without problems.
+//
+// An alias of a value with a problem is not decodable: the problem is
+// reported where the anchor is, and going through every use of it would
+// cost as much as expanding every alias, which a small file can make huge.
+func (d *decoder) decodable(n *yaml.Node, t reflect.Type) bool {
+	if n.Kind == yaml.AliasNode {
+		return !d.bad[n.Alias]
+	}
+	if !d.bad[n] {
+		return true
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode ||
+		t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode
 }
 
 // fill sets every Positions field after a successful decode.

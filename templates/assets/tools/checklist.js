@@ -2,70 +2,99 @@
    (joinedup.checklist.ID), so they survive reloads and later visits. The
    count of ticked items is shown and announced, and "Untick all" clears a
    list. Without this script the checkboxes still work for the visit, and
-   printing shows whatever is ticked. */
+   printing shows whatever is ticked.
+
+   Reading saved ticks is a plain function, which Node's test runner loads
+   (checklist.test.js). */
 (function () {
   "use strict";
 
-  var j = window.joinedup;
+  /* savedTicks reads a checklist's stored data ({ticked: [item, ...]}):
+     the items to tick, or null to keep the page's own ticks, and a
+     problem to show when the data is not in that form. */
+  function savedTicks(data) {
+    if (data === null || data === undefined) return { items: null, problem: null };
+    var ok = typeof data === "object" && Array.isArray(data.ticked) &&
+      data.ticked.every(function (t) { return typeof t === "string"; });
+    if (!ok) return { items: null, problem: "Your saved ticks for this checklist are not in the expected form." };
+    return { items: data.ticked, problem: null };
+  }
 
-  j.modules.checklist = function (root) {
-    var id = root.getAttribute("data-checklist-id");
-    var key = "joinedup.checklist." + id;
-    var boxes = root.querySelectorAll(".checklist__input");
-    var progress = root.querySelector("[data-checklist-progress]");
-    progress.setAttribute("role", "status");
-    progress.hidden = false;
+  function progress(done, total) {
+    return done + " of " + total + " done";
+  }
 
-    function itemOf(box) {
-      return box.closest("[data-item]").getAttribute("data-item");
-    }
+  if (typeof module === "object" && module.exports) {
+    module.exports = { savedTicks: savedTicks, progress: progress };
+    return;
+  }
 
-    function ticked() {
-      var out = [];
-      for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out.push(itemOf(boxes[i]));
-      return out;
-    }
+  /* ---- In the page from here on. ---- */
 
-    function count() {
-      var n = ticked().length;
-      return n + " of " + boxes.length + " done";
-    }
+  var joinedup = window.joinedup;
+  var NAME = "checklist";
 
-    function apply(items) {
-      for (var i = 0; i < boxes.length; i++) boxes[i].checked = items.indexOf(itemOf(boxes[i])) >= 0;
-    }
-
-    /* A saved list replaces the ticks the author set in the page; items
-       whose text has since changed are ignored. */
-    function load() {
-      var saved = j.store.readJSON(key);
-      var items = saved.data && Array.isArray(saved.data.ticked) ? saved.data.ticked : null;
-      if (saved.data && !items) saved.problem = "Your saved ticks for this checklist are not in the expected form.";
-      j.storageNotice(root, { key: key, problem: saved.problem, onClear: function () { progress.textContent = count(); } });
-      if (items) apply(items);
-      progress.textContent = count();
-    }
-
-    function save() {
-      j.store.writeJSON(key, { ticked: ticked() });
-      j.say(progress, count());
-    }
-
-    for (var i = 0; i < boxes.length; i++) boxes[i].addEventListener("change", save);
-
-    var reset = j.el("button", { type: "button", class: "button button--secondary checklist__reset" }, "Untick all");
-    reset.addEventListener("click", function () {
-      apply([]);
-      j.store.remove(key);
-      j.say(progress, "All items unticked. " + count());
+  /* Checklist: one list's checkboxes, each inside an element whose
+     data-item names the item (it does not change when items move). */
+  function Checklist(root) {
+    var self = this;
+    this.root = root;
+    this.key = "joinedup.checklist." + root.getAttribute("data-checklist-id");
+    this.boxes = [].slice.call(root.querySelectorAll(".checklist__input"));
+    this.items = this.boxes.map(function (box) {
+      var item = box.closest("[data-item]");
+      if (!item) throw new joinedup.ElementError(NAME, "the item around a checkbox", "[data-item]");
+      return item.getAttribute("data-item");
     });
-    root.appendChild(j.el("div", { class: "button-group checklist__actions" }, reset));
+    this.progress = joinedup.required(root, "[data-checklist-progress]", NAME, "the progress line");
+    this.progress.setAttribute("role", "status");
+    this.progress.hidden = false;
 
+    this.boxes.forEach(function (box) { box.addEventListener("change", function () { self.save(); }); });
+    root.appendChild(joinedup.el("div", { class: "button-group checklist__actions" },
+      joinedup.button("Untick all", "button button--secondary checklist__reset", function () {
+        self.apply([]);
+        joinedup.store.remove(self.key);
+        joinedup.say(self.progress, "All items unticked. " + self.count());
+      })));
     /* Another tab (or the privacy page) may change or delete the ticks. */
     window.addEventListener("storage", function (e) {
-      if (e.key === key || e.key === null) load();
+      if (e.key === self.key || e.key === null) self.load();
     });
+    this.load();
+  }
+  Checklist.moduleName = NAME;
 
-    load();
+  Checklist.prototype.ticked = function () {
+    var boxes = this.boxes;
+    return this.items.filter(function (item, i) { return boxes[i].checked; });
   };
+
+  Checklist.prototype.count = function () {
+    return progress(this.ticked().length, this.boxes.length);
+  };
+
+  Checklist.prototype.apply = function (items) {
+    var boxes = this.boxes;
+    this.items.forEach(function (item, i) { boxes[i].checked = items.indexOf(item) >= 0; });
+  };
+
+  /* load shows the saved ticks. A saved list replaces the ticks the
+     author set in the page; items whose text has since changed are
+     ignored. */
+  Checklist.prototype.load = function () {
+    var self = this;
+    var read = joinedup.store.readJSON(this.key);
+    var saved = savedTicks(read.data);
+    joinedup.storageNotice(this.root, { key: this.key, problem: read.problem || saved.problem, onClear: function () { self.progress.textContent = self.count(); } });
+    if (saved.items) this.apply(saved.items);
+    this.progress.textContent = this.count();
+  };
+
+  Checklist.prototype.save = function () {
+    joinedup.store.writeJSON(this.key, { ticked: this.ticked() });
+    joinedup.say(this.progress, this.count());
+  };
+
+  joinedup.register(Checklist);
 })();

@@ -1,6 +1,9 @@
 /* Partner directory: filter the roles by words and by sector, and show them
    as a table or as cards. Both views are in the page's markup; without this
-   script the table shows every role. Nothing is stored. */
+   script the table shows every role. Nothing is stored.
+
+   Matching is plain functions, which Node's test runner loads
+   (partner-directory.test.js). */
 (function () {
   "use strict";
 
@@ -19,81 +22,99 @@
     });
   }
 
-  window.joinedup.modules["partner-directory"] = function (root) {
-    var j = window.joinedup;
-    var form = root.querySelector(".directory__filters");
-    var input = form.querySelector("input[name=words]");
-    var sector = form.querySelector("select[name=sector]");
-    var views = form.querySelectorAll("input[name=view]");
-    var clear = form.querySelector(".directory__clear");
-    var status = form.querySelector(".directory__count");
-    var empty = root.querySelector(".directory__empty");
-    var table = root.querySelector(".directory__table");
-    var cards = root.querySelector(".directory__cards");
+  function countText(shown, total) {
+    if (shown === total) return "All " + total + " roles";
+    return shown + " of " + total + " roles" + (shown === 0 ? ": no matches" : "");
+  }
 
-    /* Each role appears twice (a row and a card); both are filtered
-       together, by the words of the row. */
-    var roles = {};
-    var order = [];
+  if (typeof module === "object" && module.exports) {
+    module.exports = { words: words, matches: matches, countText: countText };
+    return;
+  }
+
+  /* ---- In the page from here on. ---- */
+
+  var joinedup = window.joinedup;
+  var NAME = "partner-directory";
+
+  /* PartnerDirectory: the filter form (hidden until this starts) and the
+     roles, each appearing twice (a row and a card, both with data-role). */
+  function PartnerDirectory(root) {
+    var self = this;
+    this.root = root;
+    var form = joinedup.required(root, ".directory__filters", NAME, "the filter form");
+    this.input = joinedup.required(form, "input[name=words]", NAME, "the words box");
+    this.sector = joinedup.required(form, "select[name=sector]", NAME, "the sector menu");
+    this.views = form.querySelectorAll("input[name=view]");
+    this.status = joinedup.required(form, ".directory__count", NAME, "the count of roles");
+    this.empty = joinedup.required(root, ".directory__empty", NAME, "the message for no matches");
+    this.table = joinedup.required(root, ".directory__table", NAME, "the table of roles");
+    this.cards = joinedup.required(root, ".directory__cards", NAME, "the cards");
+    var clear = joinedup.required(form, ".directory__clear", NAME, "the Clear filters button");
+    this.timer = null;
+
+    /* A role's row and card are filtered together, by the words of the
+       first (the row). */
+    this.roles = {};
+    this.order = [];
     var items = root.querySelectorAll(".directory__role");
     for (var i = 0; i < items.length; i++) {
       var id = items[i].getAttribute("data-role");
-      if (!roles[id]) {
-        roles[id] = { words: words(items[i].textContent), sector: items[i].getAttribute("data-sector"), els: [] };
-        order.push(id);
+      if (!this.roles[id]) {
+        this.roles[id] = { words: words(items[i].textContent), sector: items[i].getAttribute("data-sector"), els: [] };
+        this.order.push(id);
       }
-      roles[id].els.push(items[i]);
-    }
-    var total = order.length;
-
-    function countText(shown) {
-      if (shown === total) return "All " + total + " roles";
-      return shown + " of " + total + " roles" + (shown === 0 ? ": no matches" : "");
+      this.roles[id].els.push(items[i]);
     }
 
-    var timer = null;
-    function update(now) {
-      var f = words(input.value);
-      var s = sector.value;
-      var shown = 0;
-      for (var k = 0; k < order.length; k++) {
-        var r = roles[order[k]];
-        var ok = (!s || r.sector === s) && matches(r.words, f);
-        if (ok) shown++;
-        for (var e = 0; e < r.els.length; e++) r.els[e].hidden = !ok;
-      }
-      empty.hidden = shown > 0;
-      table.hidden = shown === 0 || currentView() !== "table";
-      cards.hidden = shown === 0 || currentView() !== "cards";
-      root.setAttribute("data-shown", String(shown));
-      /* The count is announced once typing pauses, not at every key. */
-      window.clearTimeout(timer);
-      if (now) status.textContent = countText(shown);
-      else timer = window.setTimeout(function () { status.textContent = countText(shown); }, 400);
-    }
-
-    function currentView() {
-      for (var v = 0; v < views.length; v++) if (views[v].checked) return views[v].value;
-      return "table";
-    }
-
-    input.addEventListener("input", function () { update(false); });
-    sector.addEventListener("change", function () { update(true); });
-    for (var v = 0; v < views.length; v++) {
-      views[v].addEventListener("change", function () {
-        update(true);
-        j.say(status, countText(Number(root.getAttribute("data-shown"))) + ", shown as " + (currentView() === "table" ? "a table" : "cards"));
+    this.input.addEventListener("input", function () { self.update(false); });
+    this.sector.addEventListener("change", function () { self.update(true); });
+    for (var v = 0; v < this.views.length; v++) {
+      this.views[v].addEventListener("change", function () {
+        self.update(true);
+        joinedup.say(self.status, countText(Number(root.getAttribute("data-shown")), self.order.length) + ", shown as " + (self.currentView() === "table" ? "a table" : "cards"));
       });
     }
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(true); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); self.update(true); });
     clear.addEventListener("click", function () {
-      input.value = "";
-      sector.value = "";
-      update(true);
-      input.focus();
+      self.input.value = "";
+      self.sector.value = "";
+      self.update(true);
+      self.input.focus();
     });
-
     form.hidden = false;
-    update(true);
+    this.update(true);
+  }
+  PartnerDirectory.moduleName = NAME;
+
+  PartnerDirectory.prototype.currentView = function () {
+    for (var v = 0; v < this.views.length; v++) if (this.views[v].checked) return this.views[v].value;
+    return "table";
   };
+
+  /* update shows the roles that match. The count is announced once typing
+     pauses (now false), not at every key. */
+  PartnerDirectory.prototype.update = function (now) {
+    var self = this;
+    var f = words(this.input.value);
+    var s = this.sector.value;
+    var shown = 0;
+    for (var k = 0; k < this.order.length; k++) {
+      var r = this.roles[this.order[k]];
+      var ok = (!s || r.sector === s) && matches(r.words, f);
+      if (ok) shown++;
+      for (var e = 0; e < r.els.length; e++) r.els[e].hidden = !ok;
+    }
+    var view = this.currentView();
+    this.empty.hidden = shown > 0;
+    this.table.hidden = shown === 0 || view !== "table";
+    this.cards.hidden = shown === 0 || view !== "cards";
+    this.root.setAttribute("data-shown", String(shown));
+    var text = countText(shown, this.order.length);
+    window.clearTimeout(this.timer);
+    if (now) this.status.textContent = text;
+    else this.timer = window.setTimeout(function () { self.status.textContent = text; }, 400);
+  };
+
+  joinedup.register(PartnerDirectory);
 })();

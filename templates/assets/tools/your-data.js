@@ -1,37 +1,34 @@
 /* "Your data" on the privacy page: lists what this site keeps in the
    browser, downloads a copy (JSON to import again, CSV to read), imports a
    copy, and deletes everything. It only ever touches the keys in the list
-   the page shows (window.joinedupStorageKeys). */
+   the page shows (window.joinedupStorageKeys).
+
+   Reading an imported file and making the copy are plain functions, which
+   Node's test runner loads (your-data.test.js). */
 (function () {
   "use strict";
 
-  var j = window.joinedup;
   var FORMAT = "joinedup-saved-answers";
   var FORMAT_VERSION = 1;
   var MAX_IMPORT = 5 * 1024 * 1024;
+  var THEME_KEY = "joinedup.theme";
 
-  /* describe reads one stored value for the list: when it was saved and
-     whether it can be read. */
-  function describe(key) {
-    var raw = j.store.get(key);
-    if (key === "joinedup.theme") return { key: key, raw: raw, saved: "", ok: true, summary: "Colour scheme: " + raw };
-    var r = j.store.readJSON(key);
-    var saved = "";
-    try { saved = String(JSON.parse(raw).saved || "").slice(0, 10); } catch (e) { /* shown as unreadable */ }
-    return { key: key, raw: raw, saved: saved, ok: !r.problem, summary: r.problem ? "Cannot be read: " + r.problem : "Saved answers" };
+  /* savedOn is the day a stored value was saved (from its "saved" field),
+     or "" when it does not say. */
+  function savedOn(raw) {
+    try { return String(JSON.parse(raw).saved || "").slice(0, 10); } catch (e) { return ""; }
   }
 
-  function exportData() {
-    var items = {};
-    var keys = j.store.keys();
-    for (var i = 0; i < keys.length; i++) items[keys[i]] = j.store.get(keys[i]);
-    return { format: FORMAT, version: FORMAT_VERSION, exported: j.today(), items: items };
+  /* copyOf is the file a copy is saved as: every stored value, by key,
+     as the text it is stored as. */
+  function copyOf(items, date) {
+    return { format: FORMAT, version: FORMAT_VERSION, exported: date, items: items };
   }
 
   /* parseImport checks a file's text and returns {items} or {error}. Every
-     key must be one this site uses, and every value a string, so a file
-     from elsewhere cannot plant anything. */
-  function parseImport(text) {
+     key must be one this site uses (allowed(key) is true), and every value
+     a string, so a file from elsewhere cannot plant anything. */
+  function parseImport(text, allowed) {
     var v;
     try { v = JSON.parse(text); } catch (e) {
       return { error: "The file is not a copy saved from this site: it is not valid JSON." };
@@ -48,7 +45,7 @@
     var items = {}, n = 0;
     for (var key in v.items) {
       if (!Object.prototype.hasOwnProperty.call(v.items, key)) continue;
-      try { j.store.check(key); } catch (e) {
+      if (!allowed(key)) {
         return { error: "The file holds \"" + key.slice(0, 60) + "\", which this site does not use, so nothing was imported." };
       }
       if (typeof v.items[key] !== "string") {
@@ -61,104 +58,153 @@
     return { items: items };
   }
 
-  j.modules["your-data"] = function (root) {
-    var tool = root.querySelector(".your-data__tool");
-    var status = root.querySelector("[data-your-data-status]");
-    var list = root.querySelector("[data-your-data-list]");
-    var file = root.querySelector("#your-data-file");
-    var group = root.querySelector("[data-your-data-import-group]");
-    var error = root.querySelector("[data-your-data-error]");
-    var ask = root.querySelector("[data-your-data-delete-ask]");
-    var confirm = root.querySelector("[data-your-data-confirm]");
-    root.querySelector(".your-data__no-js").hidden = true;
+  function items(n) { return n + (n === 1 ? " item." : " items."); }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { MAX_IMPORT: MAX_IMPORT, savedOn: savedOn, copyOf: copyOf, parseImport: parseImport };
+    return;
+  }
+
+  /* ---- In the page from here on. ---- */
+
+  var joinedup = window.joinedup;
+  var el = joinedup.el, store = joinedup.store;
+  var NAME = "your-data";
+
+  /* describe reads one stored value for the list: when it was saved and
+     whether it can be read. */
+  function describe(key) {
+    var raw = store.get(key);
+    if (key === THEME_KEY) return { saved: "", summary: "Colour scheme: " + raw };
+    var r = store.readJSON(key);
+    return { saved: savedOn(raw), summary: r.problem ? "Cannot be read: " + r.problem : "Saved answers" };
+  }
+
+  function allowed(key) {
+    try { store.check(key); return true; } catch (e) { return false; }
+  }
+
+  /* YourData: the tool's part of the privacy page (hidden until this
+     starts, in place of the message for browsers without JavaScript). */
+  function YourData(root) {
+    var self = this;
+    var part = function (selector, what) { return joinedup.required(root, selector, NAME, what); };
+    var tool = part(".your-data__tool", "the tool");
+    var noJs = part(".your-data__no-js", "the message for browsers without JavaScript");
+    this.status = part("[data-your-data-status]", "the status line");
+    this.list = part("[data-your-data-list]", "the place for the list");
+    this.file = part("#your-data-file", "the file box");
+    this.group = part("[data-your-data-import-group]", "the import form group");
+    this.error = part("[data-your-data-error]", "the import error message");
+    this.ask = part("[data-your-data-delete-ask]", "the Delete button's group");
+    this.confirm = part("[data-your-data-confirm]", "the delete confirmation");
+    this.deleteButton = part("[data-your-data-delete]", "the Delete button");
+    var yes = part("[data-your-data-delete-yes]", "the Yes, delete button");
+    var no = part("[data-your-data-delete-no]", "the Cancel button");
+    var json = part("[data-your-data-export=json]", "the JSON download button");
+    var csv = part("[data-your-data-export=csv]", "the CSV download button");
+    var importButton = part("[data-your-data-import]", "the Import button");
+    noJs.hidden = true;
     tool.hidden = false;
-    j.storageNotice(tool, {});
+    joinedup.storageNotice(tool, {});
 
-    function show(message) {
-      list.textContent = "";
-      var keys = j.store.keys();
-      if (!keys.length) {
-        list.appendChild(j.el("p", null, "Nothing is saved in this browser."));
-      } else {
-        var rows = keys.map(function (k) {
-          var d = describe(k);
-          return j.el("tr", null, j.el("td", null, j.el("code", null, k)), j.el("td", null, d.saved || "–"), j.el("td", null, d.summary));
-        });
-        list.appendChild(j.el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "your-data-caption" },
-          j.el("table", { class: "your-data__table" },
-            j.el("caption", { id: "your-data-caption", class: "table-caption" }, "Saved in this browser"),
-            j.el("thead", null, j.el("tr", null,
-              j.el("th", { scope: "col" }, "Name"), j.el("th", { scope: "col" }, "Saved on"), j.el("th", { scope: "col" }, "What it is"))),
-            j.el("tbody", null, rows))));
-      }
-      var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
-      j.say(status, message ? message + " " + summary : summary);
+    json.addEventListener("click", function () { self.downloadJSON(); });
+    csv.addEventListener("click", function () { self.downloadCSV(); });
+    importButton.addEventListener("click", function () { self.importFile(); });
+    this.deleteButton.addEventListener("click", function () {
+      self.ask.hidden = true;
+      self.confirm.hidden = false;
+      yes.focus();
+    });
+    no.addEventListener("click", function () { self.closeConfirm(); });
+    yes.addEventListener("click", function () { self.deleteAll(); });
+    window.addEventListener("storage", function () { self.show(""); });
+    this.show("");
+  }
+  YourData.moduleName = NAME;
+
+  /* show lists what is saved, and says so with message before it. */
+  YourData.prototype.show = function (message) {
+    var list = this.list;
+    list.textContent = "";
+    var keys = store.keys();
+    if (!keys.length) {
+      list.appendChild(el("p", null, "Nothing is saved in this browser."));
+    } else {
+      var rows = keys.map(function (k) {
+        var d = describe(k);
+        return el("tr", null, el("td", null, el("code", null, k)), el("td", null, d.saved || "\u2013"), el("td", null, d.summary));
+      });
+      list.appendChild(el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "your-data-caption" },
+        el("table", { class: "your-data__table" },
+          el("caption", { id: "your-data-caption", class: "table-caption" }, "Saved in this browser"),
+          el("thead", null, el("tr", null,
+            el("th", { scope: "col" }, "Name"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it is"))),
+          el("tbody", null, rows))));
     }
-
-    function setError(text) {
-      error.textContent = text ? "Error: " + text : "";
-      error.hidden = !text;
-      group.classList.toggle("form-group--error", !!text);
-      if (text) file.setAttribute("aria-describedby", "your-data-file-error your-data-file-hint");
-      else file.setAttribute("aria-describedby", "your-data-file-hint");
-    }
-
-    root.querySelector("[data-your-data-export=json]").addEventListener("click", function () {
-      j.download("joinedup-saved-answers-" + j.today() + ".json", "application/json", JSON.stringify(exportData(), null, 2) + "\n");
-      j.say(status, "Your copy has been downloaded as a JSON file.");
-    });
-    root.querySelector("[data-your-data-export=csv]").addEventListener("click", function () {
-      var rows = [["Name", "Saved on", "Value"]];
-      var keys = j.store.keys();
-      for (var i = 0; i < keys.length; i++) rows.push([keys[i], describe(keys[i]).saved, j.store.get(keys[i])]);
-      j.download("joinedup-saved-answers-" + j.today() + ".csv", "text/csv", j.csv(rows));
-      j.say(status, "Your copy has been downloaded as a CSV file.");
-    });
-
-    root.querySelector("[data-your-data-import]").addEventListener("click", function () {
-      var f = file.files && file.files[0];
-      setError("");
-      if (!f) { setError("Choose a file to import."); file.focus(); return; }
-      if (f.size > MAX_IMPORT) { setError("The file is too large to be a copy saved from this site."); file.focus(); return; }
-      var reader = new FileReader();
-      reader.onload = function () {
-        var r = parseImport(String(reader.result));
-        if (r.error) { setError(r.error); file.focus(); return; }
-        setError("");
-        var n = 0, failed = 0;
-        for (var key in r.items) {
-          if (j.store.set(key, r.items[key])) n++; else failed++;
-        }
-        file.value = "";
-        show("Imported " + n + (n === 1 ? " item." : " items.") + (failed ? " " + failed + " could not be saved." : ""));
-      };
-      reader.onerror = function () { setError("The file could not be read. Try choosing it again."); };
-      reader.readAsText(f);
-    });
-
-    root.querySelector("[data-your-data-delete]").addEventListener("click", function () {
-      ask.hidden = true;
-      confirm.hidden = false;
-      confirm.querySelector("[data-your-data-delete-yes]").focus();
-    });
-    root.querySelector("[data-your-data-delete-no]").addEventListener("click", function () {
-      confirm.hidden = true;
-      ask.hidden = false;
-      root.querySelector("[data-your-data-delete]").focus();
-    });
-    root.querySelector("[data-your-data-delete-yes]").addEventListener("click", function () {
-      var keys = j.store.keys();
-      for (var i = 0; i < keys.length; i++) j.store.remove(keys[i]);
-      document.documentElement.removeAttribute("data-theme");
-      var select = document.querySelector(".theme-switch select");
-      if (select) select.value = "auto";
-      confirm.hidden = true;
-      ask.hidden = false;
-      root.querySelector("[data-your-data-delete]").focus();
-      show("Deleted " + keys.length + (keys.length === 1 ? " item." : " items."));
-    });
-
-    window.addEventListener("storage", function () { show(""); });
-    show("");
+    var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
+    joinedup.say(this.status, message ? message + " " + summary : summary);
   };
+
+  YourData.prototype.setError = function (text) {
+    this.error.textContent = text ? "Error: " + text : "";
+    this.error.hidden = !text;
+    this.group.classList.toggle("form-group--error", !!text);
+    this.file.setAttribute("aria-describedby", text ? "your-data-file-error your-data-file-hint" : "your-data-file-hint");
+  };
+
+  YourData.prototype.downloadJSON = function () {
+    var all = {};
+    store.keys().forEach(function (k) { all[k] = store.get(k); });
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".json", "application/json", JSON.stringify(copyOf(all, joinedup.today()), null, 2) + "\n");
+    joinedup.say(this.status, "Your copy has been downloaded as a JSON file.");
+  };
+
+  YourData.prototype.downloadCSV = function () {
+    var rows = [["Name", "Saved on", "Value"]].concat(store.keys().map(function (k) {
+      return [k, describe(k).saved, store.get(k)];
+    }));
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(rows));
+    joinedup.say(this.status, "Your copy has been downloaded as a CSV file.");
+  };
+
+  YourData.prototype.importFile = function () {
+    var self = this, file = this.file;
+    var f = file.files && file.files[0];
+    this.setError("");
+    if (!f) { this.setError("Choose a file to import."); file.focus(); return; }
+    if (f.size > MAX_IMPORT) { this.setError("The file is too large to be a copy saved from this site."); file.focus(); return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var r = parseImport(String(reader.result), allowed);
+      if (r.error) { self.setError(r.error); file.focus(); return; }
+      self.setError("");
+      var n = 0, failed = 0;
+      for (var key in r.items) {
+        if (store.set(key, r.items[key])) n++; else failed++;
+      }
+      file.value = "";
+      self.show("Imported " + items(n) + (failed ? " " + failed + " could not be saved." : ""));
+    };
+    reader.onerror = function () { self.setError("The file could not be read. Try choosing it again."); };
+    reader.readAsText(f);
+  };
+
+  YourData.prototype.closeConfirm = function () {
+    this.confirm.hidden = true;
+    this.ask.hidden = false;
+    this.deleteButton.focus();
+  };
+
+  YourData.prototype.deleteAll = function () {
+    var keys = store.keys();
+    keys.forEach(function (k) { store.remove(k); });
+    document.documentElement.removeAttribute("data-theme");
+    var select = document.querySelector(".theme-switch select");
+    if (select) select.value = "auto";
+    this.closeConfirm();
+    this.show("Deleted " + items(keys.length));
+  };
+
+  joinedup.register(YourData);
 })();

@@ -1,0 +1,83 @@
+// Tests of present mode's sections and keys.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const present = require("./present.js");
+
+// node builds a fake element: a tag name and children, linked as the DOM
+// links them (firstElementChild, nextElementSibling).
+function node(tagName, ...children) {
+  const n = { tagName, firstElementChild: children[0] || null, nextElementSibling: null, name: tagName };
+  children.forEach((c, i) => { c.nextElementSibling = children[i + 1] || null; });
+  return n;
+}
+function named(n, name) { n.name = name; return n; }
+
+test("plan splits main into sections at each visible h2", () => {
+  const h1 = node("H1");
+  const intro = named(node("P"), "intro");
+  const h2a = named(node("H2"), "a");
+  const pa = named(node("P"), "pa");
+  const hidden = named(node("H2"), "hidden");
+  const h2b = named(node("H2"), "b");
+  const list = named(node("UL", named(node("LI"), "li1"), named(node("LI"), "li2")), "list");
+  // A wrapper holding a heading spans the sections before and after it.
+  const wrapper = named(node("DIV", named(node("P"), "before"), named(node("H2"), "c"), named(node("P"), "after")), "wrapper");
+  const bar = named(node("NAV", named(node("H2"), "in-bar")), "bar");
+  const main = node("MAIN", bar, h1, intro, h2a, pa, hidden, h2b, list, wrapper);
+
+  const p = present.plan(main, bar, (h) => h.name !== "hidden", h1);
+  assert.deepEqual(p.headings.map((h) => h.name), ["H1", "a", "b", "c"]);
+  const ranges = {};
+  for (const it of p.items) ranges[it.el.name] = [it.start, it.end];
+  assert.deepEqual(ranges, {
+    H1: [0, 0], intro: [0, 0],
+    a: [1, 1], pa: [1, 1], hidden: [1, 1],
+    b: [2, 2], li1: [2, 2], li2: [2, 2], list: [2, 2],
+    before: [2, 2], c: [3, 3], after: [3, 3], wrapper: [2, 3]
+  });
+  assert.equal(ranges["in-bar"], undefined, "the bar is skipped");
+  // Children come before their parent, in document order.
+  assert.deepEqual(p.items.map((it) => it.el.name).slice(-4), ["before", "c", "after", "wrapper"]);
+});
+
+test("plan without a title or headings is one section", () => {
+  const main = node("MAIN", node("P"), node("P"));
+  const p = present.plan(main, null, () => true, null);
+  assert.deepEqual(p.headings, [main]);
+  assert.ok(p.items.every((it) => it.start === 0 && it.end === 0));
+});
+
+test("isShortcut is Alt+Shift+P only", () => {
+  const key = (over) => Object.assign({ altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, code: "KeyP", keyCode: 80 }, over);
+  const cases = [
+    [key(), true],
+    [key({ code: "", keyCode: 80 }), true],
+    [key({ code: "KeyP", keyCode: 0 }), true],
+    [key({ altKey: false }), false],
+    [key({ shiftKey: false }), false],
+    [key({ ctrlKey: true }), false],
+    [key({ metaKey: true }), false],
+    [key({ code: "KeyO", keyCode: 79 }), false]
+  ];
+  cases.forEach(([e, want], i) => assert.equal(present.isShortcut(e), want, "case " + i));
+});
+
+test("move", () => {
+  const cases = [
+    ["ArrowRight", false, { by: 1 }],
+    ["PageDown", false, { by: 1 }],
+    ["ArrowLeft", false, { by: -1 }],
+    ["PageUp", false, { by: -1 }],
+    [" ", false, { by: 1 }],
+    [" ", true, { by: -1 }],
+    ["Spacebar", false, { by: 1 }],
+    ["Home", false, { to: "first" }],
+    ["End", false, { to: "last" }],
+    ["ArrowDown", false, null],
+    ["a", false, null],
+    ["Enter", false, null]
+  ];
+  for (const [key, shift, want] of cases) assert.deepEqual(present.move(key, shift), want, JSON.stringify(key) + (shift ? " with Shift" : ""));
+});
