@@ -21,7 +21,8 @@ const StaticDir = "static"
 // macOS leave in folders. name is the folder's name in messages.
 //
 // The same rules as the content folder's keep out links that lead
-// outside the folder, pipes and devices (see checkEntry). It returns the
+// outside the folder, pipes and devices (see checkEntry), and names a
+// shared drive or a link cannot hold (see CheckName). It returns the
 // files sorted by path, the warnings, and the errors.
 func LoadStatic(fsys fs.FS, name string) ([]Static, diag.List, error) {
 	var out []Static
@@ -33,6 +34,13 @@ func LoadStatic(fsys fs.FS, name string) ([]Static, diag.List, error) {
 			return nil
 		}
 		if p != "." && notPublished(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if msg := CheckName(d.Name()); msg != "" && p != "." {
+			errs.Add(diag.Pos{File: display(p)}, "%s", msg)
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -37,3 +37,20 @@ func TestLoadStatic(t *testing.T) {
 		t.Errorf("LoadStatic (-want +got):\n%s", diff)
 	}
 }
+
+// TestLoadStaticNames: a name Windows cannot hold is reported, as in the
+// content folder, so that the site can still be copied to a shared drive.
+func TestLoadStaticNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"files/a:b.txt": {Data: []byte("x")},
+		"ok.txt":        {Data: []byte("x")},
+	}
+	got, _, err := LoadStatic(fsys, "static")
+	want := `static/files/a:b.txt: the name "a:b.txt" has a ':', which Windows cannot hold in a file name (so the site could not be copied to a shared drive); rename it without one`
+	if err == nil || err.Error() != want {
+		t.Errorf("LoadStatic error = %v; want %s", err, want)
+	}
+	if len(got) != 1 || got[0].Path != "ok.txt" {
+		t.Errorf("LoadStatic = %+v; want ok.txt alone", got)
+	}
+}
