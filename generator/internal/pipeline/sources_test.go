@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -242,5 +243,53 @@ func TestBrand(t *testing.T) {
 				t.Errorf("Build's errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLiveStaticAndDrafts: the dev server's rebuilds keep the static
+// folder, the built-in theme and the drafts a full build has: after edits
+// to a page, a draft and a static file, the folder holds what a full build
+// of the same sources writes.
+func TestLiveStaticAndDrafts(t *testing.T) {
+	dir := t.TempDir()
+	contentDir, staticDir := filepath.Join(dir, "content"), filepath.Join(dir, "static")
+	for name, f := range siteFS(t, "small") {
+		write(t, filepath.Join(contentDir, filepath.FromSlash(name)), string(f.Data))
+	}
+	write(t, filepath.Join(staticDir, ".well-known", "security.txt"), "Contact: mailto:a@example.org\n")
+	opt := Options{
+		ContentDir: contentDir, ContentName: "content",
+		StaticDir: staticDir, StaticName: "static",
+		Theme: os.DirFS(repoPath("templates")), Drafts: true,
+	}
+	l := NewLive(opt, filepath.Join(dir, "live"))
+	if _, err := l.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	edits := []struct {
+		file, text string
+	}{
+		{"content/guide/consent.md", "---\ntitle: Consent\nweight: 1\ndescription: When to ask.\n---\nAsk the GP first, always.\n\n## Exceptions\n\nSee [roles](roles.md).\n"},
+		{"content/guide/unfinished.md", "---\ntitle: Unfinished, renamed\ndraft: true\n---\nNearly.\n"},
+		{"static/.well-known/security.txt", "Contact: mailto:b@example.org\n"},
+		{"static/robots.txt", "User-agent: *\n"},
+	}
+	for i, e := range edits {
+		p := filepath.Join(dir, filepath.FromSlash(e.file))
+		write(t, p, e.text)
+		if _, err := l.Update(context.Background(), []string{p}, nil); err != nil {
+			t.Fatalf("after %s: %v", e.file, err)
+		}
+		full := filepath.Join(dir, fmt.Sprintf("full-%d", i))
+		if _, err := Build(context.Background(), opt, full); err != nil {
+			t.Fatal(err)
+		}
+		compareTrees(t, "after "+e.file, readTree(t, full), readTree(t, l.Dir()))
+	}
+	got := readTree(t, l.Dir())
+	for name, want := range map[string]string{".well-known/security.txt": "b@example.org", "robots.txt": "User-agent", "guide/unfinished.html": "Unfinished, renamed"} {
+		if !strings.Contains(got[name], want) {
+			t.Errorf("the live site's %s does not hold %q", name, want)
+		}
 	}
 }
