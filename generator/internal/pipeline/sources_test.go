@@ -293,3 +293,31 @@ func TestLiveStaticAndDrafts(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSource: a report can read the line of any file a message names:
+// in the content, templates or static folder, or built in.
+func TestReadSource(t *testing.T) {
+	opt := Options{
+		Content: fstest.MapFS{"guide/a.md": {Data: []byte("content")}}, ContentName: "./content",
+		Templates: fstest.MapFS{"page.html": {Data: []byte("own page")}}, TemplatesName: "templates",
+		Static: fstest.MapFS{"robots.txt": {Data: []byte("static")}}, StaticName: "static",
+		Theme: fstest.MapFS{"page.html": {Data: []byte("built-in page")}, "base.html": {Data: []byte("built-in base")}},
+	}
+	for file, want := range map[string]string{
+		"content/guide/a.md":  "content",
+		"templates/page.html": "own page",
+		"builtin:page.html":   "built-in page",
+		"builtin:base.html":   "built-in base",
+		"static/robots.txt":   "static",
+	} {
+		b, err := opt.ReadSource(file)
+		if err != nil || string(b) != want {
+			t.Errorf("ReadSource(%q) = %q, %v; want %q", file, b, err, want)
+		}
+	}
+	for _, file := range []string{"templates/base.html", "builtin:nope.html", "elsewhere/a.md"} {
+		if _, err := opt.ReadSource(file); err == nil {
+			t.Errorf("ReadSource(%q) found a file; want none", file)
+		}
+	}
+}
