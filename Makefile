@@ -21,7 +21,7 @@ LDFLAGS = -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # The platforms make dist builds for, as GOOS-GOARCH.
 PLATFORMS = linux-amd64 linux-arm64 darwin-arm64 windows-amd64
 
-.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search clean
+.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search test-long clean
 
 # The program, with the theme and the default site built in. Go's build
 # cache makes building it again, when nothing changed, take a moment.
@@ -82,8 +82,17 @@ npm-deps:
 	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
+# -short: the long tests (the dev server's rebuilds against full builds,
+# real builds interrupted by signals, and the tests that build the program
+# itself: a new site made and served with only the program, the version
+# stamped as make dist stamps it) run briefly or not at all under the race
+# detector, and in full, without it, in test-long.
 test-unit:
-	$(GO) test -race ./generator/...
+	$(GO) test -race -short ./generator/...
+	$(MAKE) test-long
+
+test-long:
+	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands|TestOnlyTheBinary|TestVersion)$$' ./generator ./generator/internal/pipeline
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
