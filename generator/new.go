@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"joinedup"
 	"joinedup/generator/internal/ospath"
@@ -36,7 +37,7 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 	if *blank {
 		site = scaffold.Blank()
 	}
-	files, err := scaffold.NewSite(dir, site)
+	files, err := scaffold.NewSite(dir, site, time.Now())
 	if code, failed := scaffoldFailed(err, stderr); failed {
 		return code
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"joinedup/generator/internal/publish"
 )
@@ -100,6 +101,14 @@ func TestNewCommand(t *testing.T) {
 	for _, f := range []string{"content/site.yaml", "content/_index.md", "content/guidance/_index.md", "content/guidance/first-page.md", ".gitignore"} {
 		if _, err := os.Stat(filepath.Join(work, "small", filepath.FromSlash(f))); err != nil {
 			t.Errorf("the blank site lacks %s", f)
+		}
+	}
+	// The guidance pages were reviewed the day the site was made.
+	today := "reviewed: " + time.Now().Format(time.DateOnly)
+	for _, f := range []string{"_index.md", "first-page.md"} {
+		b, _ := os.ReadFile(filepath.Join(work, "small", "content", "guidance", f))
+		if !bytes.Contains(b, []byte(today)) {
+			t.Errorf("the blank site's guidance/%s does not say %q:\n%s", f, today, b)
 		}
 	}
 	before := tree(t, filepath.Join(work, "small"))

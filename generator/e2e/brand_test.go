@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"joinedup"
 	"joinedup/generator/e2e"
@@ -30,7 +31,7 @@ const brandLogo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 48" 
 func brandedSite(t *testing.T) *e2e.Site {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "oursite")
-	if _, err := scaffold.NewSite(dir, joinedup.Site()); err != nil {
+	if _, err := scaffold.NewSite(dir, joinedup.Site(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	content := filepath.Join(dir, "content")

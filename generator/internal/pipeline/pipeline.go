@@ -60,6 +60,12 @@ type Options struct {
 	// Drafts builds the draft pages too, each marked as a draft on the
 	// page: serve -drafts previews them. The build command never sets it.
 	Drafts bool
+	// Today is the date pages' next reviews are compared with; the
+	// clock's date when zero. A page past its review date is a warning,
+	// or, with Strict (check -strict, for an organisation's CI), a
+	// problem.
+	Today  time.Time
+	Strict bool
 
 	// theme is the templates folder over Theme, set by open.
 	theme *theme.FS

@@ -9,6 +9,7 @@
 package scaffold
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"joinedup/generator/internal/diag"
 )
@@ -51,10 +53,18 @@ type Refusal struct{ Reason string }
 
 func (r *Refusal) Error() string { return r.Reason }
 
+// reviewedMark is the review date in the blank site's guidance pages,
+// which NewSite sets to the day the site is made: pages in guidance/ must
+// say when they were last reviewed, and a page is reviewed when written.
+// A fixed date would fall due for review a year after this program was
+// built, however new the site.
+const reviewedMark = "reviewed: YYYY-MM-DD"
+
 // NewSite makes a new site in dir, which must not exist or be empty: its
-// content folder holds the files of site, and a .gitignore leaves out
-// the built site. It returns the slash paths written, below dir.
-func NewSite(dir string, site fs.FS) ([]string, error) {
+// content folder holds the files of site, with today as the review date
+// where a page's says YYYY-MM-DD, and a .gitignore leaves out the built
+// site. It returns the slash paths written, below dir.
+func NewSite(dir string, site fs.FS, today time.Time) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -67,9 +77,14 @@ func NewSite(dir string, site fs.FS) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	stamp := []byte("reviewed: " + today.Format(time.DateOnly))
 	var out []file
 	for _, f := range files {
-		out = append(out, file{path: path.Join(ContentDir, f), from: site, src: f})
+		b, err := fs.ReadFile(site, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, file{path: path.Join(ContentDir, f), data: bytes.ReplaceAll(b, []byte(reviewedMark), stamp)})
 	}
 	out = append(out, file{path: ".gitignore", data: []byte(gitignore)})
 	return write(dir, out)
