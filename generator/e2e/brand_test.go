@@ -151,3 +151,73 @@ func brandSchemes(ctx context.Context, t *testing.T, b *e2e.Browser, o e2e.Origi
 		tab.Close()
 	}
 }
+
+// draftPage is a draft page added to the default site for the preview.
+const draftPage = `---
+title: Escalating a disagreement
+description: What to do when partners cannot agree, before it reaches a senior manager.
+reviewed: 2026-11-01
+audience: [staff]
+draft: true
+---
+
+This page is still being written. Start with [the partnership ladder](partnership-ladder.md).
+`
+
+// TestDraftPreview checks a draft page as serve -drafts builds it, over
+// http and from disk: the page passes every check of the bundled site,
+// and its draft notice is shown and passes axe in each colour scheme.
+func TestDraftPreview(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "oursite")
+	if _, err := scaffold.NewSite(dir, joinedup.Site(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(dir, "content")
+	if err := os.WriteFile(filepath.Join(content, "guidance", "escalating.md"), []byte(draftPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := e2e.BuildOptions(t, pipeline.Options{
+		ContentDir: content, ContentName: "content",
+		Theme: joinedup.Theme(), Drafts: true,
+	})
+	const page = "guidance/escalating.html"
+	b := e2e.Start(t, 2)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			ps, err := b.CheckPage(ctx, o, page, e2e.NewLinks(o))
+			report(t, ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, scheme := range []struct {
+				name  string
+				dark  bool
+				theme string
+			}{{"light", false, ""}, {"dark device", true, ""}, {"chosen dark", false, "dark"}, {"high contrast", false, "contrast"}} {
+				tab, err := b.Open(ctx, o, page, e2e.Options{Dark: scheme.dark})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if scheme.theme != "" {
+					evalT[bool](t, tab, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, scheme.theme))
+				}
+				notice := evalT[string](t, tab, `(function () { var n = document.querySelector(".draft-notice"); if (!n) return "none"; var r = n.getBoundingClientRect(); return r.height > 0 && getComputedStyle(n).visibility === "visible" ? n.textContent : "hidden"; })()`)
+				if !strings.HasPrefix(notice, "Draft.") {
+					t.Errorf("%s: the draft notice is %q; want it shown, starting \"Draft.\"", scheme.name, notice)
+				}
+				ps, err := tab.Axe()
+				if err != nil {
+					tab.Close()
+					t.Fatal(err)
+				}
+				for _, p := range ps {
+					t.Errorf("%s: %s", scheme.name, p)
+				}
+				report(t, tab.Problems())
+				tab.Close()
+			}
+		})
+	}
+}
