@@ -10,7 +10,7 @@ func TestSlash(t *testing.T) {
 		{Windows, `C:\Sites\our site\content\`, "C:/Sites/our site/content"},
 		{Windows, `c:\sites\content`, "c:/sites/content"},
 		{Windows, `.\content`, "content"},
-		{Windows, `..\shared\content`, "../shared/content"},
+		{Windows, `..\common\content`, "../common/content"},
 		{Windows, `\\fileserver\training\site\content`, "//fileserver/training/site/content"},
 		{Windows, `D:content`, "D:content"},
 		{Windows, `C:/mixed\slashes/content`, "C:/mixed/slashes/content"},
