@@ -4,11 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"joinedup/generator/internal/components"
 	"joinedup/generator/internal/data"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestReadmeNamesEverything keeps README's tables true to the code: every
@@ -49,5 +52,63 @@ func TestReadmeNamesEverything(t *testing.T) {
 		if _, ok := row(f); !ok {
 			t.Errorf("README's data table has no row for %s", f)
 		}
+	}
+}
+
+// TestPublishingFiles keeps the ready-made CI files that README's
+// publishing guides point to working: each builds with the Linux program
+// where the guide says to put it and publishes public/, dot files
+// included.
+func TestPublishingFiles(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	const run = "bin/joinedup-linux-amd64 build"
+	var gh struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				Run  string            `yaml:"run"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	var gl struct {
+		Pages struct {
+			Script    []string `yaml:"script"`
+			Artifacts struct {
+				Paths []string `yaml:"paths"`
+			} `yaml:"artifacts"`
+		} `yaml:"pages"`
+	}
+	for _, f := range []struct {
+		name string
+		into any
+	}{{"github-pages.yml", &gh}, {"gitlab-ci.yml", &gl}} {
+		if !strings.Contains(readme, "(docs/"+f.name+")") {
+			t.Errorf("README does not link docs/%s", f.name)
+		}
+		b, err := os.ReadFile(filepath.Join("..", "docs", f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := yaml.Unmarshal(b, f.into); err != nil {
+			t.Errorf("docs/%s: %v", f.name, err)
+		}
+	}
+	built, uploaded := false, false
+	for _, step := range gh.Jobs["build"].Steps {
+		built = built || strings.Contains(step.Run, run)
+		if strings.HasPrefix(step.Uses, "actions/upload-pages-artifact@") {
+			uploaded = step.With["path"] == "public" && step.With["include-hidden-files"] == "true"
+		}
+	}
+	if !built || !uploaded {
+		t.Errorf("docs/github-pages.yml: builds with %q: %v; uploads public/ with its dot files: %v", run, built, uploaded)
+	}
+	if !slices.Contains(gl.Pages.Script, run) || !slices.Equal(gl.Pages.Artifacts.Paths, []string{"public"}) {
+		t.Errorf("docs/gitlab-ci.yml: the pages job should run %q and publish public/; it runs %q and publishes %q", run, gl.Pages.Script, gl.Pages.Artifacts.Paths)
 	}
 }
