@@ -55,8 +55,8 @@ func TestReadmeNamesEverything(t *testing.T) {
 	}
 }
 
-// TestPublishingFiles keeps the ready-made CI files that README's
-// publishing guides point to working: each builds with the Linux program
+// TestPublishingFiles keeps the ready-made CI files in README's
+// publishing guides working: each builds with the Linux program
 // where the guide says to put it and publishes public/, dot files
 // included.
 func TestPublishingFiles(t *testing.T) {
@@ -84,18 +84,16 @@ func TestPublishingFiles(t *testing.T) {
 		} `yaml:"pages"`
 	}
 	for _, f := range []struct {
-		name string
-		into any
-	}{{"github-pages.yml", &gh}, {"gitlab-ci.yml", &gl}} {
-		if !strings.Contains(readme, "(docs/"+f.name+")") {
-			t.Errorf("README does not link docs/%s", f.name)
+		heading string
+		into    any
+	}{{"### On GitHub Pages", &gh}, {"### On GitLab Pages", &gl}} {
+		block, ok := yamlBlockAfter(readme, f.heading)
+		if !ok {
+			t.Errorf("README: no yaml block under %q", f.heading)
+			continue
 		}
-		b, err := os.ReadFile(filepath.Join("..", "docs", f.name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := yaml.Unmarshal(b, f.into); err != nil {
-			t.Errorf("docs/%s: %v", f.name, err)
+		if err := yaml.Unmarshal([]byte(block), f.into); err != nil {
+			t.Errorf("README, %s: %v", f.heading, err)
 		}
 	}
 	built, uploaded := false, false
@@ -106,9 +104,30 @@ func TestPublishingFiles(t *testing.T) {
 		}
 	}
 	if !built || !uploaded {
-		t.Errorf("docs/github-pages.yml: builds with %q: %v; uploads public/ with its dot files: %v", run, built, uploaded)
+		t.Errorf("README, GitHub Pages workflow: builds with %q: %v; uploads public/ with its dot files: %v", run, built, uploaded)
 	}
 	if !slices.Contains(gl.Pages.Script, run) || !slices.Equal(gl.Pages.Artifacts.Paths, []string{"public"}) {
-		t.Errorf("docs/gitlab-ci.yml: the pages job should run %q and publish public/; it runs %q and publishes %q", run, gl.Pages.Script, gl.Pages.Artifacts.Paths)
+		t.Errorf("README, GitLab Pages file: the pages job should run %q and publish public/; it runs %q and publishes %q", run, gl.Pages.Script, gl.Pages.Artifacts.Paths)
 	}
+}
+
+// yamlBlockAfter returns the first fenced yaml block of markdown's section
+// under heading (up to the next "##" or "###" heading; a "#" line inside
+// the block is a YAML comment).
+func yamlBlockAfter(markdown, heading string) (string, bool) {
+	_, section, ok := strings.Cut(markdown, "\n"+heading+"\n")
+	if !ok {
+		return "", false
+	}
+	for _, next := range []string{"\n## ", "\n### "} {
+		if i := strings.Index(section, next); i >= 0 {
+			section = section[:i]
+		}
+	}
+	_, block, ok := strings.Cut(section, "```yaml\n")
+	if !ok {
+		return "", false
+	}
+	block, _, ok = strings.Cut(block, "\n```")
+	return block + "\n", ok
 }
