@@ -21,6 +21,7 @@ const browser = {
   Blob: "readonly",
   FileReader: "readonly",
   URLSearchParams: "readonly",
+  crypto: "readonly",
   Promise: "readonly",
   // Each page script ends by exporting its pure functions when Node's
   // test runner loads it (typeof module === "object"); in a page these
@@ -30,6 +31,7 @@ const browser = {
 };
 
 const node = {
+  crypto: "readonly",
   require: "readonly",
   module: "writable",
   __dirname: "readonly",
