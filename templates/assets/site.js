@@ -65,10 +65,36 @@
     }).join("\r\n") + "\r\n";
   }
 
+  /* csvFile is CSV text as a file to download: with a UTF-8 byte order
+     mark in front, without which Excel on Windows reads the file in the
+     computer's old code page and shows "café" as "cafÃ©". */
+  function csvFile(rows) {
+    return "\ufeff" + csv(rows);
+  }
+
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
   /* isoDate is a date's local day as YYYY-MM-DD. */
   function isoDate(d) {
-    function two(n) { return (n < 10 ? "0" : "") + n; }
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* clock is a date's local time of day as HH:MM (24-hour). */
+  function clock(d) {
+    return two(d.getHours()) + ":" + two(d.getMinutes());
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  /* longDate writes a YYYY-MM-DD day as people read it, "27 November
+     2026" (the GOV.UK style), and a time HH:MM after it when given: "27
+     November 2026 at 14:05". Text that is not a day is returned as it
+     is. */
+  function longDate(iso, time) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+    var out = Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
+    return /^\d{2}:\d{2}$/.test(time || "") ? out + " at " + time : out;
   }
 
   /* quantity is a number with its noun: "1 person", "3 people". */
@@ -115,8 +141,8 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = {
-      keyAllowed: keyAllowed, parseStored: parseStored, storedText: storedText, csv: csv,
-      isoDate: isoDate, quantity: quantity, ElementError: ElementError, required: required, startAll: startAll
+      keyAllowed: keyAllowed, parseStored: parseStored, storedText: storedText, csv: csv, csvFile: csvFile,
+      isoDate: isoDate, clock: clock, longDate: longDate, quantity: quantity, ElementError: ElementError, required: required, startAll: startAll
     };
     return;
   }
@@ -315,6 +341,29 @@
     return isoDate(new Date());
   }
 
+  /* printPart prints one part of the page (a tool's result or plan)
+     instead of the whole page: while the class is on, the print styles
+     hide everything else in main. The class goes when printing ends, or
+     at the next key press or click, in a browser that does not say when
+     printing ends. */
+  var PRINT_PART = "print-part", PRINT_TARGET = "print-part__target";
+  function endPrintPart() {
+    root.classList.remove(PRINT_PART);
+    var t = document.querySelectorAll("." + PRINT_TARGET);
+    for (var i = 0; i < t.length; i++) t[i].classList.remove(PRINT_TARGET);
+  }
+  function printPart(part) {
+    endPrintPart();
+    part.classList.add(PRINT_TARGET);
+    root.classList.add(PRINT_PART);
+    window.print();
+    window.setTimeout(function () {
+      document.addEventListener("keydown", endPrintPart, { once: true });
+      document.addEventListener("pointerdown", endPrintPart, { once: true });
+    }, 0);
+  }
+  window.addEventListener("afterprint", endPrintPart);
+
   var THEME_KEY = "joinedup.theme";
   var THEMES = ["light", "dark", "contrast"];
   function applyTheme(theme) {
@@ -371,7 +420,8 @@
   window.joinedup = {
     store: store, register: register, start: start, ElementError: ElementError, required: required,
     el: el, empty: empty, button: button, visuallyHidden: visuallyHidden, errorMessage: errorMessage, errorSummary: errorSummary,
-    say: say, storageNotice: storageNotice, download: download, csv: csv, today: today, quantity: quantity
+    say: say, storageNotice: storageNotice, download: download, csv: csv, csvFile: csvFile, today: today, quantity: quantity,
+    clock: clock, longDate: longDate, printPart: printPart
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
