@@ -1,12 +1,16 @@
 /* "Your data" on the privacy page: lists what this site keeps in the
-   browser, downloads a copy (JSON to import again, CSV to read), imports a
-   copy, and deletes everything. It only ever touches the keys in the list
-   the page shows (window.joinedupStorageKeys).
+   browser, in plain words, downloads a copy (JSON to import again, CSV to
+   read), imports a copy or an action plan file, and deletes everything. It
+   only ever touches the keys in the list the page shows
+   (window.joinedupStorageKeys).
 
-   Reading an imported file and making the copy are plain functions, which
-   Node's test runner loads (your-data.test.js). */
+   Reading an imported file, describing what is saved and making the copy
+   are plain functions, which Node's test runner loads (your-data.test.js). */
 (function () {
   "use strict";
+
+  var isNode = typeof module === "object" && module.exports;
+  var site = isNode ? require("../site.js") : null;
 
   var FORMAT = "joinedup-saved-answers";
   var FORMAT_VERSION = 1;
@@ -58,12 +62,70 @@
     return { items: items };
   }
 
-  function items(n) { return n + (n === 1 ? " item." : " items."); }
+  function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
-  if (typeof module === "object" && module.exports) {
-    module.exports = { MAX_IMPORT: MAX_IMPORT, savedOn: savedOn, copyOf: copyOf, parseImport: parseImport };
+  var THEMES = { light: "Light", dark: "Dark", contrast: "High contrast" };
+
+  /* checklistName makes a checklist's name from the id in its key:
+     "joinedup.checklist.professional-courtesy" is "professional
+     courtesy". */
+  function checklistName(key) {
+    return key.slice("joinedup.checklist.".length).replace(/-/g, " ");
+  }
+
+  /* detailOf says in plain words what a tool's stored data holds. */
+  function detailOf(key, data) {
+    if (key === "joinedup.assessments" && data && Array.isArray(data.relationships)) {
+      var results = 0, unfinished = 0;
+      data.relationships.forEach(function (r) {
+        results += r && Array.isArray(r.snapshots) ? r.snapshots.length : 0;
+        if (r && r.draft) unfinished++;
+      });
+      return count(data.relationships.length, "relationship", "relationships") + ", " + count(results, "result", "results") +
+        (unfinished ? ", " + count(unfinished, "assessment", "assessments") + " not finished" : "");
+    }
+    if (key === "joinedup.action-plan" && data && Array.isArray(data.actions)) {
+      return count(Array.isArray(data.barriers) ? data.barriers.length : 0, "barrier", "barriers") + " ticked, " + count(data.actions.length, "action", "actions");
+    }
+    if (key.indexOf("joinedup.checklist.") === 0 && data && Array.isArray(data.ticked)) {
+      return count(data.ticked.length, "item", "items") + " ticked";
+    }
+    return "Saved answers";
+  }
+
+  /* describe reads one stored value for the list and the CSV: its name
+     in plain words, the day it was saved, and what it holds. version is
+     the stored data's schema version (see parseStored). */
+  function describe(key, raw, version) {
+    if (key === THEME_KEY) return { name: "Colour scheme", saved: "", detail: THEMES[raw] || String(raw) };
+    var name = key === "joinedup.assessments" ? "Ladder self-assessment" :
+      key === "joinedup.action-plan" ? "Action plan" :
+        key.indexOf("joinedup.checklist.") === 0 ? "Checklist: " + checklistName(key) : key;
+    var r = site.parseStored(raw, version);
+    return { name: name, saved: savedOn(raw), detail: r.problem ? "Cannot be read: " + r.problem : detailOf(key, r.data) };
+  }
+
+  /* csvRows are the saved items as a spreadsheet: one readable row each. */
+  function csvRows(described) {
+    return [["What", "Saved on", "What it holds"]].concat(described.map(function (d) { return [d.name, d.saved, d.detail]; }));
+  }
+
+  /* deletedText says what a deletion removed, by name, and anything it
+     could not remove, so the page never claims more than it did. */
+  function deletedText(removed, kept) {
+    var out = removed.length ? "Deleted " + count(removed.length, "item", "items") + ": " + removed.join("; ") + "." : "Nothing was deleted.";
+    if (kept.length) out += " " + count(kept.length, "item", "items") + " could not be deleted: " + kept.join("; ") + ".";
+    return out;
+  }
+
+  if (isNode) {
+    module.exports = {
+      MAX_IMPORT: MAX_IMPORT, savedOn: savedOn, copyOf: copyOf, parseImport: parseImport, describe: describe,
+      csvRows: csvRows, deletedText: deletedText
+    };
     return;
   }
+  site = window.joinedup;
 
   /* ---- In the page from here on. ---- */
 
@@ -71,14 +133,13 @@
   var el = joinedup.el, store = joinedup.store;
   var NAME = "your-data";
 
-  /* describe reads one stored value for the list: when it was saved and
-     whether it can be read. */
-  function describe(key) {
-    var raw = store.get(key);
-    if (key === THEME_KEY) return { saved: "", summary: "Colour scheme: " + raw };
-    var r = store.readJSON(key);
-    return { saved: savedOn(raw), summary: r.problem ? "Cannot be read: " + r.problem : "Saved answers" };
+  function described(key) {
+    var d = describe(key, store.get(key), store.version);
+    d.key = key;
+    return d;
   }
+
+  function items(n) { return count(n, "item", "items") + "."; }
 
   function allowed(key) {
     try { store.check(key); return true; } catch (e) { return false; }
@@ -111,10 +172,12 @@
     json.addEventListener("click", function () { self.downloadJSON(); });
     csv.addEventListener("click", function () { self.downloadCSV(); });
     importButton.addEventListener("click", function () { self.importFile(); });
+    /* Focus goes to "No, keep it", so that a second press of Enter
+       cannot delete everything. */
     this.deleteButton.addEventListener("click", function () {
       self.ask.hidden = true;
       self.confirm.hidden = false;
-      yes.focus();
+      no.focus();
     });
     no.addEventListener("click", function () { self.closeConfirm(); });
     yes.addEventListener("click", function () { self.deleteAll(); });
@@ -132,14 +195,14 @@
       list.appendChild(el("p", null, "Nothing is saved in this browser."));
     } else {
       var rows = keys.map(function (k) {
-        var d = describe(k);
-        return el("tr", null, el("td", null, el("code", null, k)), el("td", null, d.saved || "\u2013"), el("td", null, d.summary));
+        var d = described(k);
+        return el("tr", { "data-key": k }, el("th", { scope: "row" }, d.name), el("td", null, d.saved ? site.longDate(d.saved) : "\u2013"), el("td", null, d.detail));
       });
       list.appendChild(el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "your-data-caption" },
         el("table", { class: "your-data__table" },
           el("caption", { id: "your-data-caption", class: "table-caption" }, "Saved in this browser"),
           el("thead", null, el("tr", null,
-            el("th", { scope: "col" }, "Name"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it is"))),
+            el("th", { scope: "col" }, "What"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it holds"))),
           el("tbody", null, rows))));
     }
     var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
@@ -161,10 +224,7 @@
   };
 
   YourData.prototype.downloadCSV = function () {
-    var rows = [["Name", "Saved on", "Value"]].concat(store.keys().map(function (k) {
-      return [k, describe(k).saved, store.get(k)];
-    }));
-    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(rows));
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csvFile(csvRows(store.keys().map(described))));
     joinedup.say(this.status, "Your copy has been downloaded as a CSV file.");
   };
 
@@ -176,7 +236,9 @@
     if (f.size > MAX_IMPORT) { this.setError("The file is too large to be a copy saved from this site."); file.focus(); return; }
     var reader = new FileReader();
     reader.onload = function () {
-      var r = parseImport(String(reader.result), allowed);
+      var text = String(reader.result);
+      if (joinedup.planFile && joinedup.planFile.isPlan(text)) { self.importPlan(text); return; }
+      var r = parseImport(text, allowed);
       if (r.error) { self.setError(r.error); file.focus(); return; }
       self.setError("");
       var n = 0, failed = 0;
@@ -190,20 +252,39 @@
     reader.readAsText(f);
   };
 
+  /* importPlan puts an action plan file (downloaded from the planner) in
+     place of the saved plan; the planner checks it against the site's
+     barriers when it next opens. */
+  YourData.prototype.importPlan = function (text) {
+    var got = joinedup.planFile.read(text);
+    if (got.error) { this.setError(got.error); this.file.focus(); return; }
+    var ok = store.writeJSON("joinedup.action-plan", got.plan);
+    this.file.value = "";
+    this.show(ok ? "Imported the action plan: " + count(got.plan.actions.length, "action", "actions") + "." : "The action plan could not be saved in this browser.");
+  };
+
   YourData.prototype.closeConfirm = function () {
     this.confirm.hidden = true;
     this.ask.hidden = false;
     this.deleteButton.focus();
   };
 
+  /* deleteAll deletes every saved item, then checks each is gone and
+     says by name what was deleted and what was not. */
   YourData.prototype.deleteAll = function () {
-    var keys = store.keys();
-    keys.forEach(function (k) { store.remove(k); });
-    document.documentElement.removeAttribute("data-theme");
-    var select = document.querySelector(".theme-switch select");
-    if (select) select.value = "auto";
+    var all = store.keys().map(described), removed = [], kept = [];
+    all.forEach(function (d) { store.remove(d.key); });
+    all.forEach(function (d) {
+      var name = d.name + (d.detail && d.key !== THEME_KEY ? " (" + d.detail + ")" : "");
+      if (store.get(d.key) === null) removed.push(name); else kept.push(name);
+    });
+    if (store.get(THEME_KEY) === null) {
+      document.documentElement.removeAttribute("data-theme");
+      var select = document.querySelector(".theme-switch select");
+      if (select) select.value = "auto";
+    }
     this.closeConfirm();
-    this.show("Deleted " + items(keys.length));
+    this.show(deletedText(removed, kept));
   };
 
   joinedup.register(YourData);
