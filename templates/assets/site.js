@@ -386,6 +386,66 @@
   }
   ThemeSwitch.moduleName = "theme-switch";
 
+  /* Header: on a small screen, the buttons that open and close search
+     and the menu (GOV.UK's service navigation). CSS folds both away
+     only when the buttons show, so on a large screen, and without
+     JavaScript, everything is there. Opening search puts the cursor in
+     the box; Escape closes what is open and returns to its button. */
+  function Header(module) {
+    var toggles = module.querySelectorAll("[data-header-toggle]");
+    function set(toggle, open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      module.classList.toggle("header--" + toggle.getAttribute("data-header-toggle") + "-open", open);
+    }
+    [].forEach.call(toggles, function (toggle) {
+      var panel = required(document, "#" + toggle.getAttribute("aria-controls"), Header.moduleName, "what a header button opens");
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        set(toggle, open);
+        if (open && toggle.getAttribute("data-header-toggle") === "search") {
+          var input = panel.querySelector("input");
+          if (input) input.focus();
+        }
+      });
+      panel.addEventListener("keydown", function (ev) {
+        if ((ev.key === "Escape" || ev.key === "Esc") && toggle.getAttribute("aria-expanded") === "true" && toggle.offsetParent !== null) {
+          set(toggle, false);
+          toggle.focus();
+        }
+      });
+    });
+    /* The "/" key puts the cursor in the search box (search.js); on a
+       small screen the box must be opened first. */
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target, tag = t && t.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+      var search = module.querySelector("[data-header-toggle=search]");
+      if (search) set(search, true);
+    }, true);
+  }
+  Header.moduleName = "header";
+
+  /* StartNow: a tool page's "Start now" link. Without JavaScript it
+     goes to the paper version; with it, to the tool, whose element
+     data-start names, and puts focus there. */
+  function StartNow(link) {
+    var selector = link.getAttribute("data-start");
+    link.addEventListener("click", function (ev) {
+      var target = selector && document.querySelector(selector);
+      if (!target || !target.getClientRects().length) return;
+      ev.preventDefault();
+      if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.setAttribute("tabindex", "-1");
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+    /* A link that looks like a button is pressed with Space too. */
+    link.addEventListener("keydown", function (ev) {
+      if (ev.key === " ") { ev.preventDefault(); link.click(); }
+    });
+  }
+  StartNow.moduleName = "start-now";
+
   /* PrintPage: a button that prints the page. */
   function PrintPage(module) {
     module.addEventListener("click", function () { window.print(); });
@@ -408,6 +468,8 @@
   function register(Component) {
     components[Component.moduleName] = Component;
   }
+  register(Header);
+  register(StartNow);
   register(ThemeSwitch);
   register(PrintPage);
 

@@ -251,7 +251,7 @@
     }));
     return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "group-results-table-caption" },
       el("table", { class: "group-results__table", "data-results-table": true },
-        el("caption", { id: "group-results-table-caption" }, "How many people chose each rung (" + quantity(n, "person", "people") + ")"),
+        el("caption", { id: "group-results-table-caption" }, el("span", { class: "caption__text" }, "How many people chose each rung (" + quantity(n, "person", "people") + ")")),
         el("thead", null, head), body));
   };
 

@@ -805,7 +805,7 @@
     rows.push(row("Result code", snaps.map(function (s) { return el("code", null, ladder.encode(s.answers, s.nonce)); })));
     return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "la-history-caption" },
       el("table", { class: "ladder-assessment__history" },
-        el("caption", { id: "la-history-caption" }, "Saved results for " + r.name + ", oldest first"),
+        el("caption", { id: "la-history-caption" }, el("span", { class: "caption__text" }, "Saved results for " + r.name + ", oldest first")),
         el("thead", null, headRow), el("tbody", null, rows)));
   };
 

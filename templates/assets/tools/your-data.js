@@ -200,7 +200,7 @@
       });
       list.appendChild(el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "your-data-caption" },
         el("table", { class: "your-data__table" },
-          el("caption", { id: "your-data-caption", class: "table-caption" }, "Saved in this browser"),
+          el("caption", { id: "your-data-caption", class: "table-caption" }, el("span", { class: "caption__text" }, "Saved in this browser")),
           el("thead", null, el("tr", null,
             el("th", { scope: "col" }, "What"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it holds"))),
           el("tbody", null, rows))));
