@@ -453,9 +453,21 @@
   }
   PrintPage.moduleName = "print-page";
 
+  /* printMarks sets what the page margin of a printout shows (see
+     @page in site.css): the site's name, the page's address without
+     the part that names a tool's screen, and today's date. */
+  function printMarks() {
+    var title = document.querySelector(".header__title");
+    var address = window.location.href.replace(/#.*$/, "");
+    root.style.setProperty("--print-site", JSON.stringify(title ? title.textContent.trim() : ""));
+    root.style.setProperty("--print-address", JSON.stringify(address));
+    root.style.setProperty("--print-date", JSON.stringify("Printed " + longDate(today())));
+  }
+
   /* Printing opens every <details> so nothing is hidden on paper, then
      restores them. */
   var opened = [];
+  window.addEventListener("beforeprint", printMarks);
   window.addEventListener("beforeprint", function () {
     var all = document.querySelectorAll("details:not([open])");
     for (var i = 0; i < all.length; i++) { all[i].open = true; opened.push(all[i]); }
@@ -485,6 +497,10 @@
     say: say, storageNotice: storageNotice, download: download, csv: csv, csvFile: csvFile, today: today, quantity: quantity,
     clock: clock, longDate: longDate, printPart: printPart
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  function ready() {
+    printMarks();
+    start();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
