@@ -106,10 +106,10 @@ func TestConvertErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown component", "Text\n\n::: partnrs\n:::\n", []string{
-			`p.md:12:5: unknown component "partnrs"; known components are checklist, thing`,
+			`p.md:12:5: unknown component "partnrs"; known components are checklist, thing, trainer-notes`,
 		}},
 		{"unknown component with hint", "::: thnig\n:::\n", []string{
-			`p.md:10:5: unknown component "thnig" (did you mean "thing"?); known components are checklist, thing`,
+			`p.md:10:5: unknown component "thnig" (did you mean "thing"?); known components are checklist, thing, trainer-notes`,
 		}},
 		{"bad option", "::: thing colour=red\n:::\n", []string{
 			`p.md:10:11: component "thing" has no option "colour"`,
@@ -123,6 +123,12 @@ func TestConvertErrors(t *testing.T) {
 		}},
 		{"checklist without id", "::: checklist\n- [ ] a\n:::\n", []string{
 			`p.md:10:1: checklist needs an id that stays the same when you edit it, e.g. "::: checklist id=before-the-meeting"; ticks are saved under it`,
+		}},
+		{"trainer notes with an option", "::: trainer-notes for=x\nNote\n:::\n", []string{
+			`p.md:10:19: trainer-notes has no option "for"; it takes none, only Markdown between its ":::" lines`,
+		}},
+		{"empty trainer notes", "::: trainer-notes\n:::\n", []string{
+			`p.md:10:1: trainer-notes is empty; write the notes for the trainer between its ":::" lines`,
 		}},
 		{"checklist of plain items", "::: checklist id=x\n- a\n:::\n", []string{
 			`p.md:11:3: checklist "x": every item should start with "[ ]" (or "[x]" to show it ticked)`,

@@ -37,6 +37,14 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // transformer attached, or wraps a checklist's items.
 func renderDirective(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Directive)
+	if n.notes {
+		if entering {
+			w.WriteString(notesOpen)
+		} else {
+			w.WriteString(notesClose)
+		}
+		return ast.WalkContinue, nil
+	}
 	if info := n.container; info != nil {
 		if entering {
 			fmt.Fprintf(w, `<div class="checklist" id="checklist-%s" data-module="checklist" data-checklist-id="%s" data-count="%d">`+"\n", info.id, info.id, info.count)

@@ -114,13 +114,16 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		d.Parent().RemoveChild(d.Parent(), d)
 	}
 	for _, d := range checklists {
-		t.checklist(st, d, src)
+		if d.Name == checklistName {
+			t.checklist(st, d, src)
+		}
 	}
 	t.c.abbrs.mark(texts, src)
 }
 
 // directive checks a directive and prepares it for rendering. It reports
-// whether the directive is a checklist, whose children are Markdown.
+// whether the directive holds Markdown (a checklist, or trainer notes),
+// whose children are walked and rendered.
 func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	at := st.pos(d.Offset)
 	if d.Stray {
@@ -144,6 +147,9 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	}
 	if d.Name == checklistName {
 		return true
+	}
+	if d.Name == trainerNotesName {
+		return t.trainerNotes(st, d)
 	}
 	if t.c.components == nil || !slices.Contains(t.c.components.Names(), d.Name) {
 		hint := ""
@@ -205,7 +211,7 @@ func (t *pageTransformer) outline(d *Directive) []Section {
 }
 
 func (t *pageTransformer) names() []string {
-	names := []string{checklistName}
+	names := []string{checklistName, trainerNotesName}
 	if t.c.components != nil {
 		names = append(names, t.c.components.Names()...)
 	}
