@@ -154,11 +154,40 @@
 
   /* Storage: only keys listed in window.joinedupStorageKeys (generated from
      the list the privacy page shows) may be used. Where the browser blocks
-     storage, tools still work for the visit. */
+     storage, tools still work for the visit.
+
+     From a folder (file://), Firefox gives each page its own storage. So
+     there each page asks the site's shared storage page (assets/
+     storage.html, see storage.js) in a hidden frame; if the frame's
+     storage is not the page's own, the page keeps its answers there, in a
+     copy held here (mirror) for reading at once, and moves anything it
+     had kept on its own there too. Each page also keeps the colour choice
+     itself, so the page shows in its colours at once. store.scope says
+     where answers live: "site" (every page of the site shares them),
+     "hub" (kept together in the shared storage page) or "page" (on
+     file://, the shared storage page did not answer, so this page may
+     see only what it saved itself). */
   var allowed = window.joinedupStorageKeys || [];
   var VERSION = window.joinedupStorageVersion || 1;
+  var own = {
+    get: function (key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } },
+    set: function (key, value) { try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; } },
+    remove: function (key) { try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ } },
+    all: function () {
+      var out = {};
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (keyAllowed(allowed, k)) out[k] = window.localStorage.getItem(k);
+        }
+      } catch (e) { /* storage went away */ }
+      return out;
+    }
+  };
+  var hub = null; // {frame, mirror, pending, next} while answers live in the shared storage page
   var store = {
     version: VERSION,
+    scope: "site",
     available: (function () {
       try {
         var k = "joinedup.__test__";
@@ -174,18 +203,31 @@
     },
     get: function (key) {
       store.check(key);
+      if (hub) return Object.prototype.hasOwnProperty.call(hub.mirror, key) ? hub.mirror[key] : null;
       if (!store.available) return null;
-      try { return window.localStorage.getItem(key); } catch (e) { return null; }
+      return own.get(key);
     },
     set: function (key, value) {
       store.check(key);
+      if (hub) {
+        hub.mirror[key] = value;
+        hubSend({ op: "set", key: key, value: value });
+        if (key === THEME_KEY) own.set(key, value);
+        return true;
+      }
       if (!store.available) return false;
-      try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+      return own.set(key, value);
     },
     remove: function (key) {
       store.check(key);
+      if (hub) {
+        delete hub.mirror[key];
+        hubSend({ op: "remove", key: key });
+        if (key === THEME_KEY) own.remove(key);
+        return;
+      }
       if (!store.available) return;
-      try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ }
+      own.remove(key);
     },
     readJSON: function (key) {
       return parseStored(store.get(key), VERSION);
@@ -196,17 +238,93 @@
     /* keys lists every stored key this site's scripts may use, for export
        and delete. */
     keys: function () {
-      var out = [];
-      if (!store.available) return out;
-      try {
-        for (var i = 0; i < window.localStorage.length; i++) {
-          var k = window.localStorage.key(i);
-          if (keyAllowed(allowed, k)) out.push(k);
-        }
-      } catch (e) { /* storage went away */ }
-      return out.sort();
+      if (hub) return Object.keys(hub.mirror).filter(function (k) { return keyAllowed(allowed, k); }).sort();
+      if (!store.available) return [];
+      return Object.keys(own.all()).sort();
+    },
+    /* settled calls done once every change so far has reached where the
+       answers live, with the keys the shared storage page refused, so a
+       page never says it deleted what it did not. */
+    settled: function (done) {
+      if (!hub || !Object.keys(hub.pending).length) { done([]); return; }
+      hub.waiting.push(done);
     }
   };
+
+  function hubSend(msg) {
+    msg.joinedup = "storage";
+    msg.id = ++hub.next;
+    hub.pending[msg.id] = msg.key;
+    hub.frame.contentWindow.postMessage(msg, "*");
+  }
+
+  /* hubAnswer takes an answer from the shared storage page. */
+  function hubAnswer(data) {
+    if (data.op === "changed") {
+      if (data.key === null) hub.mirror = {};
+      else if (keyAllowed(allowed, data.key)) {
+        if (data.value === null) delete hub.mirror[data.key]; else hub.mirror[data.key] = data.value;
+      }
+      var ev;
+      try { ev = new window.StorageEvent("storage", { key: data.key, newValue: data.value }); } catch (e) { ev = null; }
+      if (ev) window.dispatchEvent(ev);
+      return;
+    }
+    if (!Object.prototype.hasOwnProperty.call(hub.pending, data.id)) return;
+    if (data.error) hub.refused.push(hub.pending[data.id]);
+    delete hub.pending[data.id];
+    if (Object.keys(hub.pending).length) return;
+    var refused = hub.refused, waiting = hub.waiting;
+    hub.refused = [];
+    hub.waiting = [];
+    waiting.forEach(function (done) { done(refused); });
+  }
+
+  /* connect finds out, on file://, where this page's answers live (see
+     above), then calls ready. It waits at most a second and a half. */
+  function connect(ready) {
+    var script = document.querySelector("script[src$='assets/site.js']");
+    if (window.location.protocol !== "file:" || window.top !== window || !script || !store.available) { ready(); return; }
+    var probe = { key: "joinedup.__probe__", value: String(Math.random()).slice(2) };
+    own.set(probe.key, probe.value);
+    var frame = el("iframe", { src: script.src.replace(/site\.js$/, "storage.html"), title: "Saved answers", hidden: true, tabindex: "-1", "aria-hidden": "true" });
+    var finished = false;
+    function finish(answer) {
+      if (finished) return;
+      finished = true;
+      window.clearTimeout(timer);
+      own.remove(probe.key);
+      if (!answer || answer.error || answer.shared) {
+        store.scope = answer && answer.shared ? "site" : "page";
+        if (frame.parentNode) frame.parentNode.removeChild(frame);
+      } else {
+        store.scope = "hub";
+        var mirror = {};
+        for (var k in answer.items) if (Object.prototype.hasOwnProperty.call(answer.items, k) && keyAllowed(allowed, k) && k !== probe.key) mirror[k] = answer.items[k];
+        hub = { frame: frame, mirror: mirror, pending: {}, refused: [], waiting: [], next: 0 };
+        /* What this page kept on its own joins the rest (the shared copy
+           wins), and is removed here but for the colour choice. */
+        var mine = own.all();
+        for (var key in mine) {
+          if (!Object.prototype.hasOwnProperty.call(mine, key) || key === probe.key) continue;
+          if (key !== THEME_KEY && !Object.prototype.hasOwnProperty.call(mirror, key)) store.set(key, mine[key]);
+          if (key !== THEME_KEY) own.remove(key);
+        }
+        var theme = store.get(THEME_KEY);
+        if (theme === null) own.remove(THEME_KEY); else own.set(THEME_KEY, theme);
+        applyTheme(theme);
+      }
+      ready();
+    }
+    window.addEventListener("message", function (ev) {
+      if (ev.source !== frame.contentWindow || !ev.data || ev.data.joinedup !== "storage") return;
+      if (ev.data.op === "ready") frame.contentWindow.postMessage({ joinedup: "storage", op: "hello", probe: probe }, "*");
+      else if (ev.data.op === "hello") finish(ev.data);
+      else if (hub) hubAnswer(ev.data);
+    });
+    var timer = window.setTimeout(function () { finish(null); }, 1500);
+    document.body.appendChild(frame);
+  }
 
   /* el builds an element without innerHTML, so text from storage or from
      a paste can never become markup: el("p", {class: "x"}, "text", child).
@@ -375,6 +493,7 @@
   /* ThemeSwitch: the colour scheme menu in the header. */
   function ThemeSwitch(module) {
     var select = required(module, "select", ThemeSwitch.moduleName, "the colour scheme menu");
+    applyTheme(store.get(THEME_KEY));
     select.value = root.getAttribute("data-theme") || "auto";
     select.addEventListener("change", function () {
       var v = select.value;
@@ -495,11 +614,11 @@
     store: store, register: register, start: start, ElementError: ElementError, required: required,
     el: el, empty: empty, button: button, visuallyHidden: visuallyHidden, errorMessage: errorMessage, errorSummary: errorSummary,
     say: say, storageNotice: storageNotice, download: download, csv: csv, csvFile: csvFile, today: today, quantity: quantity,
-    clock: clock, longDate: longDate, printPart: printPart
+    clock: clock, longDate: longDate, printPart: printPart, parseStored: parseStored
   };
   function ready() {
     printMarks();
-    start();
+    connect(start);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();

@@ -141,6 +141,26 @@
 
   function items(n) { return count(n, "item", "items") + "."; }
 
+  /* scopeNotice says where saved answers live when the site is opened
+     from a folder in a browser that keeps each page's storage apart
+     (Firefox does): kept together by this site ("hub"), or, when that
+     did not work ("page"), kept by each page, with where to find them. */
+  function scopeNotice(scope) {
+    if (scope === "hub") {
+      return el("div", { class: "notice", "data-your-data-scope": "hub" },
+        el("p", null, el("strong", null, "You opened this site from a folder. "),
+          "Your browser keeps each page\u2019s saved answers apart, so this site keeps them together in one place, and this page lists, saves and deletes all of them."),
+        el("p", null, "Each page you open also keeps a copy of your colour choice, so that it shows at once. Deleting here removes those copies the next time you open each page."));
+    }
+    if (scope === "page") {
+      return el("div", { class: "notice notice--warning", "data-your-data-scope": "page" },
+        el("p", null, el("strong", null, "This page can only see what it saved itself. "),
+          "You opened this site from a folder, and the site\u2019s shared storage did not answer. In some browsers (Firefox, for one) each page then keeps its own saved answers."),
+        el("p", null, "To see, save or delete what a tool saved, open that tool\u2019s page: the self-assessment lists your relationships with a button to download your results and a Delete for each; the action plan has downloads and Start again; each checklist has Untick all. Your browser\u2019s settings can also clear everything this site saved."));
+    }
+    return null;
+  }
+
   function allowed(key) {
     try { store.check(key); return true; } catch (e) { return false; }
   }
@@ -168,6 +188,8 @@
     noJs.hidden = true;
     tool.hidden = false;
     joinedup.storageNotice(tool, {});
+    var where = scopeNotice(store.scope);
+    if (where) tool.insertBefore(where, tool.firstChild);
 
     json.addEventListener("click", function () { self.downloadJSON(); });
     csv.addEventListener("click", function () { self.downloadCSV(); });
@@ -241,12 +263,14 @@
       var r = parseImport(text, allowed);
       if (r.error) { self.setError(r.error); file.focus(); return; }
       self.setError("");
-      var n = 0, failed = 0;
-      for (var key in r.items) {
-        if (store.set(key, r.items[key])) n++; else failed++;
-      }
+      var keys = Object.keys(r.items).filter(function (key) { return store.set(key, r.items[key]); });
+      var failed = Object.keys(r.items).length - keys.length;
       file.value = "";
-      self.show("Imported " + items(n) + (failed ? " " + failed + " could not be saved." : ""));
+      store.settled(function (refused) {
+        var n = keys.length - refused.length;
+        failed += refused.length;
+        self.show("Imported " + items(n) + (failed ? " " + failed + " could not be saved." : ""));
+      });
     };
     reader.onerror = function () { self.setError("The file could not be read. Try choosing it again."); };
     reader.readAsText(f);
@@ -258,9 +282,11 @@
   YourData.prototype.importPlan = function (text) {
     var got = joinedup.planFile.read(text);
     if (got.error) { this.setError(got.error); this.file.focus(); return; }
-    var ok = store.writeJSON("joinedup.action-plan", got.plan);
+    var self = this, ok = store.writeJSON("joinedup.action-plan", got.plan);
     this.file.value = "";
-    this.show(ok ? "Imported the action plan: " + count(got.plan.actions.length, "action", "actions") + "." : "The action plan could not be saved in this browser.");
+    store.settled(function (refused) {
+      self.show(ok && !refused.length ? "Imported the action plan: " + count(got.plan.actions.length, "action", "actions") + "." : "The action plan could not be saved in this browser.");
+    });
   };
 
   YourData.prototype.closeConfirm = function () {
@@ -269,22 +295,26 @@
     this.deleteButton.focus();
   };
 
-  /* deleteAll deletes every saved item, then checks each is gone and
-     says by name what was deleted and what was not. */
+  /* deleteAll deletes every saved item, then, once the deletions have
+     reached where the answers live, checks each is gone and says by name
+     what was deleted and what was not. */
   YourData.prototype.deleteAll = function () {
-    var all = store.keys().map(described), removed = [], kept = [];
+    var self = this, all = store.keys().map(described);
     all.forEach(function (d) { store.remove(d.key); });
-    all.forEach(function (d) {
-      var name = d.name + (d.detail && d.key !== THEME_KEY ? " (" + d.detail + ")" : "");
-      if (store.get(d.key) === null) removed.push(name); else kept.push(name);
+    store.settled(function (refused) {
+      var removed = [], kept = [];
+      all.forEach(function (d) {
+        var name = d.name + (d.detail && d.key !== THEME_KEY ? " (" + d.detail + ")" : "");
+        if (store.get(d.key) === null && refused.indexOf(d.key) < 0) removed.push(name); else kept.push(name);
+      });
+      if (store.get(THEME_KEY) === null) {
+        document.documentElement.removeAttribute("data-theme");
+        var select = document.querySelector(".theme-switch select");
+        if (select) select.value = "auto";
+      }
+      self.closeConfirm();
+      self.show(deletedText(removed, kept));
     });
-    if (store.get(THEME_KEY) === null) {
-      document.documentElement.removeAttribute("data-theme");
-      var select = document.querySelector(".theme-switch select");
-      if (select) select.value = "auto";
-    }
-    this.closeConfirm();
-    this.show(deletedText(removed, kept));
   };
 
   joinedup.register(YourData);
