@@ -68,6 +68,16 @@ module.exports = [
     }
   },
   {
+    // The Firefox tests run in Node; the functions they pass to
+    // page.evaluate run in the page.
+    files: ["generator/e2e/firefox/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022, sourceType: "commonjs",
+      globals: { ...node, document: "readonly", window: "readonly", location: "readonly", localStorage: "readonly", joinedup: "readonly" }
+    },
+    rules
+  },
+  {
     files: ["templates/assets/**/*.test.js", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: node },
     rules
