@@ -102,6 +102,19 @@ func TestChecklist(t *testing.T) {
 			if v := evalT[bool](t, tab, `localStorage.getItem("`+courtesyKey+`") === null`); !v {
 				t.Error("Untick all left the stored ticks in place")
 			}
+			// Undo, by keyboard: the ticks come back, and are saved again.
+			clean(t, tab, "unticked, with undo")
+			must(t, tab.Do(chromedp.KeyEvent(kb.Tab)))
+			if !evalT[bool](t, tab, `document.activeElement.matches("`+courtesy+` .checklist__undo")`) {
+				t.Fatal("Undo is not the next Tab stop after Untick all")
+			}
+			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
+			must(t, tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent.indexOf("3 of 6 done") >= 0`, 3*time.Second))
+			if v := evalT[bool](t, tab, `localStorage.getItem("`+courtesyKey+`") !== null && document.querySelector("`+courtesy+` .checklist__undo").hidden`); !v {
+				t.Error("after Undo the ticks are not saved again, or Undo still shows")
+			}
+			must(t, tab.Do(chromedp.Click(courtesy+` .checklist__reset`)))
+			must(t, tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent.indexOf("0 of 6 done") >= 0`, 3*time.Second))
 			must(t, tab.Reload())
 			if n := ticked(t, tab); n != 0 {
 				t.Errorf("after reset and reload %d items ticked, want 0", n)

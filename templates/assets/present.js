@@ -73,6 +73,7 @@
   var ACTIVE = "present-mode"; // on <html> while presenting
   var OFF = "present-off"; // on each element outside the shown section
   var LATER = "present-later"; // on <html> after the first section
+  var CONTEXT = "present-context"; // on the h2 above a slide of its split section
 
   var SPLIT = "data-present-split"; // on the h3s of a section too tall for the screen
 
@@ -173,9 +174,18 @@
     var p = this.plan();
     this.count = p.headings.length;
     this.current = Math.max(0, Math.min(i, this.count - 1));
+    /* On a slide of a split section, its h2 stays above, small, so the
+       slide says what it is part of and its headings keep their order. */
+    var context = null;
+    for (var c = this.current; c > 0 && p.headings[this.current].tagName === "H3"; c--) {
+      if (p.headings[c].tagName === "H2") { context = p.headings[c]; break; }
+    }
+    var was = this.main.querySelectorAll("." + CONTEXT);
+    for (var w = 0; w < was.length; w++) was[w].classList.remove(CONTEXT);
+    if (context) context.classList.add(CONTEXT);
     for (var j = 0; j < p.items.length; j++) {
       var it = p.items[j];
-      if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0]) it.el.classList.add(OFF);
+      if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0] && it.el !== context) it.el.classList.add(OFF);
     }
     // The page's title stays on every screen, small after the first, so
     // each screen still says what it is part of.
@@ -221,8 +231,8 @@
     document.documentElement.classList.remove(ACTIVE, LATER);
     this.bar.hidden = true;
     this.showAll();
-    var marked = this.main.querySelectorAll("[" + SPLIT + "]");
-    for (var m = 0; m < marked.length; m++) marked[m].removeAttribute(SPLIT);
+    var marked = this.main.querySelectorAll("[" + SPLIT + "], ." + CONTEXT);
+    for (var m = 0; m < marked.length; m++) { marked[m].removeAttribute(SPLIT); marked[m].classList.remove(CONTEXT); }
     this.updateMore();
     while (this.focusable.length) this.focusable.pop().removeAttribute("tabindex");
     this.button.focus();

@@ -51,9 +51,12 @@ func renderDirective(w util.BufWriter, source []byte, node ast.Node, entering bo
 			if info.title != "" {
 				fmt.Fprintf(w, "<p class=\"checklist__title\">%s</p>\n", html.EscapeString(info.title))
 			}
-			fmt.Fprintf(w, "<p class=\"checklist__progress\" data-checklist-progress hidden></p>\n")
+			// The progress line and the Untick all button are in the
+			// markup, shown from the first paint when scripts run (js-only),
+			// so the page does not move when the script starts.
+			fmt.Fprintf(w, "<p class=\"checklist__progress js-only\" data-checklist-progress>0 of %d done</p>\n", info.count)
 		} else {
-			w.WriteString("</div>\n")
+			w.WriteString("<div class=\"button-group checklist__actions js-only\"><button type=\"button\" class=\"button button--secondary checklist__reset\" data-checklist-reset>Untick all</button></div>\n</div>\n")
 		}
 		return ast.WalkContinue, nil
 	}

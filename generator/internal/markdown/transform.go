@@ -108,12 +108,18 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	flush()
-	// A nested directive is reported and left out, so that the directive
-	// around it is checked as if it were not there.
+	t.finish(st, nested, checklists, texts, src)
+}
+
+// finish does what needs the whole page walked: a nested directive is
+// reported and left out, so that the directive around it is checked as
+// if it were not there; checklists become checkboxes; abbreviations are
+// marked. holders are the directives that hold Markdown.
+func (t *pageTransformer) finish(st *state, nested, holders []*Directive, texts []*ast.Text, src []byte) {
 	for _, d := range nested {
 		d.Parent().RemoveChild(d.Parent(), d)
 	}
-	for _, d := range checklists {
+	for _, d := range holders {
 		if d.Name == checklistName {
 			t.checklist(st, d, src)
 		}

@@ -50,6 +50,7 @@
     this.progress = joinedup.required(root, "[data-checklist-progress]", NAME, "the progress line");
     this.progress.setAttribute("role", "status");
     this.progress.hidden = false;
+    this.reset = joinedup.required(root, "[data-checklist-reset]", NAME, "the Untick all button");
 
     this.boxes.forEach(function (box) { box.addEventListener("change", function () { self.forgetUndo(); self.save(); }); });
     this.undoTicks = null;
@@ -62,7 +63,7 @@
       joinedup.say(self.progress, "Your ticks are back. " + self.count());
     });
     this.undo.hidden = true;
-    this.reset = joinedup.button("Untick all", "button button--secondary checklist__reset", function () {
+    this.reset.addEventListener("click", function () {
       var ticks = self.ticked();
       if (!ticks.length) { joinedup.say(self.progress, "Nothing is ticked. " + self.count()); return; }
       self.apply([]);
@@ -71,7 +72,7 @@
       self.undo.hidden = false;
       joinedup.say(self.progress, "Unticked " + joinedup.quantity(ticks.length, "item", "items") + ". Press Undo to tick them again. " + self.count());
     });
-    root.appendChild(joinedup.el("div", { class: "button-group checklist__actions" }, this.reset, this.undo));
+    this.reset.parentNode.appendChild(this.undo);
     /* Another tab (or the privacy page) may change or delete the ticks. */
     window.addEventListener("storage", function (e) {
       if (e.key === self.key || e.key === null) self.load();
