@@ -314,7 +314,7 @@ func TestGroupResults(t *testing.T) {
 				if err != nil || n != "6" {
 					t.Errorf("counted %q people (%v), want 6", n, err)
 				}
-				msgs, err := e2e.Eval[[]string](tab, `Array.from(document.querySelectorAll(".group-results__messages li")).map(function (li) { return li.textContent })`)
+				msgs, err := e2e.Eval[[]string](tab, `Array.from(document.querySelectorAll(".group-results__problems .group-results__messages li")).map(function (li) { return li.textContent })`)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -269,7 +269,8 @@
         "Fewer than " + MIN_GROUP + " valid codes: results are hidden so that nobody can be identified. " +
         (n ? quantity(n, "code was", "codes were") + " counted." : "No codes were counted.") +
         " Paste at least " + MIN_GROUP + " codes to see the results."));
-      output.appendChild(this.duplicatesNote(result.duplicates));
+      var dups = this.duplicatesNote(result.duplicates);
+      if (dups) output.appendChild(dups);
       output.hidden = false;
       return heading;
     }
@@ -282,7 +283,8 @@
     });
     output.appendChild(el("p", { "data-count": n },
       quantity(n, "code", "codes") + " counted from " + quantity(result.lines, "line", "lines") + ". The group\u2019s overall median is " + this.rungName(rows[0].median) + "."));
-    output.appendChild(this.duplicatesNote(result.duplicates));
+    var dup = this.duplicatesNote(result.duplicates);
+    if (dup) output.appendChild(dup);
     output.appendChild(el("div", { class: "button-group" }, download));
     output.appendChild(el(sub, null, "Chart"));
     output.appendChild(el("p", { class: "group-results__legend" },
