@@ -37,10 +37,12 @@ func TestPhoneHeader(t *testing.T) {
 	b := e2e.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, size := range phoneSizes {
-			for _, page := range []string{"guidance/consent-and-information-sharing.html", "index.html", "learning/self-assessment.html"} {
+			for i, page := range []string{"guidance/consent-and-information-sharing.html", "index.html", "learning/self-assessment.html"} {
+				// Every colour scheme is checked once per origin.
+				themes := i == 0 && size.width == 375
 				t.Run(fmt.Sprintf("%s/%s/%s", o.Mode, size.name, page), func(t *testing.T) {
 					t.Parallel()
-					phoneHeader(t, b, o, page, size.width, size.height)
+					phoneHeader(t, b, o, page, size.width, size.height, themes)
 				})
 			}
 		}
@@ -59,7 +61,7 @@ func TestPhoneHeader(t *testing.T) {
 
 // phoneHeader opens a page at a phone's size and checks the folded header:
 // where the title starts, and the two buttons by keyboard.
-func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width, height int64) {
+func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width, height int64, themes bool) {
 	tab := openTool(t, b, o, page, e2e.Options{Width: width, Height: height})
 	top := evalT[float64](t, tab, `document.querySelector("main h1").getBoundingClientRect().top + scrollY`)
 	if top > titleLimit {
@@ -81,6 +83,9 @@ func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width,
 		t.Errorf("after Enter on Menu: menu shown=%v, colours shown=%v; want both, and the button expanded", shown(".topnav"), shown(".theme-switch"))
 	}
 	for _, theme := range []string{"light", "dark", "contrast"} {
+		if !themes && theme != "light" {
+			break
+		}
 		evalT[bool](t, tab, `(document.documentElement.setAttribute("data-theme", "`+theme+`"), true)`)
 		clean(t, tab, "menu open, "+theme+" colours")
 	}
@@ -95,8 +100,13 @@ func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width,
 	if !shown(".search-form") || !evalT[bool](t, tab, `document.activeElement.id === "search-input"`) {
 		t.Errorf("after Search: box shown=%v, focus in it=%v", shown(".search-form"), evalT[bool](t, tab, `document.activeElement.id === "search-input"`))
 	}
+	// Escape folds it and returns to the button; a second press folds it too.
 	must(t, tab.Do(chromedp.KeyEvent(kb.Escape)))
-	evalT[bool](t, tab, `(document.activeElement.blur(), document.querySelector("[data-header-toggle=search]").click(), true)`)
+	if shown(".search-form") || !evalT[bool](t, tab, `document.activeElement.matches("[data-header-toggle=search]")`) {
+		t.Errorf("after Escape in the search box: box shown=%v, focus on %s; want it folded and focus on Search", shown(".search-form"), evalT[string](t, tab, `document.activeElement.outerHTML.slice(0, 60)`))
+	}
+	must(t, tab.Do(chromedp.Click(`[data-header-toggle=search]`)))
+	must(t, tab.Do(chromedp.Click(`[data-header-toggle=search]`)))
 	if shown(".search-form") {
 		t.Fatal("the second press of Search did not fold the box")
 	}
@@ -133,9 +143,10 @@ func TestStartNow(t *testing.T) {
 				if !evalT[bool](t, tab, `document.activeElement === document.querySelector(`+jsString(sp.focus)+`)`) {
 					t.Errorf("after Enter on Start now focus is on %s; want %s", evalT[string](t, tab, `document.activeElement.outerHTML.slice(0, 80)`), sp.focus)
 				}
-				if r := evalT[float64](t, tab, `document.activeElement.getBoundingClientRect().top`); r < 0 || r > 400 {
+				if r := evalT[float64](t, tab, `document.activeElement.getBoundingClientRect().top`); r < -1 || r > 400 {
 					t.Errorf("the tool starts %.0fpx down the screen after Start now; want it near the top", r)
 				}
+				tab.Close() // a subtest holds one tab at a time, so parallel ones cannot wait on each other
 				noJS := openTool(t, b, o, sp.page, e2e.Options{NoJS: true, Width: 375, Height: 812})
 				href := evalT[string](t, noJS, `document.querySelector(".button--start").getAttribute("href")`)
 				if href != "#"+sp.anchor || !evalT[bool](t, noJS, `document.getElementById(`+jsString(sp.anchor)+`).checkVisibility()`) {
