@@ -11,7 +11,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-js test-fuzz test-browser test-firefox browser-deps firefox-deps npm-deps lint bench bench-serve bench-search clean
+.PHONY: build check serve test test-unit test-js test-fuzz test-browser test-firefox browser-deps firefox-deps npm-deps lint bench bench-serve bench-search test-long clean
 
 build:
 	$(GO) run ./generator build
@@ -49,8 +49,15 @@ npm-deps:
 	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
+# -short: the two long tests (the dev server's rebuilds against full builds,
+# and real builds interrupted by signals) run briefly or not at all under
+# the race detector, and in full, without it, in test-long.
 test-unit:
-	$(GO) test -race ./generator/...
+	$(GO) test -race -short ./generator/...
+	$(MAKE) test-long
+
+test-long:
+	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands)$$' ./generator ./generator/internal/pipeline
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -61,11 +68,15 @@ test-fuzz:
 # Browser tests: every file with the build tag "browser" (generator/e2e checks
 # every page in headless Chromium with axe-core, and with the Nu HTML
 # Checker). browser-deps installs what they need; go vet and staticcheck run
-# again with the tag, as lint cannot see those files.
+# again with the tag, as lint cannot see those files. Only the packages that
+# have such files are tested again: the others' tests are the same with the
+# tag and ran in test-unit.
+BROWSER_PKGS = $(sort $(patsubst %/,./%,$(dir $(shell grep -rl --include='*.go' '^//go:build browser' generator))))
+
 test-browser: browser-deps
 	$(GO) vet -tags browser ./generator/...
 	$(GO) tool staticcheck -tags browser ./generator/...
-	$(GO) test -tags browser -parallel 4 -timeout 30m ./generator/...
+	$(GO) test -tags browser -parallel 4 -timeout 30m $(BROWSER_PKGS)
 
 # The key flows in Firefox too (Debian's firefox-esr, driven by the pinned
 # puppeteer-core over WebDriver BiDi, from Node's test runner): Firefox keeps

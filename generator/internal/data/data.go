@@ -1,6 +1,6 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment, the glossary and the consent decision aid.
+// self-assessment, the glossary, the consent decision aid and who to call.
 //
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
@@ -29,6 +29,7 @@ type Data struct {
 	Assessment Assessment
 	Glossary   Glossary
 	Consent    Consent
+	Contacts   Contacts
 }
 
 // Partners is data/partners.yaml.
@@ -199,6 +200,7 @@ func (d *Data) files() map[string]any {
 		"assessment.yaml": &d.Assessment,
 		"glossary.yaml":   &d.Glossary,
 		"consent.yaml":    &d.Consent,
+		"contacts.yaml":   &d.Contacts,
 	}
 }
 
@@ -343,6 +345,7 @@ func (c *checker) check(d *Data) {
 	// The decision aid's tree is walked only when its file has no problems:
 	// a step with a problem would show as a dead end or a loop.
 	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
+	c.contacts(d.Contacts, c.files.present("contacts.yaml"))
 }
 
 // partners checks the sectors' and partners' ids, and that each partner's
