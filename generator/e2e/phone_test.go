@@ -179,6 +179,13 @@ const layoutShiftJS = `new Promise(resolve => {
   }, 1500);
 })`
 
+// maxShift is the most layout shift allowed: 0 as Lighthouse reports it
+// (three decimal places). From file:// the modules start once the shared
+// storage page has answered, after the first paint, and on a loaded
+// machine that has moved an element by a fraction of a pixel (0.0001 to
+// 0.0002); the main column moving, as it did, scored 0.08.
+const maxShift = 0.0005
+
 func TestNoLayoutShift(t *testing.T) {
 	site := e2e.Build(t)
 	b := e2e.Start(t, 2)
@@ -197,8 +204,8 @@ func TestNoLayoutShift(t *testing.T) {
 						What  []string `json:"what"`
 					}
 					s := evalT[shift](t, tab, layoutShiftJS)
-					if s.Score != 0 {
-						t.Errorf("the layout moved after load: cumulative layout shift %.4f; want 0 (moved: %s)", s.Score, strings.Join(s.What, ", "))
+					if s.Score >= maxShift {
+						t.Errorf("the layout moved after load: cumulative layout shift %.4f; want 0 as Lighthouse rounds it, under %.4f (moved: %s)", s.Score, maxShift, strings.Join(s.What, ", "))
 					}
 					report(t, tab.Problems())
 				})
