@@ -237,8 +237,10 @@ func planScenario(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	ptab := openPlan(t, b, o, e2e.Options{Media: "print"}, false)
 	rows := evalT[[][]string](t, ptab, `Array.from(document.querySelectorAll("[data-plan-rows] tr")).map(r => Array.from(r.cells).map(c => c.textContent))`)
 	wantRows := [][]string{
-		{"Poor communication", meetingsText, meetingsText, `Team leader, "duty" manager`, "2026-03-31", "Meetings booked to March"},
-		{"Unclear or overlapping roles", leadsText, leadsText + " Start with Rita's plan.", "", "", ""},
+		{"Poor communication", meetingsText, meetingsText, `Team leader, "duty" manager`, "31 March 2026", "Meetings booked to March"},
+		// A reworded action notes the remedy it came from; the filled
+		// table's remedy column is hidden, so the remedy is not repeated.
+		{"Unclear or overlapping roles", leadsText, leadsText + " Start with Rita's plan." + "From the remedy: " + leadsText, "", "", ""},
 	}
 	if diff := cmp.Diff(wantRows, rows); diff != "" {
 		t.Errorf("printed plan rows (-want +got):\n%s", diff)
