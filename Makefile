@@ -1,7 +1,8 @@
 # joinedup: build the bundled site, test everything.
 #
 #   make build   build the program into bin/joinedup, then content/ into public/
-#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser (installs what it needs)
+#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser in Chromium and
+#                Firefox (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
 #   make dist    the program for each platform, in dist/, stamped with its version
@@ -21,7 +22,7 @@ LDFLAGS = -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 # The platforms make dist builds for, as GOOS-GOARCH.
 PLATFORMS = linux-amd64 linux-arm64 darwin-arm64 windows-amd64
 
-.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search test-long clean
+.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser test-firefox browser-deps firefox-deps npm-deps lint bench bench-serve bench-search test-long clean
 
 # The program, with the theme and the default site built in. Go's build
 # cache makes building it again, when nothing changed, take a moment.
@@ -50,7 +51,7 @@ dist:
 	done
 	cd dist && sha256sum joinedup-* > SHA256SUMS
 
-test: lint test-unit test-js test-fuzz test-browser
+test: lint test-unit test-js test-fuzz test-browser test-firefox
 
 # Go: gofmt, vet and staticcheck. The browser scripts: ESLint, pinned in
 # package-lock.json (eslint.config.js says what it checks). Go commands name
@@ -113,7 +114,30 @@ test-browser: browser-deps
 	$(GO) tool staticcheck -tags browser ./generator/...
 	$(GO) test -tags browser -parallel 4 -timeout 30m $(BROWSER_PKGS)
 
-# Chromium, Java (for the HTML checker) and npm: installed with apt-get when
+# The key flows in Firefox too (Debian's firefox-esr, driven by the pinned
+# puppeteer-core over WebDriver BiDi, from Node's test runner): Firefox keeps
+# file:// storage page by page, which the site must cope with.
+test-firefox: firefox-deps
+	node --test generator/e2e/firefox/
+
+# firefox-esr, installed with apt-get when missing (as browser-deps does for
+# Chromium), and the npm packages. puppeteer-core downloads no browser: the
+# packages are installed with --ignore-scripts.
+firefox-deps:
+	@if ! command -v firefox-esr >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Firefox tests: installing firefox-esr with apt-get"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr || exit 1; \
+	  else \
+	    echo "The Firefox tests need Debian's firefox-esr, which is not installed."; \
+	    echo "Install it with:  sudo apt-get update && sudo apt-get install firefox-esr"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ -d node_modules/puppeteer-core ]; then :; else PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund; fi
+
+# Chromium, Java (for the HTML checker), poppler-utils (pdftotext, to read
+# what printouts say in their margins) and npm: installed with apt-get when
 # missing and running as root, otherwise a message saying how. Then the pinned
 # test tools from package-lock.json; --ignore-scripts because vnu-jar's
 # install script would download a Java runtime, and Java comes from apt.
@@ -121,6 +145,7 @@ browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	java -version >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -133,7 +158,7 @@ browser-deps:
 	    exit 1; \
 	  fi; \
 	fi
-	npm ci --ignore-scripts --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 
 # Build speed: the generator against the floor (the least work any Markdown
 # generator must do) on generated corpora, alternating runs, then the Go

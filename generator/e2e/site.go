@@ -106,12 +106,17 @@ func BuildOptions(t testing.TB, opt pipeline.Options) *Site {
 	return s
 }
 
-// OpenSite lists the pages of a site already written to dir.
+// OpenSite lists the pages of a site already written to dir. The HTML files
+// below assets/ are not pages a reader opens (the shared storage page is
+// opened in a hidden frame), so they are left out.
 func OpenSite(dir string) (*Site, error) {
 	s := &Site{Dir: dir}
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && p == "assets" {
+			return fs.SkipDir
 		}
 		if !d.IsDir() && path.Ext(p) == ".html" {
 			s.Pages = append(s.Pages, p)

@@ -90,10 +90,13 @@ func (s *Set) EveryPageScripts() []string {
 // run before its own: plain scripts cannot import one another, so the page
 // loads them, in this order. The ladder's result codes are used by the
 // self-assessment, which makes them, and by group results, which reads
-// them, and by no other page.
+// them, and by no other page. The action plan's file is written and read
+// by the planner and read by the privacy page's import.
 var toolNeeds = map[string][]string{
 	"ladder-assessment": {"ladder-code"},
 	"group-results":     {"ladder-code"},
+	"barrier-planner":   {"plan-file"},
+	"your-data":         {"plan-file"},
 }
 
 // ToolScripts lists the scripts of the interactive tools a converted page
