@@ -281,14 +281,21 @@
   }
 
   /* connect finds out, on file://, where this page's answers live (see
-     above), then calls ready. It waits at most a second and a half. */
+     above), then calls ready. It waits at most five seconds: the shared
+     storage page answers at once, but a busy computer (or a slow shared
+     drive) can take a second or two to load it, and a page that gave up
+     too soon would keep its answers apart from the rest. */
   function connect(ready) {
     var script = document.querySelector("script[src$='assets/site.js']");
     if (window.location.protocol !== "file:" || window.top !== window || !script || !store.available) { ready(); return; }
     var probe = { key: "joinedup.__probe__", value: String(Math.random()).slice(2) };
     own.set(probe.key, probe.value);
     var frame = el("iframe", { src: script.src.replace(/site\.js$/, "storage.html"), title: "Saved answers", hidden: true, tabindex: "-1", "aria-hidden": "true" });
-    var finished = false;
+    var finished = false, loaded = false;
+    frame.addEventListener("load", function () { loaded = true; });
+    function removeFrame() {
+      if (frame.parentNode) frame.parentNode.removeChild(frame);
+    }
     function finish(answer) {
       if (finished) return;
       finished = true;
@@ -296,7 +303,11 @@
       own.remove(probe.key);
       if (!answer || answer.error || answer.shared) {
         store.scope = answer && answer.shared ? "site" : "page";
-        if (frame.parentNode) frame.parentNode.removeChild(frame);
+        /* A frame that did not answer in time is removed once it has
+           loaded, not while it loads: stopping it mid-load shows as
+           failed requests. */
+        if (answer || loaded) removeFrame();
+        else frame.addEventListener("load", removeFrame);
       } else {
         store.scope = "hub";
         var mirror = {};
@@ -322,7 +333,7 @@
       else if (ev.data.op === "hello") finish(ev.data);
       else if (hub) hubAnswer(ev.data);
     });
-    var timer = window.setTimeout(function () { finish(null); }, 1500);
+    var timer = window.setTimeout(function () { finish(null); }, 5000);
     document.body.appendChild(frame);
   }
 
