@@ -14,28 +14,89 @@
   var isNode = typeof module === "object" && module.exports;
   var porter2 = isNode ? require("./vendor/wink-porter2-stemmer.js") : window.joinedupStem;
 
-  /* Words with digits ("2014", "300") are kept as they are, here and in
-     the Go indexer: the stemmer is for English words. */
-  function stem(word) { return /[0-9]/.test(word) ? word : porter2(word); }
+  /* Only words of the letters a to z are stemmed, here and in the Go
+     indexer: the stemmer is for English words, and numbers ("2014") and
+     other alphabets are kept as they are. */
+  function stem(word) { return /[^a-z]/.test(word) ? word : porter2(word); }
 
-  /* Tokens: lowercase runs of letters and digits; apostrophes join words.
-     The Go tokeniser (package search) follows the same rule. */
-  var accents = { "á": "a", "à": "a", "â": "a", "ä": "a", "ã": "a", "å": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
-    "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "õ": "o", "ú": "u", "ù": "u",
-    "û": "u", "ü": "u", "ç": "c", "ñ": "n" };
-  var letter = /[\p{L}\p{N}]/u;
-  function tokens(text) {
-    var out = [], cur = "";
-    var chars = Array.from(text.toLowerCase());
-    for (var i = 0; i < chars.length; i++) {
-      var c = chars[i];
-      if (c === "'" || c === "\u2019" || c === "\u2018") continue;
-      if (letter.test(c)) { cur += accents[c] || c; continue; }
-      if (cur) { out.push(cur); cur = ""; }
+  /* The tokeniser. The Go indexer's (package search, tokenize.go) follows
+     the same rule, and both are tested against the same vectors
+     (generator/internal/search/testdata/tokens.json): a token is a run of
+     letters and decimal digits, each lowercased on its own; apostrophes
+     and combining marks join and are dropped; the accented Latin letters
+     of foldGroups become plain; a dot between single letters joins them
+     ("U.K." is "uk"), and so does a comma between a digit and exactly
+     three digits ("10,000" is "10000"); anything else ends a token. */
+  var foldGroups = "a=\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u0101\u0103\u0105 ae=\u00e6 c=\u00e7\u0107\u0109\u010b\u010d " +
+    "d=\u010f\u0111\u00f0 e=\u00e8\u00e9\u00ea\u00eb\u0113\u0115\u0117\u0119\u011b g=\u011d\u011f\u0121\u0123 h=\u0125\u0127 " +
+    "i=\u00ec\u00ed\u00ee\u00ef\u0129\u012b\u012d\u012f\u0131 j=\u0135 k=\u0137 l=\u013a\u013c\u013e\u0140\u0142 " +
+    "n=\u00f1\u0144\u0146\u0148\u0149 o=\u00f2\u00f3\u00f4\u00f5\u00f6\u00f8\u014d\u014f\u0151 oe=\u0153 r=\u0155\u0157\u0159 " +
+    "s=\u015b\u015d\u015f\u0161 ss=\u00df t=\u0163\u0165\u0167 th=\u00fe u=\u00f9\u00fa\u00fb\u00fc\u0169\u016b\u016d\u016f\u0171\u0173 " +
+    "w=\u0175 y=\u00fd\u00ff\u0177 z=\u017a\u017c\u017e";
+  var fold = {};
+  foldGroups.split(" ").forEach(function (g) {
+    var parts = g.split("=");
+    Array.from(parts[1]).forEach(function (c) { fold[c] = parts[0]; });
+  });
+  var isLetter = /^\p{L}$/u, isDigit = /^\p{Nd}$/u, isMark = /^\p{M}$/u;
+  var apostrophes = "'\u2019\u2018\u02bc";
+
+  /* lower lowercases one character as Go's unicode.ToLower does: where
+     JavaScript's full mapping gives more than one ("\u0130" gives "i" and
+     a combining dot), the first. */
+  function lower(c) {
+    var l = c.toLowerCase();
+    if (l.length > c.length) l = String.fromCodePoint(l.codePointAt(0));
+    return l;
+  }
+
+  /* singleLetterNext: text at i is one letter (with any combining marks)
+     not followed by another letter or digit, the "K" of "U.K.". */
+  function singleLetterNext(text, i) {
+    if (i >= text.length) return false;
+    var c = String.fromCodePoint(text.codePointAt(i));
+    if (!isLetter.test(c)) return false;
+    for (i += c.length; i < text.length; i += c.length) {
+      c = String.fromCodePoint(text.codePointAt(i));
+      if (!isMark.test(c)) return !isLetter.test(c) && !isDigit.test(c);
     }
-    if (cur) out.push(cur);
+    return true;
+  }
+
+  /* tokenSpans lists text's tokens, each with where it starts and ends in
+     text (from its first letter or digit to its last), for marking the
+     words of an excerpt. */
+  function tokenSpans(text) {
+    var out = [], buf = "", start = 0, end = 0, seg = 0, letter = false;
+    function flush() {
+      if (buf) out.push({ token: buf, start: start, end: end });
+      buf = ""; seg = 0; letter = false;
+    }
+    for (var i = 0; i < text.length;) {
+      var c = String.fromCodePoint(text.codePointAt(i)), next = i + c.length, l = lower(c);
+      if (apostrophes.indexOf(l) >= 0 || isMark.test(l)) {
+        /* joins */
+      } else if (c === "." && seg === 1 && letter && singleLetterNext(text, next)) {
+        seg = 0;
+      } else if (c === "," && /[0-9]$/.test(buf) && /^[0-9]{3}(?![0-9])/.test(text.slice(next, next + 4))) {
+        /* joins */
+      } else if (isLetter.test(l) || isDigit.test(l)) {
+        if (!buf) start = i;
+        letter = isLetter.test(l);
+        buf += letter && fold[l] ? fold[l] : l;
+        seg++;
+        end = next;
+      } else {
+        flush();
+      }
+      i = next;
+    }
+    flush();
     return out;
   }
+
+  /* tokens lists text's tokens. */
+  function tokens(text) { return tokenSpans(text).map(function (t) { return t.token; }); }
 
   /* distance is the optimal string alignment distance: a swap of two
      neighbouring letters counts as one typo. Past limit it stops counting
@@ -197,15 +258,14 @@
      words whose stem the query matched, and words that start with a typed
      word of three letters or more. It returns [{text, mark}]. */
   function marks(text, words, stems) {
-    var re = /([\p{L}\p{N}'\u2019]+)/gu, last = 0, m, out = [];
-    while ((m = re.exec(text))) {
-      var t = tokens(m[1])[0];
-      var hit = t && (stems.indexOf(stem(t)) >= 0 || words.some(function (w) { return w.length >= 3 && t.indexOf(w) === 0; }));
-      if (!hit) continue;
-      out.push({ text: text.slice(last, m.index), mark: false });
-      out.push({ text: m[1], mark: true });
-      last = m.index + m[1].length;
-    }
+    var last = 0, out = [];
+    tokenSpans(text).forEach(function (t) {
+      var hit = stems.indexOf(stem(t.token)) >= 0 || words.some(function (w) { return w.length >= 3 && t.token.indexOf(w) === 0; });
+      if (!hit) return;
+      out.push({ text: text.slice(last, t.start), mark: false });
+      out.push({ text: text.slice(t.start, t.end), mark: true });
+      last = t.end;
+    });
     out.push({ text: text.slice(last), mark: false });
     return out;
   }
@@ -221,7 +281,7 @@
 
   if (isNode) {
     module.exports = {
-      stem: stem, tokens: tokens, distance: distance, shardKey: shardKey, decodePostings: decodePostings,
+      stem: stem, tokens: tokens, tokenSpans: tokenSpans, distance: distance, shardKey: shardKey, decodePostings: decodePostings,
       matchTerms: matchTerms, bestScores: bestScores, allWordScores: allWordScores, synonymSpans: synonymSpans,
       rank: rank, fewPerPage: fewPerPage, marks: marks, label: label, makeDoc: makeDoc
     };

@@ -154,48 +154,16 @@ func (a *Analyzer) Stems(text string) []string {
 	return out
 }
 
-// add counts the words of text with weight. It tokenises as Tokens does,
-// into a reused buffer, with a fast path for ASCII.
+// add counts the words of text with weight, tokenised as Tokens does.
 func (a *Analyzer) add(text string, weight float32) {
-	buf := a.buf[:0]
-	flush := func() {
-		if len(buf) > 0 {
-			if id := a.id(buf); id >= 0 {
-				if a.tf[id] == 0 {
-					a.seen = append(a.seen, id)
-				}
-				a.tf[id] += weight
+	a.buf = scan(text, a.buf, func(tok []byte) {
+		if id := a.id(tok); id >= 0 {
+			if a.tf[id] == 0 {
+				a.seen = append(a.seen, id)
 			}
-			buf = buf[:0]
+			a.tf[id] += weight
 		}
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				buf = append(buf, c)
-			case c >= 'A' && c <= 'Z':
-				buf = append(buf, c+'a'-'A')
-			case c == '\'':
-			default:
-				flush()
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case r == '\u2019' || r == '\u2018':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			buf = utf8.AppendRune(buf, unicode.ToLower(foldAccent(r)))
-		default:
-			flush()
-		}
-	}
-	flush()
-	a.buf = buf
+	})
 }
 
 // doc collects the terms added since the last call into a document.

@@ -3,22 +3,73 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-func TestTokens(t *testing.T) {
-	tests := map[string][]string{
-		"The person's GP, and UK-GDPR!":  {"the", "persons", "gp", "and", "uk", "gdpr"},
-		"Café 2014 “quoted” co-ordinate": {"cafe", "2014", "quoted", "co", "ordinate"},
-		"":                               nil,
+// tokenVector is one case of testdata/tokens.json, which the browser's
+// tests (templates/assets/search.test.js) read too: both tokenisers must
+// give these tokens, and both stemmers these stems.
+type tokenVector struct {
+	Name   string   `json:"name"`
+	Text   string   `json:"text"`
+	Tokens []string `json:"tokens"`
+	Stems  []string `json:"stems"`
+}
+
+func readTokenVectors(t *testing.T) []tokenVector {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "tokens.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for in, want := range tests {
-		if diff := cmp.Diff(want, Tokens(in)); diff != "" {
-			t.Errorf("Tokens(%q) (-want +got):\n%s", in, diff)
+	var vs []tokenVector
+	if err := json.Unmarshal(b, &vs); err != nil {
+		t.Fatalf("testdata/tokens.json: %v", err)
+	}
+	if len(vs) < 20 {
+		t.Fatalf("testdata/tokens.json has %d cases; the test is not reading it", len(vs))
+	}
+	return vs
+}
+
+func TestTokenVectors(t *testing.T) {
+	for _, v := range readTokenVectors(t) {
+		t.Run(v.Name, func(t *testing.T) {
+			got := Tokens(v.Text)
+			if diff := cmp.Diff(v.Tokens, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Tokens(%q) (-want +got):\n%s", v.Text, diff)
+			}
+			if len(v.Stems) != len(v.Tokens) {
+				t.Fatalf("the case lists %d stems for %d tokens", len(v.Stems), len(v.Tokens))
+			}
+			for i, tok := range v.Tokens {
+				if s := Stem(tok); s != v.Stems[i] {
+					t.Errorf("Stem(%q) = %q; want %q", tok, s, v.Stems[i])
+				}
+			}
+		})
+	}
+}
+
+// TestFoldTableInVectors checks that the shared vectors hold every
+// accented letter the fold table knows, so that the browser's copy of the
+// table is checked entry by entry.
+func TestFoldTableInVectors(t *testing.T) {
+	var all strings.Builder
+	for _, v := range readTokenVectors(t) {
+		all.WriteString(v.Text)
+	}
+	text := strings.ToLower(all.String())
+	for r := range foldTable {
+		if !strings.ContainsRune(text, r) && !strings.ContainsRune(all.String(), r) {
+			t.Errorf("no vector holds %q (%U), which the fold table maps to %q", r, r, foldTable[r])
 		}
 	}
 }
