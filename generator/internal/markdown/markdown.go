@@ -67,6 +67,10 @@ type Section struct {
 	Text string
 	// Record marks a component's entry as a search result of its own.
 	Record bool
+	// Named says a record's Heading.Text is a name that readers search
+	// for as it is (a role, a term, a barrier), not a sentence (a
+	// remedy): a query of exactly its words names the record.
+	Named bool
 	// Abbr is a record's abbreviation ("OT"), which search shows beside
 	// its name and weighs like it.
 	Abbr string
