@@ -21,6 +21,7 @@ const browser = {
   Blob: "readonly",
   FileReader: "readonly",
   URLSearchParams: "readonly",
+  atob: "readonly",
   Promise: "readonly",
   // Each page script ends by exporting its pure functions when Node's
   // test runner loads it (typeof module === "object"); in a page these

@@ -139,23 +139,50 @@
     return out;
   }
 
+  /* decodeTail lists the documents of a term's tail (see the Go package's
+     files.go): a list of gaps, or a base64 bitmap of every document, bit
+     i of byte i/8 for document i, lowest bit first. */
+  function decodeTail(enc) {
+    var out = [], i, doc = 0;
+    if (typeof enc !== "string") {
+      for (i = 0; i < enc.length; i++) { doc += enc[i]; out.push(doc); }
+      return out;
+    }
+    var bytes = atob(enc);
+    for (i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      for (var bit = 0; byte && bit < 8; bit++, byte >>= 1) if (byte & 1) out.push(i * 8 + bit);
+    }
+    return out;
+  }
+
   /* matchTerms finds the index terms in one letter's vocabulary ({term:
-     [df, shard]}) that a query word stands for: its stem, and while typing
-     (isLast) the words it starts, and words one or two typos away. Each
-     comes with a weight: exact matches count most. */
-  function matchTerms(vocab, word, isLast) {
+     [df, shard, ...]}) that a query word stands for, each with a weight
+     (exact matches count most):
+     - its stem (1);
+     - stems of the same word that Porter2 cuts differently
+       ("disagreeing" is "disagre", "disagreement" "disagr"): one a start
+       of the other, six letters or more, at most two apart (0.9);
+     - the words it starts (0.8), when prefix is "always" (the last word
+       while typing) or "else" and nothing above matched; three letters
+       at least, so "OT" never matches inside "other";
+     - words one or two typos away, when nothing else matched. */
+  function matchTerms(vocab, word, prefix) {
     var s = stem(word), found = [], t, i;
     if (vocab[s]) found.push({ term: s, weight: 1, entry: vocab[s] });
-    if (isLast && word.length >= 3) {
+    for (t in vocab) {
+      if (t === s) continue;
+      var short = t.length < s.length ? t : s, long = short === t ? s : t;
+      if (short.length >= 6 && long.length - short.length <= 2 && long.indexOf(short) === 0) found.push({ term: t, weight: 0.9, entry: vocab[t] });
+    }
+    if ((prefix === "always" || (prefix === "else" && !found.length)) && word.length >= 3) {
       var starts = [];
       for (t in vocab) {
-        if (t !== s && (t.indexOf(word) === 0 || t.indexOf(s) === 0)) starts.push(t);
+        if (t !== s && (t.indexOf(word) === 0 || t.indexOf(s) === 0) && !found.some(function (f) { return f.term === t; })) starts.push(t);
       }
-      starts.sort(function (a, b) { return vocab[b][0] - vocab[a][0]; });
+      starts.sort(function (a, b) { return vocab[b][0] - vocab[a][0] || (a < b ? -1 : 1); });
       for (i = 0; i < starts.length && i < 10; i++) found.push({ term: starts[i], weight: 0.8, entry: vocab[starts[i]] });
     }
-    /* Typos only when the word matches nothing as it is or as the start
-       of a word. */
     if (!found.length && word.length >= 4) {
       var limit = word.length >= 8 ? 2 : 1, near = [];
       /* Compare stems, and also each stem with the same length of the
@@ -166,7 +193,7 @@
         if (d > limit && t.length >= 4 && t.length >= word.length - 4) d = distance(t, word.slice(0, t.length), limit);
         if (d <= limit) near.push({ term: t, d: d });
       }
-      near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0]; });
+      near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0] || (a.term < b.term ? -1 : 1); });
       for (i = 0; i < near.length && i < 5; i++) found.push({ term: near[i].term, weight: near[i].d === 0 ? 0.7 : near[i].d === 1 ? 0.6 : 0.45, entry: vocab[near[i].term] });
     }
     return found;
@@ -186,9 +213,9 @@
   }
 
   /* allWordScores scores a synonym expansion from each of its words'
-     {doc: score} lists: only documents with every word count, at 0.9 of
-     their mean score. */
-  function allWordScores(lists) {
+     {doc: score} lists: only documents with every word count, at weight
+     times their mean score. */
+  function allWordScores(lists, weight) {
     var out = {};
     if (!lists.length) return out;
     for (var doc in lists[0]) {
@@ -197,32 +224,67 @@
         if (!(doc in lists[i])) { all = false; break; }
         total += lists[i][doc];
       }
-      if (all) out[doc] = 0.9 * total / lists.length;
+      if (all) out[doc] = weight * total / lists.length;
     }
     return out;
   }
 
   /* synonymSpans finds the runs of query stems (from, to: a slice) that
      the index's synonyms ({"stem stem": [[stem, ...], ...]}) expand, each
-     with the stems of one alternative. */
-  function synonymSpans(stems, synonyms) {
+     with the stems of one alternative and its weight: 0.9 for synonyms (an
+     abbreviation and its words), 0.6 for related words. */
+  function synonymSpans(stems, synonyms, related) {
     var spans = [];
-    for (var a = 0; a < stems.length; a++) {
-      for (var b = stems.length; b > a; b--) {
-        var alts = synonyms[stems.slice(a, b).join(" ")];
-        if (!alts) continue;
-        for (var k = 0; k < alts.length; k++) spans.push({ from: a, to: b, stems: alts[k] });
+    [[synonyms || {}, 0.9], [related || {}, 0.6]].forEach(function (set) {
+      for (var a = 0; a < stems.length; a++) {
+        for (var b = stems.length; b > a; b--) {
+          var alts = set[0][stems.slice(a, b).join(" ")];
+          if (!alts) continue;
+          for (var k = 0; k < alts.length; k++) spans.push({ from: a, to: b, stems: alts[k], weight: set[1] });
+        }
       }
-    }
+    });
     return spans;
   }
 
+  /* named finds the records the query names: a run of its stems, or a
+     synonym of one (not a related word), that is a record's name or
+     abbreviation in names
+     ({"stem stem": [doc, ...]}). It returns {docs: {doc: words of the
+     longest run naming it}, context: [bool per word], whole: whether a
+     name is the whole query}. When the names cover only part of the
+     query, their words are context ("disagreeing with a social worker" is
+     about disagreeing), and count for less in rank. */
+  function named(stems, spans, names) {
+    var docs = {}, covered = [], runs = [], a, b, k;
+    function name(key, from, to) {
+      var list = names[key];
+      if (!list) return;
+      for (var i = 0; i < list.length; i++) docs[list[i]] = Math.max(docs[list[i]] || 0, to - from);
+      runs.push([from, to]);
+    }
+    for (a = 0; a < stems.length; a++) {
+      for (b = stems.length; b > a; b--) name(stems.slice(a, b).join(" "), a, b);
+    }
+    for (k = 0; k < spans.length; k++) {
+      if (spans[k].weight >= 0.9) name(spans[k].stems.join(" "), spans[k].from, spans[k].to);
+    }
+    runs.forEach(function (r) { for (var w = r[0]; w < r[1]; w++) covered[w] = true; });
+    var whole = runs.some(function (r) { return r[0] === 0 && r[1] === stems.length; });
+    var context = stems.map(function (s, w) { return !whole && !!covered[w]; });
+    return { docs: docs, context: context, whole: whole };
+  }
+
   /* rank orders documents from each query word's {doc: score}, after a
-     synonym's scores are added to every word it covers: documents with
-     every word first, then by total score, then in index order. It
-     changes perWord. */
-  function rank(perWord, spans, spanScores) {
-    var w, doc;
+     synonym's scores are added to every word it covers:
+     1. by how many of the query's words they hold, not counting context
+        words (see named), which add only a little to the score;
+     2. records the query names first, in index order (a role's own entry
+        comes before its glossary term's, as the guidance comes first);
+     3. by total score, then in index order.
+     It changes perWord. */
+  function rank(perWord, spans, spanScores, names) {
+    var w, doc, context = (names && names.context) || [], isNamed = (names && names.docs) || {};
     for (var s = 0; s < spans.length; s++) {
       for (w = spans[s].from; w < spans[s].to; w++) {
         for (doc in spanScores[s]) {
@@ -233,31 +295,52 @@
     var totals = {};
     for (w = 0; w < perWord.length; w++) {
       for (doc in perWord[w]) {
-        var t = totals[doc] || (totals[doc] = { doc: +doc, words: 0, score: 0 });
-        t.words++;
-        t.score += perWord[w][doc];
+        var t = totals[doc] || (totals[doc] = { doc: +doc, words: 0, named: isNamed[doc] ? 1 : 0, score: 0 });
+        if (!context[w]) t.words++;
+        t.score += perWord[w][doc] * (context[w] ? 0.3 : 1);
       }
     }
+    /* A named record outside its words' best postings still counts. */
+    for (doc in isNamed) {
+      if (!totals[doc]) totals[doc] = { doc: +doc, words: names.whole ? isNamed[doc] : 0, named: 1, score: 0 };
+    }
     var ranked = Object.keys(totals).map(function (d) { return totals[d]; });
-    ranked.sort(function (x, y) { return y.words - x.words || y.score - x.score || x.doc - y.doc; });
+    ranked.sort(function (x, y) {
+      return y.words - x.words || y.named - x.named || (x.named ? x.doc - y.doc : y.score - x.score || x.doc - y.doc);
+    });
     return ranked;
   }
 
-  /* fewPerPage keeps ranked documents ({page, ...}) up to limit, at most
-     three from any one page, so one long page does not fill the list. */
-  function fewPerPage(docs, limit) {
-    var perPage = {}, results = [];
-    for (var i = 0; i < docs.length && results.length < limit; i++) {
+  /* bestBets lists the best bets ({phrases: [[stem, ...]], title, url,
+     text}) whose phrase's stems are all among the query's stems. */
+  function bestBets(stems, bets) {
+    return (bets || []).filter(function (b) {
+      return b.phrases.some(function (p) {
+        return p.every(function (s) { return stems.indexOf(s) >= 0; });
+      });
+    });
+  }
+
+  /* capPerPage keeps documents ({page, ...}) up to limit, at most three
+     from any one page (counted in perPage, which it updates), so one long
+     page does not fill a short list. It returns how many of docs it
+     looked at. */
+  function capPerPage(docs, limit, perPage, out) {
+    var i;
+    for (i = 0; i < docs.length && out.length < limit; i++) {
       var n = perPage[docs[i].page] = (perPage[docs[i].page] || 0) + 1;
-      if (n <= 3) results.push(docs[i]);
+      if (n <= 3) out.push(docs[i]);
     }
-    return results;
+    return i;
   }
 
   /* marks splits text into the parts to show plain and the parts to mark:
      words whose stem the query matched, and words that start with a typed
-     word of three letters or more. It returns [{text, mark}]. */
-  function marks(text, words, stems) {
+     word of three letters or more. An abbreviation the query used, written
+     in capitals, is followed by what it stands for (abbr: {token:
+     words}), unless the text spells it out beside it already. It returns
+     [{text, mark}]. */
+  function marks(text, words, stems, abbr) {
     var last = 0, out = [];
     tokenSpans(text).forEach(function (t) {
       var hit = stems.indexOf(stem(t.token)) >= 0 || words.some(function (w) { return w.length >= 3 && t.token.indexOf(w) === 0; });
@@ -265,13 +348,18 @@
       out.push({ text: text.slice(last, t.start), mark: false });
       out.push({ text: text.slice(t.start, t.end), mark: true });
       last = t.end;
+      var means = abbr && abbr[t.token], written = text.slice(t.start, t.end);
+      if (means && words.indexOf(t.token) >= 0 && written === written.toUpperCase() && !/\($/.test(text.slice(0, t.start)) && !/^\s*\(/.test(text.slice(t.end))) {
+        out.push({ text: " (" + means + ")", mark: false });
+      }
     });
     out.push({ text: text.slice(last), mark: false });
-    return out;
+    return out.filter(function (p) { return p.text !== ""; });
   }
 
-  /* label is a result's title: the page's, and the section's heading. */
-  function label(doc) { return doc.heading ? doc.title + ": " + doc.heading : doc.title; }
+  /* label is a result's title: the section's heading or the record's
+     name, then the page's title. */
+  function label(doc) { return doc.heading ? doc.heading + " \u2014 " + doc.title : doc.title; }
 
   /* makeDoc turns an index entry ([page, heading, anchor, text]) and its
      page ([title, url]) into a result. */
@@ -279,11 +367,156 @@
     return { page: d[0], title: page[0], heading: d[1], url: page[1] + (d[2] ? "#" + d[2] : ""), text: d[3] };
   }
 
+  /* Engine answers queries from an index it reads through load(name),
+     which resolves with the data of search/NAME.js. It hides whether the
+     site has one file or shards, and keeps what it has read. */
+  function Engine(load) {
+    this.load = load;
+    this.index = null;
+    this.tails = {};
+  }
+
+  Engine.prototype.manifest = function () {
+    if (!this.index) this.index = this.load("index");
+    return this.index;
+  };
+
+  /* vocabulary resolves with {term: [df, shard, ...]} for one shard key. */
+  Engine.prototype.vocabulary = function (m, key) {
+    if (m.mode === "single") {
+      if (!m.vocab) {
+        m.vocab = {};
+        for (var t in m.postings) {
+          if (!Object.prototype.hasOwnProperty.call(m.postings, t)) continue;
+          var k = shardKey(t);
+          (m.vocab[k] || (m.vocab[k] = {}))[t] = [m.postings[t].length / 2, -1];
+        }
+      }
+      return Promise.resolve(m.vocab[key] || {});
+    }
+    if (m.letters.indexOf(key) < 0) return Promise.resolve({});
+    return this.load("v-" + key);
+  };
+
+  /* termScores resolves with {doc: score} for a term; with full, its tail
+     too (every other document that holds it, at the tail's score). */
+  Engine.prototype.termScores = function (m, term, entry, full) {
+    var engine = this;
+    var p = m.mode === "single" ? Promise.resolve(m.postings) : this.load("p-" + entry[1]);
+    return p.then(function (shard) {
+      var scores = decodePostings(shard[term] || []);
+      if (!full || entry.length < 4) return scores;
+      var key = entry[2] + " " + term;
+      var tail = engine.tails[key] || (engine.tails[key] = engine.load("t-" + entry[2]).then(function (t) { return decodeTail(t[term] || []); }));
+      return tail.then(function (docs) {
+        for (var i = 0; i < docs.length; i++) if (!(docs[i] in scores)) scores[docs[i]] = entry[3];
+        return scores;
+      });
+    });
+  };
+
+  Engine.prototype.documentAt = function (m, i) {
+    if (m.mode === "single") return Promise.resolve(makeDoc(m.docs[i], m.pages[m.docs[i][0]]));
+    return this.load("d-" + Math.floor(i / m.docsPerShard)).then(function (shard) {
+      var d = shard.docs[i % m.docsPerShard];
+      return makeDoc(d, shard.pages[d[0]]);
+    });
+  };
+
+  /* wordScores resolves with {doc: score} for one query word. matched
+     collects every index term the query reached, for highlighting. */
+  Engine.prototype.wordScores = function (m, word, prefix, full, matched) {
+    var engine = this;
+    return this.vocabulary(m, shardKey(stem(word))).then(function (vocab) {
+      var terms = matchTerms(vocab, word, prefix);
+      for (var k = 0; k < terms.length; k++) matched[terms[k].term] = true;
+      return Promise.all(terms.map(function (t) { return engine.termScores(m, t.term, t.entry, full && t.weight >= 0.9); })).then(function (lists) {
+        return bestScores(lists, terms);
+      });
+    });
+  };
+
+  /* spanScores resolves with {doc: score} for a synonym's stems. */
+  Engine.prototype.spanScores = function (m, span, full, matched) {
+    var engine = this, stems = span.stems;
+    for (var k = 0; k < stems.length; k++) matched[stems[k]] = true;
+    return Promise.all(stems.map(function (s) {
+      return engine.vocabulary(m, shardKey(s)).then(function (vocab) {
+        return vocab[s] ? engine.termScores(m, s, vocab[s], full) : {};
+      });
+    })).then(function (lists) { return allWordScores(lists, span.weight); });
+  };
+
+  /* search ranks the documents for a query. opts.typing: the last word
+     may be unfinished, so it also matches the words it starts; without
+     it, the last word matches the words it starts only if it matches
+     nothing as it is. opts.full: every document that holds a word counts
+     (the tails of common words load); without it, a single-word query
+     reads only each word's best documents. It resolves with {ranked,
+     words, stems, bets, abbr}; ranked holds {doc, words, named, score}. */
+  Engine.prototype.search = function (query, opts) {
+    var engine = this;
+    opts = opts || {};
+    return this.manifest().then(function (m) {
+      var stop = {};
+      for (var i = 0; i < m.stop.length; i++) stop[m.stop[i]] = true;
+      var words = tokens(query).filter(function (w) { return !stop[w]; });
+      if (!words.length) return { ranked: [], words: words, stems: [], bets: [], abbr: m.abbr || {} };
+      var stems = words.map(stem), matched = {};
+      var spans = synonymSpans(stems, m.synonyms, m.related);
+      var full = opts.full || words.length > 1 || spans.length > 0;
+      return Promise.all([
+        Promise.all(words.map(function (w, i) {
+          var last = i === words.length - 1;
+          return engine.wordScores(m, w, last ? (opts.typing ? "always" : "else") : "never", full, matched);
+        })),
+        Promise.all(spans.map(function (s) { return engine.spanScores(m, s, full, matched); }))
+      ]).then(function (r) {
+        return {
+          ranked: rank(r[0], spans, r[1], named(stems, spans, m.names || {})),
+          words: words, stems: Object.keys(matched).concat(stems), bets: bestBets(stems, m.bets), abbr: m.abbr || {}
+        };
+      });
+    });
+  };
+
+  /* documents resolves with the results for ranked documents from index
+     from on, up to count of them, at most three a page when perPage (a
+     {page: count} it updates) is given, and the index to go on from. */
+  Engine.prototype.documents = function (ranked, from, count, perPage) {
+    var engine = this, out = [];
+    function more(i) {
+      if (out.length >= count || i >= ranked.length) return Promise.resolve({ results: out, next: i });
+      return engine.manifest().then(function (m) {
+        var batch = ranked.slice(i, i + count - out.length);
+        return Promise.all(batch.map(function (t) { return engine.documentAt(m, t.doc); })).then(function (docs) {
+          if (!perPage) { out = out.concat(docs); return more(i + docs.length); }
+          return more(i + capPerPage(docs, count, perPage, out));
+        });
+      });
+    }
+    return more(from);
+  };
+
+  /* run searches for a query and resolves with the first limit results,
+     at most three a page: {results, words, stems, bets, abbr, total}. */
+  Engine.prototype.run = function (query, limit, opts) {
+    var engine = this;
+    return this.search(query, opts).then(function (r) {
+      return engine.documents(r.ranked, 0, limit, {}).then(function (d) {
+        r.results = d.results;
+        r.total = r.ranked.length;
+        return r;
+      });
+    });
+  };
+
   if (isNode) {
     module.exports = {
-      stem: stem, tokens: tokens, tokenSpans: tokenSpans, distance: distance, shardKey: shardKey, decodePostings: decodePostings,
-      matchTerms: matchTerms, bestScores: bestScores, allWordScores: allWordScores, synonymSpans: synonymSpans,
-      rank: rank, fewPerPage: fewPerPage, marks: marks, label: label, makeDoc: makeDoc
+      stem: stem, tokens: tokens, tokenSpans: tokenSpans, distance: distance, shardKey: shardKey,
+      decodePostings: decodePostings, decodeTail: decodeTail, matchTerms: matchTerms, bestScores: bestScores,
+      allWordScores: allWordScores, synonymSpans: synonymSpans, named: named, rank: rank, bestBets: bestBets,
+      capPerPage: capPerPage, marks: marks, label: label, makeDoc: makeDoc, Engine: Engine
     };
     return;
   }
@@ -325,101 +558,19 @@
     });
   }
 
-  /* Index access hides whether the site has one file or shards. */
-  var index = null;
-  function manifest() {
-    if (!index) index = load("index");
-    return index;
-  }
-
-  /* vocabulary resolves with {term: [df, shard]} for one shard key. */
-  function vocabulary(m, key) {
-    if (m.mode === "single") {
-      if (!m.vocab) {
-        m.vocab = {};
-        for (var t in m.postings) {
-          if (Object.prototype.hasOwnProperty.call(m.postings, t)) m.vocab[t] = [m.postings[t].length / 2, -1];
-        }
-      }
-      var v = {};
-      for (t in m.vocab) if (shardKey(t) === key) v[t] = m.vocab[t];
-      return Promise.resolve(v);
-    }
-    if (m.letters.indexOf(key) < 0) return Promise.resolve({});
-    return load("v-" + key);
-  }
-
-  /* postings resolves with a {doc: score} map for a term. */
-  function postings(m, term, entry) {
-    var p = m.mode === "single" ? Promise.resolve(m.postings) : load("p-" + entry[1]);
-    return p.then(function (shard) { return decodePostings(shard[term] || []); });
-  }
-
-  function documentAt(m, i) {
-    if (m.mode === "single") return Promise.resolve(makeDoc(m.docs[i], m.pages[m.docs[i][0]]));
-    return load("d-" + Math.floor(i / m.docsPerShard)).then(function (shard) {
-      var d = shard.docs[i % m.docsPerShard];
-      return makeDoc(d, shard.pages[d[0]]);
-    });
-  }
-
-  /* wordScores resolves with {doc: score} for one query word. matched
-     collects every index term the query reached, for highlighting. */
-  function wordScores(m, word, isLast, matched) {
-    return vocabulary(m, shardKey(stem(word))).then(function (vocab) {
-      var terms = matchTerms(vocab, word, isLast);
-      for (var k = 0; k < terms.length; k++) matched[terms[k].term] = true;
-      return Promise.all(terms.map(function (t) { return postings(m, t.term, t.entry); })).then(function (lists) {
-        return bestScores(lists, terms);
-      });
-    });
-  }
-
-  /* spanScores resolves with {doc: score} for a synonym's stems. */
-  function spanScores(m, stems, matched) {
-    for (var k = 0; k < stems.length; k++) matched[stems[k]] = true;
-    return Promise.all(stems.map(function (s) {
-      return vocabulary(m, shardKey(s)).then(function (vocab) {
-        return vocab[s] ? postings(m, s, vocab[s]) : {};
-      });
-    })).then(allWordScores);
-  }
-
-  /* run searches for a query and resolves with {results, words, stems,
-     total}. Each query word becomes a group of alternatives; a synonym of
-     a phrase of one or more words adds to the group of each word it
-     covers. */
-  function run(query, limit) {
-    return manifest().then(function (m) {
-      var stop = {};
-      for (var i = 0; i < m.stop.length; i++) stop[m.stop[i]] = true;
-      var words = tokens(query).filter(function (w) { return !stop[w]; });
-      if (!words.length) return { results: [], words: words, stems: [] };
-      var typing = !/\s$/.test(query);
-      var matched = {};
-      var spans = synonymSpans(words.map(stem), m.synonyms);
-      return Promise.all([
-        Promise.all(words.map(function (w, i) { return wordScores(m, w, typing && i === words.length - 1, matched); })),
-        Promise.all(spans.map(function (s) { return spanScores(m, s.stems, matched); }))
-      ]).then(function (r) {
-        var ranked = rank(r[0], spans, r[1]);
-        return Promise.all(ranked.slice(0, limit * 3).map(function (t) { return documentAt(m, t.doc); })).then(function (docs) {
-          return { results: fewPerPage(docs, limit), words: words, stems: Object.keys(matched), total: ranked.length };
-        });
-      });
-    });
-  }
+  var engine = new Engine(load);
 
   /* highlighted is an element holding text with the query's words
-     marked. */
+     marked and its abbreviations spelt out. */
   function highlighted(tag, attrs, text, found) {
-    return el(tag, attrs, marks(text, found.words, found.stems).map(function (part) {
+    return el(tag, attrs, marks(text, found.words, found.stems, found.abbr).map(function (part) {
       return part.mark ? el("mark", null, part.text) : part.text;
     }));
   }
 
   /* SearchBox: the header's search form shows results as you type, in a
-     listbox the arrow keys move through (the ARIA combobox pattern). */
+     listbox the arrow keys move through (the ARIA combobox pattern). The
+     best bets for the words come first. */
   function SearchBox(form) {
     var box = this;
     this.form = form;
@@ -445,7 +596,7 @@
       if (box.go()) ev.preventDefault();
     });
     input.addEventListener("input", function () { box.show(input.value); });
-    input.addEventListener("focus", function () { manifest(); });
+    input.addEventListener("focus", function () { engine.manifest(); });
     input.addEventListener("blur", function () { setTimeout(function () { box.close(); }, 150); });
     input.addEventListener("keydown", function (ev) { box.key(ev); });
     document.addEventListener("keydown", function (ev) {
@@ -508,7 +659,7 @@
   SearchBox.prototype.show = function (query) {
     var box = this, mine = ++this.seq;
     if (!tokens(query).length) { this.close(); this.status.textContent = ""; return; }
-    run(query, 8).then(function (r) {
+    engine.run(query, 8, { typing: !/\s$/.test(query) }).then(function (r) {
       if (mine !== box.seq) return;
       box.fill(query, r);
     }, function () {
@@ -516,67 +667,122 @@
     });
   };
 
-  /* fill lists a query's results, then "See all results". */
+  /* fill lists a query's best bets and results, then "See all results". */
   SearchBox.prototype.fill = function (query, r) {
     var box = this, list = this.list, q = query.trim();
     list.textContent = "";
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
-    this.options = r.results.map(function (doc, i) {
+    this.options = r.bets.map(function (bet, i) {
+      return option("search-bet-" + i, "search-suggestions__option search-suggestions__option--bet", root + bet.url, [
+        el("span", { class: "search-suggestions__tag" }, "Recommended"),
+        el("span", { class: "search-suggestions__title" }, bet.title),
+        bet.text ? el("span", { class: "search-suggestions__text" }, bet.text) : null
+      ]);
+    }).concat(r.results.map(function (doc, i) {
       return option("search-option-" + i, "search-suggestions__option", root + doc.url, [
         highlighted("span", { class: "search-suggestions__title" }, label(doc), r),
         highlighted("span", { class: "search-suggestions__text" }, doc.text, r)
       ]);
-    });
+    }));
+    var shown = this.options.length;
     this.options.push(option("search-option-all", "search-suggestions__option search-suggestions__all",
       root + "search/index.html?q=" + encodeURIComponent(q),
-      r.results.length ? "See all results for \u2018" + q + "\u2019" : "No pages match \u2018" + q + "\u2019. Search anyway"));
+      shown ? "See all results for \u2018" + q + "\u2019" : "No pages match \u2018" + q + "\u2019. Search anyway"));
     this.options.forEach(function (li) { list.appendChild(li); });
     list.setAttribute("data-query", query);
     list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     clearTimeout(this.announce);
     this.announce = setTimeout(function () {
-      box.status.textContent = joinedup.quantity(r.total, "result", "results") + (r.total ? ", use the up and down arrow keys to choose" : "");
+      box.status.textContent = shown ? joinedup.quantity(shown, "result", "results") + " shown, use the up and down arrow keys to choose" : "No results";
     }, 400);
   };
 
-  /* SearchResults: the results page, search/index.html?q=words. Without
-     JavaScript it lists every page; with it, the ranked results replace
-     the list. */
+  /* SearchResults: the results page, search/index.html?q=words, shows
+     the best bets, then the count and the results ten at a time. Without
+     JavaScript, with no words or with no results, the page's list of
+     what to browse (#search-browse) stays in view. */
   function SearchResults(container) {
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var input = document.getElementById("search-page-input");
-    var status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
+    this.container = container;
+    this.status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
+    this.intro = joinedup.required(container, ".search-page__intro", SearchResults.moduleName, "the opening paragraph");
+    this.browse = container.querySelector("#search-browse");
+    this.query = query;
     if (input) input.value = query;
-    if (!query.trim()) return;
-    container.textContent = "";
-    var heading = el("h2", { id: "results-heading", class: "search-page__heading" }, "Searching\u2026");
-    container.appendChild(heading);
-    run(query, 50).then(function (r) {
-      var n = r.results.length;
-      heading.textContent = n ? joinedup.quantity(n, "result", "results") + " for \u2018" + query + "\u2019" : "No results for \u2018" + query + "\u2019";
-      status.textContent = heading.textContent;
-      document.title = heading.textContent + " \u2013 " + document.title;
-      if (!n) {
-        container.appendChild(el("p", null, "Check the spelling, use fewer words, or try a more general word."));
-        return;
-      }
-      container.appendChild(el("ol", { class: "result-list" }, r.results.map(function (doc) {
-        return el("li", { class: "result" },
-          highlighted("a", { class: "result__link", href: root + doc.url }, label(doc), r),
-          highlighted("p", { class: "result__text" }, doc.text, r));
-      })));
-    }, function () {
-      heading.textContent = "Search could not load its index.";
-      status.textContent = heading.textContent;
+    var header = document.getElementById("search-input");
+    if (header) header.value = query;
+    if (!query.trim()) {
+      this.intro.textContent = "Type one or more words in the box above, then choose Search. Or browse the site:";
+      return;
+    }
+    this.intro.textContent = "Searching\u2026";
+    if (this.browse) this.browse.hidden = true;
+    var page = this;
+    engine.search(query, { full: true }).then(function (r) { page.show(r); }, function () {
+      page.intro.textContent = "Search could not load its index. Browse the site instead:";
+      page.status.textContent = page.intro.textContent;
+      if (page.browse) page.browse.hidden = false;
     });
   }
   SearchResults.moduleName = "search-results";
+  SearchResults.batch = 10;
+
+  /* show writes the best bets and the count, then the first results. */
+  SearchResults.prototype.show = function (r) {
+    var q = this.query.trim(), n = r.ranked.length;
+    this.found = r;
+    this.next = 0;
+    var parts = [];
+    if (r.bets.length) {
+      parts.push(el("div", { class: "search-bets" },
+        el("h2", { class: "search-bets__title" }, "Recommended"),
+        el("ul", { class: "search-bets__list" }, r.bets.map(function (bet) {
+          return el("li", { class: "search-bet" },
+            el("a", { class: "search-bet__link", href: root + bet.url }, bet.title),
+            bet.text ? el("p", { class: "search-bet__text" }, bet.text) : null);
+        }))));
+    }
+    var text = n ? joinedup.quantity(n, "result", "results") + " for \u2018" + q + "\u2019" : "No results for \u2018" + q + "\u2019";
+    this.heading = el("h2", { id: "results-heading", class: "search-page__heading" }, text);
+    parts.push(this.heading);
+    this.list = el("ol", { class: "result-list" });
+    this.more = joinedup.button("Show more results", "button button--secondary search-page__more", this.showMore.bind(this));
+    this.more.hidden = true;
+    if (n) parts.push(this.list, this.more);
+    else parts.push(el("p", null, "Check the spelling, use fewer words, or try a more general word. Or browse the site:"));
+    this.intro.textContent = "";
+    var c = this.container;
+    parts.forEach(function (p) { c.insertBefore(p, c.querySelector("#search-browse")); });
+    if (this.browse) this.browse.hidden = n > 0;
+    document.title = text + " \u2013 " + document.title;
+    this.status.textContent = text;
+    if (n) this.showMore(false);
+  };
+
+  /* showMore adds the next ten results; when the reader asked for them
+     (focus), focus moves to the first new one. */
+  SearchResults.prototype.showMore = function (focus) {
+    var page = this, r = this.found;
+    return engine.documents(r.ranked, this.next, SearchResults.batch, null).then(function (d) {
+      var first = null;
+      d.results.forEach(function (doc) {
+        var link = highlighted("a", { class: "result__link", href: root + doc.url }, label(doc), r);
+        first = first || link;
+        page.list.appendChild(el("li", { class: "result" }, link, highlighted("p", { class: "result__text" }, doc.text, r)));
+      });
+      page.next = d.next;
+      page.more.hidden = d.next >= r.ranked.length;
+      if (focus !== false && first) first.focus();
+    });
+  };
 
   joinedup.register(SearchBox);
   joinedup.register(SearchResults);
-  window.joinedupSearch.run = run;
+  window.joinedupSearch.engine = engine;
+  window.joinedupSearch.run = function (query, limit, opts) { return engine.run(query, limit, opts); };
   window.joinedupSearch.stem = stem;
   window.joinedupSearch.tokens = tokens;
 })();

@@ -63,40 +63,53 @@ test("matchTerms", () => {
   // {term: [document frequency, shard]}
   const vocab = {
     consent: [10, 0], consult: [4, 0], consid: [2, 0], contract: [1, 0],
-    escal: [3, 1], carer: [5, 2], care: [9, 2], cares: [1, 2]
+    escal: [3, 1], carer: [5, 2], care: [9, 2], cares: [1, 2], disagr: [4, 3], disagre: [2, 3], other: [40, 4], ot: [3, 4]
   };
-  const terms = (word, isLast) => search.matchTerms(vocab, word, isLast).map((t) => [t.term, t.weight]);
+  const terms = (word, prefix) => search.matchTerms(vocab, word, prefix).map((t) => [t.term, t.weight]);
   const cases = [
-    { name: "the stem", word: "consenting", isLast: false, want: [["consent", 1]] },
-    { name: "a finished word does not match as a start", word: "con", isLast: false, want: [] },
+    { name: "the stem", word: "consenting", prefix: "never", want: [["consent", 1]] },
+    { name: "a finished word does not match as a start", word: "con", prefix: "never", want: [] },
     {
-      name: "while typing, words it starts, most common first", word: "con", isLast: true,
+      name: "while typing, words it starts, most common first", word: "con", prefix: "always",
       want: [["consent", 0.8], ["consult", 0.8], ["consid", 0.8], ["contract", 0.8]]
     },
-    { name: "two letters are too few to start words", word: "co", isLast: true, want: [] },
-    { name: "the stem and the words it starts", word: "care", isLast: true, want: [["care", 1], ["carer", 0.8], ["cares", 0.8]] },
-    { name: "one typo in a short word", word: "consnet", isLast: false, want: [["consent", 0.6]] },
-    { name: "three letters are too few for typos", word: "cre", isLast: false, want: [] },
+    { name: "as a last word, starts only when it matches nothing else", word: "con", prefix: "else", want: [["consent", 0.8], ["consult", 0.8], ["consid", 0.8], ["contract", 0.8]] },
+    { name: "as a last word that matches, no starts", word: "care", prefix: "else", want: [["care", 1]] },
+    { name: "two letters are too few to start words", word: "co", prefix: "always", want: [] },
+    { name: "an abbreviation never matches inside a word", word: "ot", prefix: "always", want: [["ot", 1]] },
+    { name: "the stem and the words it starts", word: "care", prefix: "always", want: [["care", 1], ["carer", 0.8], ["cares", 0.8]] },
+    { name: "stems Porter2 cuts differently", word: "disagreeing", prefix: "never", want: [["disagre", 1], ["disagr", 0.9]] },
+    { name: "and the other way", word: "disagreement", prefix: "never", want: [["disagr", 1], ["disagre", 0.9]] },
+    { name: "one typo in a short word", word: "consnet", prefix: "never", want: [["consent", 0.6]] },
+    { name: "three letters are too few for typos", word: "cre", prefix: "never", want: [] },
     // "escalaton" keeps its ending; "escalation" stems to "escal".
-    { name: "a typo that stops the word stemming", word: "escalaton", isLast: false, want: [["escal", 0.7]] },
-    { name: "an unknown word", word: "zzzz", isLast: true, want: [] }
+    { name: "a typo that stops the word stemming", word: "escalaton", prefix: "never", want: [["escal", 0.7]] },
+    { name: "an unknown word", word: "zzzz", prefix: "always", want: [] }
   ];
-  for (const c of cases) assert.deepEqual(terms(c.word, c.isLast), c.want, c.name);
+  for (const c of cases) assert.deepEqual(terms(c.word, c.prefix), c.want, c.name);
   // Entries come with each term.
-  assert.deepEqual(search.matchTerms(vocab, "consent", false)[0].entry, [10, 0]);
+  assert.deepEqual(search.matchTerms(vocab, "consent", "never")[0].entry, [10, 0]);
 });
 
 test("matchTerms: at most ten starts and five typos", () => {
   const vocab = {};
   for (let i = 0; i < 15; i++) vocab["work" + String.fromCharCode(97 + i)] = [i, 0];
-  const starts = search.matchTerms(vocab, "wor", true);
+  const starts = search.matchTerms(vocab, "wor", "always");
   assert.equal(starts.length, 10);
   assert.equal(starts[0].term, "worko", "the most common first");
   const typos = {};
   for (let i = 0; i < 8; i++) typos["plan" + String.fromCharCode(97 + i)] = [i, 0];
-  const near = search.matchTerms(typos, "planz", false);
+  const near = search.matchTerms(typos, "planz", "never");
   assert.equal(near.length, 5);
   assert.ok(near.every((t) => t.weight === 0.6));
+});
+
+test("decodeTail: gaps or a bitmap", () => {
+  assert.deepEqual(search.decodeTail([]), []);
+  assert.deepEqual(search.decodeTail([3, 1, 10]), [3, 4, 14]);
+  // Bits 0 and 9 (bytes 0x01 0x02), then bit 23 (0x80 in byte 2).
+  assert.deepEqual(search.decodeTail("AQKA"), [0, 9, 23]);
+  assert.deepEqual(search.decodeTail("/w=="), [0, 1, 2, 3, 4, 5, 6, 7]);
 });
 
 test("bestScores keeps each document's best weighted score", () => {
@@ -107,21 +120,24 @@ test("bestScores keeps each document's best weighted score", () => {
 });
 
 test("allWordScores needs every word", () => {
-  assert.deepEqual(search.allWordScores([]), {});
-  assert.deepEqual(search.allWordScores([{ 1: 2 }]), { 1: 1.8 });
-  assert.deepEqual(search.allWordScores([{ 1: 2, 2: 1, 3: 1 }, { 1: 4, 3: 3 }, { 1: 0, 3: 2 }]), { 1: 1.8, 3: 1.8 });
-  assert.deepEqual(search.allWordScores([{ 1: 2 }, {}]), {});
+  assert.deepEqual(search.allWordScores([], 0.9), {});
+  assert.deepEqual(search.allWordScores([{ 1: 2 }], 0.9), { 1: 1.8 });
+  assert.deepEqual(search.allWordScores([{ 1: 2, 2: 1, 3: 1 }, { 1: 4, 3: 3 }, { 1: 0, 3: 2 }], 0.9), { 1: 1.8, 3: 1.8 });
+  assert.deepEqual(search.allWordScores([{ 1: 2 }], 0.5), { 1: 1 });
+  assert.deepEqual(search.allWordScores([{ 1: 2 }, {}], 0.9), {});
 });
 
 test("synonymSpans", () => {
-  const synonyms = { gp: [["general", "practition"]], "general practition": [["gp"]], safeguard: [["protect"], ["welfar"]] };
-  assert.deepEqual(search.synonymSpans(["gp", "visit"], synonyms), [{ from: 0, to: 1, stems: ["general", "practition"] }]);
-  assert.deepEqual(search.synonymSpans(["see", "general", "practition"], synonyms), [{ from: 1, to: 3, stems: ["gp"] }]);
-  assert.deepEqual(search.synonymSpans(["safeguard"], synonyms), [
-    { from: 0, to: 1, stems: ["protect"] },
-    { from: 0, to: 1, stems: ["welfar"] }
+  const synonyms = { gp: [["general", "practition"]], "general practition": [["gp"]] };
+  const related = { safeguard: [["protect"], ["welfar"]], gp: [["doctor"]] };
+  assert.deepEqual(search.synonymSpans(["gp", "visit"], synonyms), [{ from: 0, to: 1, stems: ["general", "practition"], weight: 0.9 }]);
+  assert.deepEqual(search.synonymSpans(["see", "general", "practition"], synonyms, related), [{ from: 1, to: 3, stems: ["gp"], weight: 0.9 }]);
+  assert.deepEqual(search.synonymSpans(["safeguard"], synonyms, related), [
+    { from: 0, to: 1, stems: ["protect"], weight: 0.6 },
+    { from: 0, to: 1, stems: ["welfar"], weight: 0.6 }
   ]);
-  assert.deepEqual(search.synonymSpans([], synonyms), []);
+  assert.deepEqual(search.synonymSpans(["gp"], synonyms, related).map((s) => s.weight), [0.9, 0.6]);
+  assert.deepEqual(search.synonymSpans([], synonyms, related), []);
   assert.deepEqual(search.synonymSpans(["general"], synonyms), [], "half a phrase is not a synonym");
 });
 
@@ -141,15 +157,68 @@ test("rank: a synonym adds to every word it covers", () => {
   assert.deepEqual(ranked.map((r) => [r.doc, r.words, r.score]), [[5, 2, 4], [1, 2, 2], [2, 1, 3]]);
 });
 
-test("fewPerPage keeps three per page, up to the limit", () => {
+test("named: the records a query names, and its context words", () => {
+  const names = { "health visitor": [4], ot: [7, 9], "social worker": [2], "occup therapist": [7] };
+  assert.deepEqual(search.named(["health", "visitor"], [], names), { docs: { 4: 2 }, context: [false, false], whole: true });
+  assert.deepEqual(search.named(["ot"], [], names), { docs: { 7: 1, 9: 1 }, context: [false], whole: true });
+  // Part of the query names a record: those words are context.
+  assert.deepEqual(search.named(["disagre", "social", "worker"], [], names), { docs: { 2: 2 }, context: [false, true, true], whole: false });
+  // Through a synonym: "occupational therapist" is "ot".
+  const spans = [{ from: 0, to: 1, stems: ["occup", "therapist"], weight: 0.9 }];
+  assert.deepEqual(search.named(["ot"], spans, {}).docs, {});
+  assert.deepEqual(search.named(["ot"], spans, { "occup therapist": [7] }).docs, { 7: 1 });
+  // A related word does not name anything: "ladder" is not "partnership ladder".
+  assert.deepEqual(search.named(["ladder"], [{ from: 0, to: 1, stems: ["partnership", "ladder"], weight: 0.6 }], { "partnership ladder": [3] }).docs, {});
+  assert.deepEqual(search.named(["care"], [], names), { docs: {}, context: [false], whole: false });
+});
+
+test("rank: named records first among equals, in index order; context words only add score", () => {
+  // "health visitor": document 4 is the record, 1 a case study with both words more often.
+  const visitor = search.rank([{ 1: 9, 4: 5 }, { 1: 9, 4: 5 }], [], [], search.named(["health", "visitor"], [], { "health visitor": [4] }));
+  assert.deepEqual(visitor.map((r) => r.doc), [4, 1]);
+  // "OT": the role (7) and the glossary term (9) are both named; the role
+  // comes first in the site, whatever the scores.
+  const ot = search.rank([{ 3: 20, 7: 5, 9: 8 }], [], [], search.named(["ot"], [], { ot: [9, 7] }));
+  assert.deepEqual(ot.map((r) => r.doc), [7, 9, 3]);
+  // "disagreeing with a social worker": 3 is about disagreeing, 2 is the
+  // social worker's record, 5 mentions a disagreement with a social worker.
+  const perWord = [{ 3: 6, 5: 3 }, { 2: 9, 5: 2 }, { 2: 9, 5: 2 }];
+  const ranked = search.rank(perWord, [], [], search.named(["disagre", "social", "worker"], [], { "social worker": [2] }));
+  assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[3, 1], [5, 1], [2, 0]]);
+  // A named record outside its words' postings still counts.
+  const cut = search.rank([{ 1: 3 }], [], [], search.named(["ot"], [], { ot: [8] }));
+  assert.deepEqual(cut.map((r) => [r.doc, r.words, r.named]), [[8, 1, 1], [1, 1, 0]]);
+});
+
+test("bestBets: every word of a phrase in the query", () => {
+  const bets = [
+    { phrases: [["worri", "child"], ["danger"]], title: "Who to call", url: "who.html", text: "" },
+    { phrases: [["complaint"]], title: "Complaints", url: "c.html", text: "" }
+  ];
+  const titles = (stems) => search.bestBets(stems, bets).map((b) => b.title);
+  assert.deepEqual(titles(["call", "worri", "child"]), ["Who to call"]);
+  assert.deepEqual(titles(["child", "danger"]), ["Who to call"]);
+  assert.deepEqual(titles(["worri"]), []);
+  assert.deepEqual(titles(["complaint", "danger"]), ["Who to call", "Complaints"]);
+  assert.deepEqual(search.bestBets(["x"], undefined), []);
+});
+
+test("capPerPage keeps three per page, up to the limit", () => {
   const docs = [1, 1, 1, 1, 2, 1, 3, 2, 4].map((page, i) => ({ page, i }));
-  assert.deepEqual(search.fewPerPage(docs, 10).map((d) => d.i), [0, 1, 2, 4, 6, 7, 8]);
-  assert.deepEqual(search.fewPerPage(docs, 4).map((d) => d.i), [0, 1, 2, 4]);
-  assert.deepEqual(search.fewPerPage([], 5), []);
+  let out = [];
+  assert.equal(search.capPerPage(docs, 10, {}, out), 9);
+  assert.deepEqual(out.map((d) => d.i), [0, 1, 2, 4, 6, 7, 8]);
+  out = [];
+  assert.equal(search.capPerPage(docs, 4, {}, out), 5, "it stops once it has four");
+  assert.deepEqual(out.map((d) => d.i), [0, 1, 2, 4]);
+  // The count goes on from an earlier batch.
+  out = [];
+  search.capPerPage([{ page: 1, i: 0 }, { page: 2, i: 1 }], 5, { 1: 3 }, out);
+  assert.deepEqual(out.map((d) => d.i), [1]);
 });
 
 test("marks", () => {
-  const marked = (text, words, stems) => search.marks(text, words, stems).map((p) => (p.mark ? "[" + p.text + "]" : p.text)).join("");
+  const marked = (text, words, stems, abbr) => search.marks(text, words, stems, abbr).map((p) => (p.mark ? "[" + p.text + "]" : p.text)).join("");
   const cases = [
     { text: "Ask for consent first.", words: ["consent"], stems: ["consent"], want: "Ask for [consent] first." },
     { text: "Consenting adults", words: ["consent"], stems: ["consent"], want: "[Consenting] adults" },
@@ -157,9 +226,17 @@ test("marks", () => {
     { text: "confidential", words: ["conf"], stems: [], want: "[confidential]" },
     { text: "on the con", words: ["co"], stems: [], want: "on the con" },
     { text: "nothing here", words: ["zzz"], stems: ["zzz"], want: "nothing here" },
-    { text: "", words: ["a"], stems: [], want: "" }
+    { text: "", words: ["a"], stems: [], want: "" },
+    { text: "U.K. law", words: ["uk"], stems: ["uk"], want: "[U.K]. law" },
+    // An abbreviation the query used is spelt out, unless the text does.
+    { text: "Ask the OT.", words: ["ot"], stems: ["ot"], abbr: { ot: "occupational therapist" }, want: "Ask the [OT] (occupational therapist)." },
+    { text: "An occupational therapist (OT) helps.", words: ["ot"], stems: ["ot"], abbr: { ot: "occupational therapist" }, want: "An occupational therapist ([OT]) helps." },
+    { text: "The OT (occupational therapist) helps.", words: ["ot"], stems: ["ot"], abbr: { ot: "occupational therapist" }, want: "The [OT] (occupational therapist) helps." },
+    { text: "Ask the OT.", words: ["therapist"], stems: ["ot"], abbr: { ot: "occupational therapist" }, want: "Ask the [OT]." },
+    // "send" is a word as well as SEND.
+    { text: "Send it to SEND.", words: ["send"], stems: ["send"], abbr: { send: "special educational needs and disabilities" }, want: "[Send] it to [SEND] (special educational needs and disabilities)." }
   ];
-  for (const c of cases) assert.equal(marked(c.text, c.words, c.stems), c.want, c.text);
+  for (const c of cases) assert.equal(marked(c.text, c.words, c.stems, c.abbr), c.want, c.text);
   // The parts put back together are the text.
   const text = "Share with the GP, then the school.";
   assert.equal(search.marks(text, ["school"], ["school"]).map((p) => p.text).join(""), text);
@@ -168,7 +245,7 @@ test("marks", () => {
 test("makeDoc and label", () => {
   const doc = search.makeDoc([4, "When to share", "when-to-share", "Text"], ["Consent", "guidance/consent.html"]);
   assert.deepEqual(doc, { page: 4, title: "Consent", heading: "When to share", url: "guidance/consent.html#when-to-share", text: "Text" });
-  assert.equal(search.label(doc), "Consent: When to share");
+  assert.equal(search.label(doc), "When to share \u2014 Consent");
   const top = search.makeDoc([4, "", "", "Intro"], ["Consent", "guidance/consent.html"]);
   assert.equal(top.url, "guidance/consent.html");
   assert.equal(search.label(top), "Consent");

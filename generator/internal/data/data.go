@@ -1,6 +1,7 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment, the glossary and the consent decision aid.
+// self-assessment, the glossary, the consent decision aid and search's
+// best bets.
 //
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
@@ -29,6 +30,7 @@ type Data struct {
 	Assessment Assessment
 	Glossary   Glossary
 	Consent    Consent
+	BestBets   BestBets
 }
 
 // Partners is data/partners.yaml.
@@ -199,6 +201,7 @@ func (d *Data) files() map[string]any {
 		"assessment.yaml": &d.Assessment,
 		"glossary.yaml":   &d.Glossary,
 		"consent.yaml":    &d.Consent,
+		"best-bets.yaml":  &d.BestBets,
 	}
 }
 
@@ -343,6 +346,7 @@ func (c *checker) check(d *Data) {
 	// The decision aid's tree is walked only when its file has no problems:
 	// a step with a problem would show as a dead end or a loop.
 	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
+	c.bestBets(d.BestBets)
 }
 
 // partners checks the sectors' and partners' ids, and that each partner's

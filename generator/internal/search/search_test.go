@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -112,7 +113,7 @@ func TestSmallSiteIsOneFile(t *testing.T) {
 	for i := range 100 {
 		pages = append(pages, page(i, strings.Repeat(fmt.Sprintf("guidance word%d about consent and safeguarding ", i), 40)))
 	}
-	files, st := Build(pages, nil).Files()
+	files, st := Build(pages, Extras{}).Files()
 	if len(files) != 1 || files["search/index.js"] == nil {
 		t.Fatalf("100 pages gave files %v; want only search/index.js", keys(files))
 	}
@@ -130,24 +131,27 @@ func TestLargeSiteIsSharded(t *testing.T) {
 	for i := range 3000 {
 		pages = append(pages, page(i, fmt.Sprintf("unique%d words about consent partner%d and the ladder rung%d", i, i%97, i%13)))
 	}
-	files, _ := Build(pages, nil).Files()
+	files, _ := Build(pages, Extras{}).Files()
 	_, manifest := decode(t, files["search/index.js"])
 	if manifest["mode"] != "sharded" {
 		t.Fatalf("mode = %v; want sharded", manifest["mode"])
 	}
-	// Follow one term as the browser would: vocabulary, postings, docs.
+	// Follow one term as the browser would: vocabulary, postings, tail.
 	_, vocab := decode(t, files["search/v-c.js"])
 	entry, ok := vocab["consent"].([]any)
-	if !ok {
-		t.Fatalf("v-c.js has no entry for consent")
+	if !ok || len(entry) != 4 {
+		t.Fatalf("v-c.js has entry %v for consent; want [df, postings shard, tail shard, tail score]", vocab["consent"])
 	}
-	if df := int(entry[0].(float64)); df != maxPostings {
-		t.Errorf("consent keeps %d postings; want the best %d", df, maxPostings)
+	if df := int(entry[0].(float64)); df != 6000 {
+		t.Errorf("consent's document frequency is %d; want 6000 (every page and section)", df)
 	}
 	shard := fmt.Sprintf("search/p-%d.js", int(entry[1].(float64)))
 	_, postings := decode(t, files[shard])
 	if got := len(postings["consent"].([]any)); got != 2*maxPostings {
 		t.Errorf("%s holds %d numbers for consent; want %d", shard, got, 2*maxPostings)
+	}
+	if got := len(termDocs(t, files, "consent")); got != 6000 {
+		t.Errorf("the postings and tail of consent hold %d documents; want all 6000", got)
 	}
 	for name, b := range files {
 		if strings.HasPrefix(name, "search/p-") && len(b) > 3*postingsShardBytes {
@@ -159,13 +163,58 @@ func TestLargeSiteIsSharded(t *testing.T) {
 	}
 }
 
+// termDocs reads, as the browser does, every document a sharded index
+// lists for a term: in its postings and in its tail.
+func termDocs(t *testing.T, files map[string][]byte, term string) map[int]bool {
+	t.Helper()
+	_, vocab := decode(t, files["search/v-"+shardKey(term)+".js"])
+	entry, ok := vocab[term].([]any)
+	if !ok {
+		return nil
+	}
+	docs := map[int]bool{}
+	_, postings := decode(t, files[fmt.Sprintf("search/p-%d.js", int(entry[1].(float64)))])
+	doc := 0
+	for i, v := range postings[term].([]any) {
+		if i%2 == 0 {
+			doc += int(v.(float64))
+			docs[doc] = true
+		}
+	}
+	if len(entry) < 4 {
+		return docs
+	}
+	_, tails := decode(t, files[fmt.Sprintf("search/t-%d.js", int(entry[2].(float64)))])
+	switch enc := tails[term].(type) {
+	case string:
+		bits, err := base64.StdEncoding.DecodeString(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 8 * len(bits) {
+			if bits[i/8]&(1<<(i%8)) != 0 {
+				docs[i] = true
+			}
+		}
+	case []any:
+		doc = 0
+		for _, g := range enc {
+			doc += int(g.(float64))
+			docs[doc] = true
+		}
+	default:
+		t.Fatalf("the tail of %q is %T", term, enc)
+	}
+	return docs
+}
+
 func TestRanking(t *testing.T) {
 	pages := []Page{
 		{Title: "Consent", URL: "consent.html", Sections: []Section{{Text: "Ask before you share."}}},
 		{Title: "Meetings", URL: "meetings.html", Sections: []Section{{Text: "Consent is discussed at the meeting, and consent again."}}},
 		{Title: "Roles", URL: "roles.html", Keywords: []string{"consent"}, Sections: []Section{{Text: "Who does what."}}},
 	}
-	ix := Build(pages, []Synonym{{Phrase: "SALT", Means: "speech and language therapist"}})
+	ix := Build(pages, Extras{Synonyms: []Synonym{{Phrase: "SALT", Means: "speech and language therapist"}}})
 	best := ix.postings["consent"][0]
 	for _, p := range ix.postings["consent"] {
 		if p.value > best.value {

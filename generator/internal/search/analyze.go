@@ -1,0 +1,272 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Field weights: a match in a page's title counts for more than one in its
+// headings (or a record's name), its keywords or its text.
+const (
+	weightTitle    = 8
+	weightHeading  = 5
+	weightKeywords = 3
+	weightBody     = 1
+)
+
+// titleRunes bounds a record's name as a result's title: a remedy's name
+// is its whole sentence.
+const titleRunes = 90
+
+// Section is the searchable text of one part of a page: its opening text
+// (no Heading), a section under an h2 or h3, or a record.
+type Section struct {
+	Heading string // "" for the page's opening text
+	Anchor  string
+	Text    string
+	// Record marks one entry of a component (a partner role, a glossary
+	// term, a remedy ...): a result of its own, named by Heading, with
+	// its abbreviation and other names (Also) weighed like its name.
+	// The page's title is part of its text, as the entry's context
+	// ("Health visitor" on "Partners and their roles").
+	Record bool
+	// Named says the record's name is one readers search for as it is
+	// (a role, a barrier), not a sentence (a remedy) or a word that most
+	// pages explain (a glossary term): a query of exactly its name or one
+	// of its other names names it. A query of its abbreviation always
+	// does.
+	Named bool
+	Abbr  string
+	Also  []string
+}
+
+// Page is one page to index.
+type Page struct {
+	Title, Description string
+	URL                string // output path, e.g. "guidance/consent.html"
+	Keywords           []string
+	Sections           []Section
+}
+
+// Doc is one indexed document: a page's opening, one of its sections or a
+// record, with its terms already stemmed and weighted.
+type Doc struct {
+	page    int
+	title   string // the page's title
+	heading string // the section's heading or the record's name, "" for the page document
+	url     string
+	snippet string
+	length  float32 // weighted length
+	terms   []termWeight
+	// names are a record's names (its name, abbreviation and other
+	// names) as stems joined by spaces: a query of exactly those words
+	// names the record.
+	names []string
+}
+
+type termWeight struct {
+	term   string
+	weight float32
+}
+
+// Analyzer turns pages into documents. Each distinct word it meets gets a
+// term number, so that counting a word in a document costs one map lookup
+// (word to number) and the stemmer runs once per word, not once per use: a
+// site uses the same few thousand words again and again. It is not safe for
+// concurrent use, so each worker has its own.
+type Analyzer struct {
+	stop   map[string]bool
+	ids    map[string]int32 // word -> term number, or -1 for a stop word
+	byStem map[string]int32 // stem -> term number
+	terms  []string         // term number -> stem
+	tf     []float32        // term number -> weight in the current document
+	top    []float32        // term number -> the largest field weight it has there
+	seen   []int32          // the term numbers in the current document, in order met
+	buf    []byte
+}
+
+// NewAnalyzer makes an analyzer.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{stop: StopWords(), ids: map[string]int32{}, byStem: map[string]int32{}}
+}
+
+// id returns the term number of a word held in a reused buffer (-1 for a
+// stop word); a word met before costs a map lookup and no allocation.
+func (a *Analyzer) id(word []byte) int32 {
+	if id, ok := a.ids[string(word)]; ok {
+		return id
+	}
+	w := string(word)
+	id := int32(-1)
+	if !a.stop[w] {
+		st := Stem(w)
+		var ok bool
+		if id, ok = a.byStem[st]; !ok {
+			id = int32(len(a.terms))
+			a.terms = append(a.terms, st)
+			a.tf = append(a.tf, 0)
+			a.top = append(a.top, 0)
+			a.byStem[st] = id
+		}
+	}
+	a.ids[w] = id
+	return id
+}
+
+// Stems tokenises and stems text, leaving out stop words.
+func (a *Analyzer) Stems(text string) []string {
+	var out []string
+	a.buf = scan(text, a.buf, func(tok []byte) {
+		if id := a.id(tok); id >= 0 {
+			out = append(out, a.terms[id])
+		}
+	})
+	return out
+}
+
+// add counts the words of text with weight, tokenised as Tokens does.
+func (a *Analyzer) add(text string, weight float32) {
+	a.buf = scan(text, a.buf, func(tok []byte) {
+		if id := a.id(tok); id >= 0 {
+			if a.tf[id] == 0 {
+				a.seen = append(a.seen, id)
+			}
+			a.tf[id] += weight
+			a.top[id] = max(a.top[id], weight)
+		}
+	})
+}
+
+// doc collects the terms added since the last call into a document. Each
+// term's weight is a whole number (the sum of its field weights) plus a
+// fraction that says whether it is in the title (1/2) or a heading or name
+// (1/4), which scoring reads back (see fieldBoost).
+func (a *Analyzer) doc(d Doc) Doc {
+	d.terms = make([]termWeight, 0, len(a.seen))
+	for _, id := range a.seen {
+		w := a.tf[id]
+		d.terms = append(d.terms, termWeight{a.terms[id], w + fieldFraction(a.top[id])})
+		d.length += w
+		a.tf[id], a.top[id] = 0, 0
+	}
+	a.seen = a.seen[:0]
+	return d
+}
+
+// Page analyses one page (number n in the site's order) into its documents.
+func (a *Analyzer) Page(n int, p Page) []Doc {
+	var intro strings.Builder
+	for _, s := range p.Sections {
+		if s.Heading == "" {
+			intro.WriteString(" ")
+			intro.WriteString(s.Text)
+		}
+	}
+	a.add(p.Title, weightTitle)
+	a.add(strings.Join(p.Keywords, " ")+" "+p.Description, weightKeywords)
+	a.add(intro.String(), weightBody)
+	docs := []Doc{a.doc(Doc{page: n, title: p.Title, url: p.URL, snippet: snippet(firstNonEmpty(p.Description, intro.String()))})}
+	for _, s := range p.Sections {
+		if s.Heading == "" {
+			continue
+		}
+		a.add(s.Heading, weightHeading)
+		a.add(s.Text, weightBody)
+		d := Doc{page: n, title: p.Title, heading: s.Heading, url: p.URL + "#" + s.Anchor, snippet: snippet(s.Text)}
+		if s.Record {
+			a.add(s.Abbr, weightHeading)
+			for _, name := range s.Also {
+				a.add(name, weightHeading)
+			}
+			a.add(p.Title, weightBody)
+			names := []string{s.Abbr}
+			if s.Named {
+				names = append(append(names, s.Heading), s.Also...)
+			}
+			d.names = a.names(names)
+			d.heading = recordTitle(s.Heading, s.Abbr)
+		}
+		docs = append(docs, a.doc(d))
+	}
+	return docs
+}
+
+// maxNameWords is the most words a name can have to be a key: longer
+// names (a remedy's sentence) are never typed as they are.
+const maxNameWords = 4
+
+// fieldFraction is the fraction a term's weight carries for the largest
+// field weight it has in a document.
+func fieldFraction(top float32) float32 {
+	switch top {
+	case weightTitle:
+		return 0.5
+	case weightHeading:
+		return 0.25
+	}
+	return 0
+}
+
+// names turns a record's names into the keys a query is looked up by: each
+// name's stems, without stop words, joined by spaces. A name's words in
+// brackets are names of their own: "Family doctor (general practitioner,
+// GP)" is "family doctor", "general practitioner" and "GP".
+func (a *Analyzer) names(names []string) []string {
+	var out []string
+	for _, n := range names {
+		for _, name := range bracketed(n) {
+			st := a.Stems(name)
+			if key := strings.Join(st, " "); key != "" && len(st) <= maxNameWords && !slices.Contains(out, key) {
+				out = append(out, key)
+			}
+		}
+	}
+	return out
+}
+
+// bracketed splits a name into the words outside brackets and each
+// comma-separated part within them.
+func bracketed(name string) []string {
+	open := strings.IndexByte(name, '(')
+	end := strings.LastIndexByte(name, ')')
+	if open < 0 || end < open {
+		return []string{name}
+	}
+	out := []string{name[:open] + " " + name[end+1:]}
+	return append(out, strings.Split(name[open+1:end], ",")...)
+}
+
+// recordTitle is a record's name as its result's title, with its
+// abbreviation after it ("Occupational therapist (OT)"), cut short at a
+// word if it is long.
+func recordTitle(name, abbr string) string {
+	if utf8.RuneCountInString(name) > titleRunes {
+		r := []rune(name)[:titleRunes]
+		cut := string(r)
+		if i := strings.LastIndexByte(cut, ' '); i > titleRunes/2 {
+			cut = cut[:i]
+		}
+		name = strings.TrimRight(cut, " ,;:.") + "…"
+	}
+	if abbr != "" && !strings.Contains(name, abbr) {
+		name += " (" + abbr + ")"
+	}
+	return name
+}
+
+// SetPage renumbers a page's documents as page n of the site, for a page
+// whose documents are kept from an earlier build while pages before it
+// were added or removed.
+func SetPage(docs []Doc, n int) {
+	for i := range docs {
+		docs[i].page = n
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
