@@ -84,8 +84,10 @@ type Page struct {
 	// File is the path shown in messages, e.g. "content/guidance/consent.md".
 	File  string
 	Front FrontMatter
-	// Body is the Markdown after the front matter. The build lets it go
-	// once the page is converted.
+	// Body is the Markdown after the front matter, as ParsePage returns
+	// it. Load and Update let it go once the front matter is read, so
+	// that a large site's Markdown is not all in memory at once: the
+	// build reads each page's body again (ReadBody) when it converts it.
 	Body []byte
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int
@@ -193,6 +195,9 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 // ones that cannot be read in Unread.
 func (src *Source) addPages(fsys fs.FS, paths []string) diag.List {
 	pages, errs := readPages(fsys, paths, func(p string) string { return path.Join(src.Name, p) })
+	for _, p := range pages {
+		p.Body = nil
+	}
 	src.Pages = append(src.Pages, pages...)
 	if len(pages) < len(paths) {
 		read := map[string]bool{}
@@ -270,6 +275,24 @@ func ReadPage(fsys fs.FS, p, file string) (*Page, error) {
 		return nil, l
 	}
 	return ParsePage(p, file, b)
+}
+
+// ReadBody reads again the body of the page at p, named file in messages:
+// the Markdown after its front matter, and the line of the file it starts
+// on.
+func ReadBody(fsys fs.FS, p, file string) ([]byte, int, error) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, 0, diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+	}
+	if bad := CheckText(file, b); bad != nil {
+		return nil, 0, bad
+	}
+	_, body, line, err := SplitFrontMatter(b)
+	if err != nil {
+		return nil, 0, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+	}
+	return body, line, nil
 }
 
 func readPages(fsys fs.FS, paths []string, display func(string) string) ([]*Page, diag.List) {

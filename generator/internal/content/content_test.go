@@ -163,8 +163,12 @@ func TestLoad(t *testing.T) {
 	if src.Config.Title != "T" || src.Config.Language != "en-GB" {
 		t.Errorf("config = %+v", src.Config)
 	}
-	if b := src.Pages[3]; b.BodyLine != 5 || string(b.Body) != "B body\n" || b.Front.Weight != 2 {
-		t.Errorf("page b = line %d body %q weight %d", b.BodyLine, b.Body, b.Front.Weight)
+	if b := src.Pages[3]; b.BodyLine != 5 || b.Body != nil || b.Size != len("B body\n") || b.Front.Weight != 2 {
+		t.Errorf("page b = line %d body %q (size %d) weight %d; want line 5, the body let go, size 7, weight 2", b.BodyLine, b.Body, b.Size, b.Front.Weight)
+	}
+	body, line, err := ReadBody(fsys, src.Pages[3].Path, src.Pages[3].File)
+	if string(body) != "B body\n" || line != 5 || err != nil {
+		t.Errorf("ReadBody = %q, %d, %v; want the body from line 5", body, line, err)
 	}
 }
 

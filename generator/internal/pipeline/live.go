@@ -53,9 +53,6 @@ type Live struct {
 	content *content.Source
 	src     *sources
 	kept    *kept
-	// navKeys are the pages' NavKeys in the last good build, by source
-	// path; nil until an edit needs them.
-	navKeys map[string]uint64
 	// pending are the paths changed since the last good build, so that a
 	// rebuild after a failed one takes in both.
 	pending map[string]bool
@@ -98,7 +95,7 @@ func (l *Live) Build(ctx context.Context, published func(Change)) (Change, error
 	if err != nil {
 		return Change{Result: res}, err
 	}
-	l.dir, l.content, l.src, l.kept, l.navKeys = dir, src.content, src, k, nil
+	l.dir, l.content, l.src, l.kept = dir, src.content, src, k
 	clear(l.pending)
 	c := Change{Result: res, Full: true, Dir: dir, Rendered: res.Pages}
 	c.Duration = time.Since(start)
@@ -203,7 +200,6 @@ type rebuild struct {
 	next    *content.Source
 	src     *sources
 	only    []int
-	keys    map[string]uint64
 	stages  []stage
 	mem     *publish.Memory
 	parts   map[int][]any
@@ -230,7 +226,7 @@ func (l *Live) prepare(ctx context.Context, opt Options, next *content.Source, r
 		return nil, errs.Sort().Limit(maxPerFile)
 	}
 	r.src = src
-	r.only, r.keys = l.toConvert(src, dataChanged)
+	r.only = l.toConvert(src, dataChanged)
 	r.statics, r.removed = l.fileChanges(next, rel)
 	rr := render.New(src.templates, src.assets, src.site)
 	src.templates.ResetCache()
@@ -248,7 +244,7 @@ func (l *Live) prepare(ctx context.Context, opt Options, next *content.Source, r
 	for _, st := range r.stages {
 		errs.Append(diag.Pos{}, st.Start(r.mem))
 	}
-	errs = append(errs, convert(ctx, src, r.stages, r.only, l.body(opt), func(i int, parts []any) { r.parts[i] = parts })...)
+	errs = append(errs, convert(ctx, src, r.stages, r.only, src.body, func(i int, parts []any) { r.parts[i] = parts })...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -279,7 +275,7 @@ func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sour
 		return nil, errs
 	}
 	for _, p := range s.Pages {
-		if old := l.src.site.Page(p.Src.Path); old != nil && p.Src.Body == nil {
+		if old := l.src.site.Page(p.Src.Path); old != nil && old.Src == p.Src {
 			p.Facts = old.Facts
 		}
 	}
@@ -288,24 +284,31 @@ func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sour
 }
 
 // toConvert lists, in reading order, the pages a rebuild converts: those
-// read again (their Markdown changed), those that place components when a
+// read again (their file changed), those that place components when a
 // data file changed, those whose navigation changed (when the site's shape
-// may have), and those whose part of the print pages moved to another
-// print page. It returns the new NavKeys when it worked them out.
-func (l *Live) toConvert(src *sources, dataChanged bool) ([]int, map[string]uint64) {
-	shape := len(src.site.Pages) != len(l.src.site.Pages)
+// may have: see navScope), and those whose part of the print pages moved to
+// another print page.
+func (l *Live) toConvert(src *sources, dataChanged bool) []int {
+	var changed []string
+	reread := map[string]bool{}
 	for _, p := range src.site.Pages {
 		old := l.src.site.Page(p.Src.Path)
-		if old == nil || (p.Src.Body != nil && p.Src.FrontSum != old.Src.FrontSum) {
-			shape = true
+		if old == nil || old.Src != p.Src {
+			reread[p.Src.Path] = true
+		}
+		if old == nil || (old.Src != p.Src && p.Src.FrontSum != old.Src.FrontSum) {
+			changed = append(changed, p.Src.Path)
 		}
 	}
-	var keys map[string]uint64
-	if shape {
-		keys = navKeys(src)
-		if l.navKeys == nil {
-			l.navKeys = navKeys(l.src)
+	for _, p := range l.src.site.Pages {
+		if src.site.Page(p.Src.Path) == nil {
+			changed = append(changed, p.Src.Path)
 		}
+	}
+	var keys, oldKeys map[string]uint64
+	if len(changed) > 0 {
+		scope := navScope(changed, l.src.site, src.site)
+		keys, oldKeys = navKeys(src, scope), navKeys(l.src, scope)
 	}
 	partOf := map[string]string{}
 	for _, part := range src.site.GuideParts() {
@@ -318,23 +321,78 @@ func (l *Live) toConvert(src *sources, dataChanged bool) ([]int, map[string]uint
 		path := p.Src.Path
 		_, inGuide := partOf[path]
 		sp, kept := l.kept.guide[path]
+		key, inScope := keys[path]
 		switch {
-		case p.Src.Body != nil,
+		case reread[path],
 			dataChanged && p.Facts != nil && len(p.Facts.Components) > 0,
-			keys != nil && keys[path] != l.navKeys[path],
+			inScope && key != oldKeys[path],
 			inGuide && (!kept || sp.URL != partOf[path]):
 			only = append(only, i)
 		}
 	}
-	return only, keys
+	return only
 }
 
-// navKeys works out every page's NavKey.
-func navKeys(src *sources) map[string]uint64 {
+// navScope lists the pages whose navigation may show something of the
+// pages at the changed source paths (added, removed, or with new front
+// matter), in the old site or the new: the pages of the same section (its
+// menu, previous and next), its own page and its parent's (their lists of
+// pages), every page below a changed section page (breadcrumbs), every
+// page when a top-level section or the home page changed (the top
+// navigation), and the session plans that name a changed page as a
+// material (their agendas). NavKey then says which of these really
+// changed.
+func navScope(changed []string, sites ...*site.Site) map[string]bool {
+	scope := map[string]bool{}
+	for _, s := range sites {
+		for _, path := range changed {
+			p := s.Page(path)
+			if p == nil || p.Section == nil {
+				continue
+			}
+			if p.IsSection() && (p.Section.Parent == nil || p.Section.Parent == s.Root) {
+				for _, q := range s.Pages {
+					scope[q.Src.Path] = true
+				}
+				return scope
+			}
+			addSection(scope, p.Section, p.IsSection())
+			if parent := p.Section.Parent; parent != nil {
+				addSection(scope, parent, false)
+			}
+			for _, q := range s.Pages {
+				if q.HasPack() && slices.Contains(s.PackMaterials(q), p) {
+					scope[q.Src.Path] = true
+				}
+			}
+		}
+	}
+	return scope
+}
+
+// addSection adds a section's own page and pages to scope, and, with deep,
+// everything below it.
+func addSection(scope map[string]bool, sec *site.Section, deep bool) {
+	scope[sec.Index.Src.Path] = true
+	for _, p := range sec.Pages {
+		scope[p.Src.Path] = true
+	}
+	for _, sub := range sec.Subs {
+		scope[sub.Index.Src.Path] = true
+		if deep {
+			addSection(scope, sub, true)
+		}
+	}
+}
+
+// navKeys works out the NavKeys of the pages in scope.
+func navKeys(src *sources, scope map[string]bool) map[string]uint64 {
 	r := render.New(src.templates, src.assets, src.site)
-	keys := make(map[string]uint64, len(src.site.Pages))
-	for _, p := range src.site.Pages {
-		keys[p.Src.Path] = r.NavKey(p)
+	keys := make(map[string]uint64, len(scope))
+	for path := range scope {
+		if p := src.site.Page(path); p != nil {
+			keys[path] = r.NavKey(p)
+		}
 	}
 	return keys
 }
@@ -363,21 +421,6 @@ func (l *Live) fileChanges(next *content.Source, rel []string) (statics, removed
 	return statics, removed
 }
 
-// body gives a page's Markdown: as just read for a page that changed, or
-// read again from its file.
-func (l *Live) body(opt Options) bodyFunc {
-	return func(p *site.Page) ([]byte, int, error) {
-		if p.Src.Body != nil {
-			return p.Src.Body, p.Src.BodyLine, nil
-		}
-		again, err := content.ReadPage(opt.Content, p.Src.Path, p.Src.File)
-		if again == nil {
-			return nil, 0, err
-		}
-		return again.Body, again.BodyLine, nil
-	}
-}
-
 // apply writes a checked rebuild into the folder: first the pages, then,
 // once published has been told, the rest.
 func (l *Live) apply(r *rebuild, published func(Change)) (Change, error) {
@@ -404,9 +447,6 @@ func (l *Live) apply(r *rebuild, published func(Change)) (Change, error) {
 		}
 	}
 	l.content, l.src = r.next, r.src
-	if r.keys != nil {
-		l.navKeys = r.keys
-	}
 	clear(l.pending)
 	c := Change{Result: Result{Pages: len(r.src.site.Pages), Warnings: r.src.warnings.Sort(), BasePath: r.src.site.BasePath()},
 		Dir: l.dir, Rendered: len(r.only)}

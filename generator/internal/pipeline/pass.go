@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 
+	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/publish"
@@ -27,7 +28,7 @@ func runPass(ctx context.Context, src *sources, stages []stage, out publish.Outp
 	for _, st := range stages {
 		errs.Append(diag.Pos{}, st.Start(out))
 	}
-	errs = append(errs, convert(ctx, src, stages, nil, ownBody, func(i int, parts []any) {
+	errs = append(errs, convert(ctx, src, stages, nil, src.body, func(i int, parts []any) {
 		for k, st := range stages {
 			st.Add(i, parts[k])
 		}
@@ -42,13 +43,15 @@ func runPass(ctx context.Context, src *sources, stages []stage, out publish.Outp
 // bodyFunc gives a page's Markdown and the line of its file it starts on.
 type bodyFunc func(p *site.Page) ([]byte, int, error)
 
-// ownBody is the body the page was loaded with.
-func ownBody(p *site.Page) ([]byte, int, error) { return p.Src.Body, p.Src.BodyLine, nil }
+// body reads a page's body again: loading kept its front matter only.
+func (src *sources) body(p *site.Page) ([]byte, int, error) {
+	return content.ReadBody(src.opt.Content, p.Src.Path, p.Src.File)
+}
 
 // convert converts the pages at the indexes only (every page when nil), in
 // reading order, on all cores, hands each to every stage's Page, and hands
 // what the stages made of it to consume, in page order. It returns the
-// pages' problems. It sets each page's Facts, and lets its body go.
+// pages' problems. It sets each page's Facts.
 func convert(ctx context.Context, src *sources, stages []stage, only []int, body bodyFunc, consume func(i int, parts []any)) diag.List {
 	pages := src.site.Pages
 	n := len(pages)
@@ -68,14 +71,13 @@ func convert(ctx context.Context, src *sources, stages []stage, only []int, body
 		p := pages[i]
 		text, line, err := body(p)
 		if err != nil {
-			lists[k].Add(diag.Pos{File: p.Src.File}, "cannot read: %v", err)
+			lists[k].Append(diag.Pos{File: p.Src.File}, err)
 			return nil
 		}
 		res, convErrs := src.converter.Convert(markdown.Input{
 			Path: p.Src.Path, File: p.Src.File, BodyLine: line, Body: text,
 			Buf: bufs[w],
 		})
-		p.Src.Body = nil
 		facts := res.Facts
 		p.Facts = &facts
 		lists[k] = convErrs
