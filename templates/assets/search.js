@@ -249,19 +249,19 @@
 
   /* named finds the records the query names: a run of its stems, or a
      synonym of one (not a related word), that is a record's name or
-     abbreviation in names
-     ({"stem stem": [doc, ...]}). It returns {docs: {doc: words of the
-     longest run naming it}, context: [bool per word], whole: whether a
-     name is the whole query}. When the names cover only part of the
-     query, their words are context ("disagreeing with a social worker" is
-     about disagreeing), and count for less in rank. */
-  function named(stems, spans, names) {
+     abbreviation in names ({"stem stem": [doc, ...]}). It returns {docs:
+     {doc: words of the longest run naming it}, context: [bool per word],
+     whole: whether a name is the whole query}. When a name of someone to
+     work with (in who, a list of names) is only part of the query, its
+     words are context: "disagreeing with a social worker" is about
+     disagreeing, and rank counts the other words first. */
+  function named(stems, spans, names, who) {
     var docs = {}, covered = [], runs = [], a, b, k;
     function name(key, from, to) {
       var list = names[key];
       if (!list) return;
       for (var i = 0; i < list.length; i++) docs[list[i]] = Math.max(docs[list[i]] || 0, to - from);
-      runs.push([from, to]);
+      runs.push([from, to, (who || []).indexOf(key) >= 0]);
     }
     for (a = 0; a < stems.length; a++) {
       for (b = stems.length; b > a; b--) name(stems.slice(a, b).join(" "), a, b);
@@ -269,8 +269,8 @@
     for (k = 0; k < spans.length; k++) {
       if (spans[k].weight >= 0.9) name(spans[k].stems.join(" "), spans[k].from, spans[k].to);
     }
-    runs.forEach(function (r) { for (var w = r[0]; w < r[1]; w++) covered[w] = true; });
     var whole = runs.some(function (r) { return r[0] === 0 && r[1] === stems.length; });
+    runs.forEach(function (r) { for (var w = r[0]; r[2] && w < r[1]; w++) covered[w] = true; });
     var context = stems.map(function (s, w) { return !whole && !!covered[w]; });
     return { docs: docs, context: context, whole: whole };
   }
@@ -311,6 +311,11 @@
     return ranked;
   }
 
+  /* filler are words that say how a question is asked, not what it is
+     about ("what does MDT mean"), left out of a query that has other
+     words. They are not stop words: "means-testing" is a term. */
+  var filler = ["mean", "means", "meaning", "stand", "stands", "define", "definition"];
+
   /* bestBets lists the best bets ({phrases: [[stem, ...]], title, url,
      text}) whose phrase's stems are all among the query's stems. */
   function bestBets(stems, bets) {
@@ -321,15 +326,16 @@
     });
   }
 
-  /* capPerPage keeps documents ({page, ...}) up to limit, at most three
-     from any one page (counted in perPage, which it updates), so one long
-     page does not fill a short list. It returns how many of docs it
-     looked at. */
-  function capPerPage(docs, limit, perPage, out) {
+  /* capPerPage keeps results ({doc: {page, ...}, ...}) up to limit, at
+     most three from any one page (counted in perPage, which it updates),
+     so one long page does not fill a short list. It returns how many of
+     items it looked at. */
+  function capPerPage(items, limit, perPage, out) {
     var i;
-    for (i = 0; i < docs.length && out.length < limit; i++) {
-      var n = perPage[docs[i].page] = (perPage[docs[i].page] || 0) + 1;
-      if (n <= 3) out.push(docs[i]);
+    for (i = 0; i < items.length && out.length < limit; i++) {
+      var page = items[i].doc.page;
+      var n = perPage[page] = (perPage[page] || 0) + 1;
+      if (n <= 3) out.push(items[i]);
     }
     return i;
   }
@@ -355,6 +361,37 @@
     });
     out.push({ text: text.slice(last), mark: false });
     return out.filter(function (p) { return p.text !== ""; });
+  }
+
+  /* titleHolds reports whether a title holds every query word: its stem,
+     or a term the query matched (a typo's correction). */
+  function titleHolds(title, words, stems) {
+    var have = tokens(title).map(stem);
+    return words.every(function (w) {
+      return have.indexOf(stem(w)) >= 0 || have.some(function (t) { return stems.indexOf(t) >= 0 && w.charAt(0) === t.charAt(0); });
+    });
+  }
+
+  /* deepen reorders results ({doc, rank}) so that each opens where its
+     words are: where a page itself ({heading: ""}) comes before one of
+     its sections or records that holds as many of the query's words, and
+     the page's title does not hold them all, the section takes the
+     page's place and the page follows it. */
+  function deepen(items, words, stems) {
+    for (var i = 0; i < items.length; i++) {
+      var it = items[i];
+      if (it.doc.heading || titleHolds(it.doc.title, words, stems)) continue;
+      for (var j = i + 1; j < items.length; j++) {
+        var jt = items[j];
+        if (jt.doc.page === it.doc.page && jt.doc.heading && jt.rank.words === it.rank.words) {
+          items.splice(j, 1);
+          items.splice(i, 0, jt);
+          i++;
+          break;
+        }
+      }
+    }
+    return items;
   }
 
   /* label is a result's title: the section's heading or the record's
@@ -461,6 +498,8 @@
       var stop = {};
       for (var i = 0; i < m.stop.length; i++) stop[m.stop[i]] = true;
       var words = tokens(query).filter(function (w) { return !stop[w]; });
+      var content = words.filter(function (w) { return filler.indexOf(w) < 0; });
+      if (content.length) words = content;
       if (!words.length) return { ranked: [], words: words, stems: [], bets: [], abbr: m.abbr || {} };
       var stems = words.map(stem), matched = {};
       var spans = synonymSpans(stems, m.synonyms, m.related);
@@ -473,7 +512,7 @@
         Promise.all(spans.map(function (s) { return engine.spanScores(m, s, full, matched); }))
       ]).then(function (r) {
         return {
-          ranked: rank(r[0], spans, r[1], named(stems, spans, m.names || {})),
+          ranked: rank(r[0], spans, r[1], named(stems, spans, m.names || {}, m.who)),
           words: words, stems: Object.keys(matched).concat(stems), bets: bestBets(stems, m.bets), abbr: m.abbr || {}
         };
       });
@@ -482,20 +521,26 @@
 
   /* documents resolves with the results for ranked documents from index
      from on, up to count of them, at most three a page when perPage (a
-     {page: count} it updates) is given, and the index to go on from. */
-  Engine.prototype.documents = function (ranked, from, count, perPage) {
-    var engine = this, out = [];
+     {page: count} it updates) is given, and the index to go on from.
+     Within what it loads, a section that holds the words comes before
+     its page (see deepen); found is what search resolved with. */
+  Engine.prototype.documents = function (found, from, count, perPage) {
+    var engine = this, ranked = found.ranked, out = [];
     function more(i) {
-      if (out.length >= count || i >= ranked.length) return Promise.resolve({ results: out, next: i });
+      if (out.length >= count || i >= ranked.length) return Promise.resolve(i);
       return engine.manifest().then(function (m) {
         var batch = ranked.slice(i, i + count - out.length);
         return Promise.all(batch.map(function (t) { return engine.documentAt(m, t.doc); })).then(function (docs) {
-          if (!perPage) { out = out.concat(docs); return more(i + docs.length); }
-          return more(i + capPerPage(docs, count, perPage, out));
+          var items = docs.map(function (d, k) { return { doc: d, rank: batch[k] }; });
+          if (!perPage) { out = out.concat(items); return more(i + docs.length); }
+          return more(i + capPerPage(items, count, perPage, out));
         });
       });
     }
-    return more(from);
+    return more(from).then(function (next) {
+      var items = deepen(out, found.words, found.stems);
+      return { results: items.map(function (it) { return it.doc; }), next: next };
+    });
   };
 
   /* run searches for a query and resolves with the first limit results,
@@ -503,7 +548,7 @@
   Engine.prototype.run = function (query, limit, opts) {
     var engine = this;
     return this.search(query, opts).then(function (r) {
-      return engine.documents(r.ranked, 0, limit, {}).then(function (d) {
+      return engine.documents(r, 0, limit, {}).then(function (d) {
         r.results = d.results;
         r.total = r.ranked.length;
         return r;
@@ -516,7 +561,7 @@
       stem: stem, tokens: tokens, tokenSpans: tokenSpans, distance: distance, shardKey: shardKey,
       decodePostings: decodePostings, decodeTail: decodeTail, matchTerms: matchTerms, bestScores: bestScores,
       allWordScores: allWordScores, synonymSpans: synonymSpans, named: named, rank: rank, bestBets: bestBets,
-      capPerPage: capPerPage, marks: marks, label: label, makeDoc: makeDoc, Engine: Engine
+      capPerPage: capPerPage, titleHolds: titleHolds, deepen: deepen, marks: marks, label: label, makeDoc: makeDoc, Engine: Engine
     };
     return;
   }
@@ -766,7 +811,7 @@
      (focus), focus moves to the first new one. */
   SearchResults.prototype.showMore = function (focus) {
     var page = this, r = this.found;
-    return engine.documents(r.ranked, this.next, SearchResults.batch, null).then(function (d) {
+    return engine.documents(r, this.next, SearchResults.batch, null).then(function (d) {
       var first = null;
       d.results.forEach(function (doc) {
         var link = highlighted("a", { class: "result__link", href: root + doc.url }, label(doc), r);

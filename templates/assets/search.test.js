@@ -158,11 +158,14 @@ test("rank: a synonym adds to every word it covers", () => {
 });
 
 test("named: the records a query names, and its context words", () => {
-  const names = { "health visitor": [4], ot: [7, 9], "social worker": [2], "occup therapist": [7] };
-  assert.deepEqual(search.named(["health", "visitor"], [], names), { docs: { 4: 2 }, context: [false, false], whole: true });
-  assert.deepEqual(search.named(["ot"], [], names), { docs: { 7: 1, 9: 1 }, context: [false], whole: true });
-  // Part of the query names a record: those words are context.
-  assert.deepEqual(search.named(["disagre", "social", "worker"], [], names), { docs: { 2: 2 }, context: [false, true, true], whole: false });
+  const names = { "health visitor": [4], ot: [7, 9], "social worker": [2], "occup therapist": [7], "lack trust": [5] };
+  const who = ["health visitor", "ot", "social worker", "occup therapist"];
+  assert.deepEqual(search.named(["health", "visitor"], [], names, who), { docs: { 4: 2 }, context: [false, false], whole: true });
+  assert.deepEqual(search.named(["ot"], [], names, who), { docs: { 7: 1, 9: 1 }, context: [false], whole: true });
+  // Part of the query names someone to work with: those words are context.
+  assert.deepEqual(search.named(["disagre", "social", "worker"], [], names, who), { docs: { 2: 2 }, context: [false, true, true], whole: false });
+  // A topic's name is what the query is about, not context.
+  assert.deepEqual(search.named(["lack", "trust", "agenc"], [], names, who), { docs: { 5: 2 }, context: [false, false, false], whole: false });
   // Through a synonym: "occupational therapist" is "ot".
   const spans = [{ from: 0, to: 1, stems: ["occup", "therapist"], weight: 0.9 }];
   assert.deepEqual(search.named(["ot"], spans, {}).docs, {});
@@ -183,7 +186,7 @@ test("rank: named records first among equals, in index order; context words only
   // "disagreeing with a social worker": 3 is about disagreeing, 2 is the
   // social worker's record, 5 mentions a disagreement with a social worker.
   const perWord = [{ 3: 6, 5: 3 }, { 2: 9, 5: 2 }, { 2: 9, 5: 2 }];
-  const ranked = search.rank(perWord, [], [], search.named(["disagre", "social", "worker"], [], { "social worker": [2] }));
+  const ranked = search.rank(perWord, [], [], search.named(["disagre", "social", "worker"], [], { "social worker": [2] }, ["social worker"]));
   assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[3, 1], [5, 1], [2, 0]]);
   // A named record outside its words' postings still counts.
   const cut = search.rank([{ 1: 3 }], [], [], search.named(["ot"], [], { ot: [8] }));
@@ -204,17 +207,38 @@ test("bestBets: every word of a phrase in the query", () => {
 });
 
 test("capPerPage keeps three per page, up to the limit", () => {
-  const docs = [1, 1, 1, 1, 2, 1, 3, 2, 4].map((page, i) => ({ page, i }));
+  const items = [1, 1, 1, 1, 2, 1, 3, 2, 4].map((page, i) => ({ doc: { page }, i }));
   let out = [];
-  assert.equal(search.capPerPage(docs, 10, {}, out), 9);
+  assert.equal(search.capPerPage(items, 10, {}, out), 9);
   assert.deepEqual(out.map((d) => d.i), [0, 1, 2, 4, 6, 7, 8]);
   out = [];
-  assert.equal(search.capPerPage(docs, 4, {}, out), 5, "it stops once it has four");
+  assert.equal(search.capPerPage(items, 4, {}, out), 5, "it stops once it has four");
   assert.deepEqual(out.map((d) => d.i), [0, 1, 2, 4]);
   // The count goes on from an earlier batch.
   out = [];
-  search.capPerPage([{ page: 1, i: 0 }, { page: 2, i: 1 }], 5, { 1: 3 }, out);
+  search.capPerPage([{ doc: { page: 1 }, i: 0 }, { doc: { page: 2 }, i: 1 }], 5, { 1: 3 }, out);
   assert.deepEqual(out.map((d) => d.i), [1]);
+});
+
+test("titleHolds: every query word in the title", () => {
+  assert.ok(search.titleHolds("Network meetings", ["network", "meeting"], []));
+  assert.ok(search.titleHolds("Network meetings", ["netwrok", "meetings"], ["network", "meet"]), "a typo the query matched");
+  assert.ok(!search.titleHolds("Network meetings", ["chairs", "meeting"], ["chair", "meet"]));
+  assert.ok(search.titleHolds("Anything", [], []));
+});
+
+test("deepen: a section that holds the words before its page", () => {
+  const item = (page, heading, words, title) => ({ doc: { page, heading, title: title || "Network meetings" }, rank: { words } });
+  const order = (items, words, stems) => search.deepen(items, words, stems).map((it) => it.doc.page + (it.doc.heading ? "#" + it.doc.heading : ""));
+  // "who chairs a network meeting": the page's title lacks "chairs".
+  const chairs = [item(1, "", 3), item(2, "Who can ask", 3, "FAQ"), item(1, "Who chairs the meeting", 3), item(1, "Preparing", 2)];
+  assert.deepEqual(order(chairs, ["chairs", "network", "meeting"], ["chair", "network", "meet"]), ["1#Who chairs the meeting", "1", "2#Who can ask", "1#Preparing"]);
+  // "network meetings": the page itself is the match.
+  const title = [item(1, "", 2), item(1, "Who chairs the meeting", 2)];
+  assert.deepEqual(order(title, ["network", "meetings"], ["network", "meet"]), ["1", "1#Who chairs the meeting"]);
+  // A section with fewer of the words stays where it is.
+  const fewer = [item(1, "", 3), item(1, "Preparing", 2)];
+  assert.deepEqual(order(fewer, ["chairs", "network", "meeting"], ["chair", "network", "meet"]), ["1", "1#Preparing"]);
 });
 
 test("marks", () => {
@@ -250,3 +274,79 @@ test("makeDoc and label", () => {
   assert.equal(top.url, "guidance/consent.html");
   assert.equal(search.label(top), "Consent");
 });
+
+// The Engine end to end, on a small site's index as the Go indexer writes
+// it (generator/internal/search, TestEngineFixtures): once as one file and
+// once in shards so small that common words have tails. Both must answer
+// alike.
+const fixtures = path.join(__dirname, "..", "..", "generator", "internal", "search", "testdata", "engine");
+
+function fixtureEngine(form) {
+  const loaded = [];
+  const engine = new search.Engine((name) => {
+    loaded.push(name);
+    const text = fs.readFileSync(path.join(fixtures, form, "search", name + ".js"), "utf8");
+    const prefix = "joinedupSearch.add(" + JSON.stringify(name) + ",";
+    assert.ok(text.startsWith(prefix) && text.endsWith(");\n"), name + ".js registers itself");
+    return Promise.resolve(JSON.parse(text.slice(prefix.length, -3)));
+  });
+  engine.loaded = loaded;
+  return engine;
+}
+
+for (const form of ["single", "sharded"]) {
+  test("Engine (" + form + "): a role's name or abbreviation opens its entry", async () => {
+    const engine = fixtureEngine(form);
+    const ot = await engine.run("OT", 5, {});
+    assert.deepEqual(ot.results.slice(0, 2).map((d) => d.url), ["guidance/partners.html#partner-ot", "about/glossary.html#term-ot"]);
+    assert.equal(search.label(ot.results[0]), "Occupational therapist (OT) \u2014 Partners and their roles");
+    const hv = await engine.run("health visitor", 5, {});
+    assert.equal(hv.results[0].url, "guidance/partners.html#partner-health-visitor");
+    // The abbreviation is spelt out in an excerpt that uses it.
+    const parts = search.marks("Ask the OT.", ot.words, ot.stems, ot.abbr);
+    assert.equal(parts.map((p) => p.text).join(""), "Ask the OT (occupational therapist).");
+  });
+
+  test("Engine (" + form + "): question words and a role as context", async () => {
+    const engine = fixtureEngine(form);
+    const r = await engine.run("what should I do when disagreeing with a social worker", 5, {});
+    assert.deepEqual(r.words, ["disagreeing", "social", "worker"]);
+    // The section that holds the words opens before its page.
+    assert.deepEqual(r.results.slice(0, 2).map((d) => d.url), ["guidance/disagree.html#raising-a-disagreement-well", "guidance/disagree.html"]);
+    const mdt = await engine.run("what does MDT mean", 5, {});
+    assert.equal(mdt.results[0].url, "about/glossary.html#term-mdt");
+  });
+
+  test("Engine (" + form + "): best bets", async () => {
+    const engine = fixtureEngine(form);
+    const r = await engine.run("who do I call when I am worried about a child", 5, {});
+    assert.deepEqual(r.bets.map((b) => [b.title, b.url]), [["Who to call", "guidance/who-to-call.html"]]);
+    assert.deepEqual((await engine.run("worried", 5, {})).bets, []);
+  });
+
+  test("Engine (" + form + "): documents with every word first, however common a word", async () => {
+    const engine = fixtureEngine(form);
+    const r = await engine.search("care plan", {});
+    const both = r.ranked.filter((t) => t.words === 2);
+    // Notes 10 and 12 say "care plan"; the social worker "plans care", and
+    // the glossary's team "plan care together".
+    const found = await engine.documents(r, 0, both.length, null);
+    assert.deepEqual(found.results.map((d) => d.url).sort(), ["about/glossary.html#term-mdt", "guidance/partners.html#partner-social-worker", "notes/10.html", "notes/12.html"]);
+    assert.ok(r.ranked.slice(0, both.length).every((t) => t.words === 2), "every word first");
+    if (form === "sharded") assert.ok(engine.loaded.includes("t-0"), "the tails of common words were read");
+  });
+
+  test("Engine (" + form + "): documents in batches, three a page at most when capped", async () => {
+    const engine = fixtureEngine(form);
+    const r = await engine.search("care", { full: true });
+    assert.equal(r.ranked.length, 14, "every document with care counts");
+    const first = await engine.documents(r, 0, 10, null);
+    const rest = await engine.documents(r, first.next, 10, null);
+    assert.equal(first.results.length + rest.results.length, 14);
+    assert.equal(rest.next, 14);
+    const capped = await engine.run("role", 8, {});
+    const perPage = {};
+    capped.results.forEach((d) => { perPage[d.page] = (perPage[d.page] || 0) + 1; });
+    assert.ok(Object.values(perPage).every((n) => n <= 3));
+  });
+}

@@ -275,7 +275,7 @@ func partnerRecord(p data.Partner, sectorName string) markdown.Section {
 	return markdown.Section{
 		Heading: site.Heading{ID: PartnerAnchor(p.ID), Text: p.Name},
 		Text:    joinText(p.What, p.When, "Sector: "+sectorName+"."),
-		Record:  true, Named: true, Abbr: p.Abbr,
+		Record:  true, Named: true, Who: true, Abbr: p.Abbr,
 	}
 }
 

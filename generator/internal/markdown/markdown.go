@@ -71,6 +71,11 @@ type Section struct {
 	// for as it is (a role, a term, a barrier), not a sentence (a
 	// remedy): a query of exactly its words names the record.
 	Named bool
+	// Who says a record names someone to work with (a role, a team, a
+	// contact) rather than a topic: in a longer query its name is the
+	// other party ("disagreeing with a social worker" is about
+	// disagreeing), so search weighs the query's other words first.
+	Who bool
 	// Abbr is a record's abbreviation ("OT"), which search shows beside
 	// its name and weighs like it.
 	Abbr string

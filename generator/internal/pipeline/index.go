@@ -86,7 +86,7 @@ func searchPage(p *site.Page, res *markdown.Result) search.Page {
 		Keywords:    append(append([]string{}, p.Src.Front.Keywords...), p.Src.Front.Tags...),
 	}
 	for _, s := range res.Sections {
-		sec := search.Section{Text: s.Text, Record: s.Record, Named: s.Named, Abbr: s.Abbr, Also: s.Also}
+		sec := search.Section{Text: s.Text, Record: s.Record, Named: s.Named, Who: s.Who, Abbr: s.Abbr, Also: s.Also}
 		if s.Level == 2 || s.Level == 3 || s.Record {
 			sec.Heading, sec.Anchor = s.Heading.Text, s.ID
 		}

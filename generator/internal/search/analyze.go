@@ -37,8 +37,12 @@ type Section struct {
 	// of its other names names it. A query of its abbreviation always
 	// does.
 	Named bool
-	Abbr  string
-	Also  []string
+	// Who says the record names someone to work with (a role, a team),
+	// not a topic: in a longer query its name is context, the other
+	// party of what the query is about.
+	Who  bool
+	Abbr string
+	Also []string
 }
 
 // Page is one page to index.
@@ -61,8 +65,9 @@ type Doc struct {
 	terms   []termWeight
 	// names are a record's names (its name, abbreviation and other
 	// names) as stems joined by spaces: a query of exactly those words
-	// names the record.
+	// names the record. who says they name someone to work with.
 	names []string
+	who   bool
 }
 
 type termWeight struct {
@@ -184,7 +189,7 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 			if s.Named {
 				names = append(append(names, s.Heading), s.Also...)
 			}
-			d.names = a.names(names)
+			d.names, d.who = a.names(names), s.Who
 			d.heading = recordTitle(s.Heading, s.Abbr)
 		}
 		docs = append(docs, a.doc(d))

@@ -55,6 +55,14 @@ const (
 	docsPerShard = 32
 )
 
+// limits are the bounds an index's files keep to: the constants above,
+// which tests make smaller to shard a small index.
+type limits struct {
+	single, postings, docsPerShard int
+}
+
+var defaultLimits = limits{single: singleFileLimit, postings: maxPostings, docsPerShard: docsPerShard}
+
 // Stats describes a built index, for benchmarks and tests.
 type Stats struct {
 	Docs, Terms, Files, Bytes int
@@ -101,6 +109,11 @@ func (ix *Index) manifest() map[string]any {
 	if bets == nil {
 		bets = []bet{}
 	}
+	who := make([]string, 0, len(ix.who))
+	for n := range ix.who {
+		who = append(who, n)
+	}
+	sort.Strings(who)
 	return map[string]any{
 		"version":  2,
 		"docCount": len(ix.docs),
@@ -108,6 +121,7 @@ func (ix *Index) manifest() map[string]any {
 		"related":  ix.related,
 		"stop":     stop,
 		"names":    ix.names,
+		"who":      who,
 		"abbr":     ix.abbrs,
 		"bets":     bets,
 	}
@@ -116,7 +130,7 @@ func (ix *Index) manifest() map[string]any {
 // single is the index as one file, or nil when that would be too large.
 // It keeps every posting of every term.
 func (ix *Index) single(terms []string) []byte {
-	if ix.minSingleSize(terms) > singleFileLimit {
+	if ix.minSingleSize(terms) > ix.lim.single {
 		return nil
 	}
 	vocab := make(map[string][]int, len(terms))
@@ -127,7 +141,7 @@ func (ix *Index) single(terms []string) []byte {
 	m["mode"] = "single"
 	m["postings"] = vocab
 	m["docs"], m["pages"] = ix.docList(0, len(ix.docs))
-	if one := script("index", m); len(one) <= singleFileLimit {
+	if one := script("index", m); len(one) <= ix.lim.single {
 		return one
 	}
 	return nil
@@ -184,14 +198,14 @@ type tail struct {
 	score int
 }
 
-// split keeps a term's best maxPostings postings, in document order, and
-// makes the rest its tail. ps is reordered.
-func split(ps []posting, docCount int) ([]posting, *tail) {
-	if len(ps) <= maxPostings {
+// split keeps a term's best keep postings, in document order, and makes
+// the rest its tail. ps is reordered.
+func split(ps []posting, keep, docCount int) ([]posting, *tail) {
+	if len(ps) <= keep {
 		return ps, nil
 	}
-	selectBest(ps, maxPostings)
-	best, rest := ps[:maxPostings], ps[maxPostings:]
+	selectBest(ps, keep)
+	best, rest := ps[:keep], ps[keep:]
 	slices.SortFunc(best, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
 	ids := make([]int32, len(rest))
 	var sum float64
@@ -256,20 +270,21 @@ func (ix *Index) sharded(terms []string, st Stats, write func(string, []byte) er
 	tails := make([]*tail, len(terms))
 	parallel(len(terms), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			best[i], tails[i] = split(ix.postings[terms[i]], len(ix.docs))
+			best[i], tails[i] = split(ix.postings[terms[i]], ix.lim.postings, len(ix.docs))
 		}
 	})
 	jobs, letters := ix.termJobs(terms, best, tails)
-	for lo := 0; lo < len(ix.docs); lo += docsPerShard {
-		hi := min(lo+docsPerShard, len(ix.docs))
-		jobs = append(jobs, shardJob{fmt.Sprintf("d-%d", lo/docsPerShard), func() any {
+	per := ix.lim.docsPerShard
+	for lo := 0; lo < len(ix.docs); lo += per {
+		hi := min(lo+per, len(ix.docs))
+		jobs = append(jobs, shardJob{fmt.Sprintf("d-%d", lo/per), func() any {
 			docs, pages := ix.docList(lo, hi)
 			return map[string]any{"pages": pages, "docs": docs}
 		}})
 	}
 	jobs = append(jobs, shardJob{"index", func() any {
 		m := ix.manifest()
-		m["mode"], m["docsPerShard"], m["letters"] = "sharded", docsPerShard, letters
+		m["mode"], m["docsPerShard"], m["letters"] = "sharded", per, letters
 		return m
 	}})
 	var files, size atomic.Int64

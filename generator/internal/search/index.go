@@ -78,9 +78,12 @@ type Index struct {
 	// names maps a record's names, as stems joined by spaces, to the
 	// documents of the records so named.
 	names map[string][]int32
+	// who holds the names of records that name someone to work with.
+	who   map[string]bool
 	abbrs map[string]string // an abbreviation's token -> what it stands for
 	bets  []bet
 	stop  map[string]bool
+	lim   limits
 }
 
 // bet is a best bet as the browser reads it: its phrases as stems.
@@ -105,7 +108,8 @@ type Builder struct {
 func NewBuilder() *Builder {
 	return &Builder{ix: &Index{
 		postings: map[string][]posting{}, synonyms: map[string][][]string{}, related: map[string][][]string{},
-		names: map[string][]int32{}, abbrs: map[string]string{}, stop: StopWords(),
+		names: map[string][]int32{}, who: map[string]bool{}, abbrs: map[string]string{}, stop: StopWords(),
+		lim: defaultLimits,
 	}}
 }
 
@@ -120,6 +124,9 @@ func (b *Builder) Add(docs []Doc) {
 		}
 		for _, n := range d.names {
 			b.ix.names[n] = append(b.ix.names[n], id)
+			if d.who {
+				b.ix.who[n] = true
+			}
 		}
 	}
 }

@@ -163,7 +163,7 @@ func Stem(word string) string {
 // queries (the list is written into the index), so the words a question
 // is made of ("who do I", "what does ... do", "can I", "when should")
 // leave its content words to do the matching.
-const stopWordText = `a about am an and are as at be been being but by can could did do does doing dont for from
+const stopWordText = `a about am among an and are as at be been being between but by can could did do does doing dont for from
 had has have he her his how i if im in into is it its ive may me might my no not of on or our shall she should so
 than that the their them then there these they this to us was we were what when where which who whom whose why will
 with would you your`
