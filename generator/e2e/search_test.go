@@ -112,8 +112,8 @@ func TestSearch(t *testing.T) {
 			}
 		}},
 		{"typo that changes the stem", "escalaton", true, func(t *testing.T, rs []result) {
-			if len(rs) == 0 || page(rs[0].Href) != "guidance/when-professionals-disagree.html" {
-				t.Errorf("first result %v; want the page on escalation", first(rs))
+			if len(rs) == 0 || !strings.Contains(rs[0].Text, "Escalat") {
+				t.Errorf("first result %v; want escalation, the page or its glossary term", first(rs))
 			}
 		}},
 		{"prefix", "partnersh", true, func(t *testing.T, rs []result) {
@@ -122,8 +122,8 @@ func TestSearch(t *testing.T) {
 			}
 		}},
 		{"abbreviation", "SALT", false, func(t *testing.T, rs []result) {
-			if len(rs) == 0 || page(rs[0].Href) != "guidance/partners-and-roles.html" {
-				t.Errorf("first result %v; want the partners page (speech and language therapist)", first(rs))
+			if len(rs) == 0 || !strings.HasSuffix(rs[0].Href, "guidance/partners-and-roles.html#partner-salt") {
+				t.Errorf("first result %v; want the speech and language therapist's entry on the partners page", first(rs))
 			}
 		}},
 		{"multi-word all words first", "information sharing agreement", true, func(t *testing.T, rs []result) {
@@ -132,8 +132,8 @@ func TestSearch(t *testing.T) {
 			}
 		}},
 		{"numbers", "Care Act 2014", false, func(t *testing.T, rs []result) {
-			if len(rs) == 0 || page(rs[0].Href) != "guidance/why-it-matters.html" {
-				t.Errorf("first result %v; want the page on the Care Act 2014", first(rs))
+			if len(rs) == 0 || !strings.Contains(rs[0].Text, "Care Act 2014") && page(rs[0].Href) != "guidance/why-it-matters.html" {
+				t.Errorf("first result %v; want the Care Act 2014", first(rs))
 			}
 		}},
 		{"no results", "zzzzqqq", false, func(t *testing.T, rs []result) {

@@ -30,10 +30,12 @@ import (
 	"strings"
 )
 
-// BM25's parameters.
+// BM25's parameters, and the shortest length, as a share of the average,
+// a document is scored as.
 const (
-	k1 = 1.2
-	b  = 0.75
+	k1        = 1.2
+	b         = 0.75
+	minLength = 0.5
 )
 
 // Synonym says that a phrase (one or more words) can also be found as
@@ -196,10 +198,13 @@ func (ix *Index) score() {
 		total += float64(d.length)
 	}
 	avg := math.Max(total/math.Max(n, 1), 1)
-	// The length normalisation depends only on the document.
+	// The length normalisation depends only on the document. A document
+	// shorter than half the average counts as half the average: a
+	// glossary term's one sentence should not outrank the guidance that
+	// explains the same words only because it is short.
 	norms := make([]float64, len(ix.docs))
 	for i, d := range ix.docs {
-		norms[i] = k1 * (1 - b + b*float64(d.length)/avg)
+		norms[i] = k1 * (1 - b + b*max(float64(d.length), avg*minLength)/avg)
 	}
 	lists := make([][]posting, 0, len(ix.postings))
 	for _, ps := range ix.postings {
