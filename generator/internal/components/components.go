@@ -38,6 +38,9 @@ type spec struct {
 	needs   string
 	present func(*data.Data) bool
 	outline func(*data.Data, markdown.Options) []markdown.Section
+	// check, when set, checks what the rules above cannot: an option's
+	// form, or a part of a data file the component needs.
+	check func(*data.Data, markdown.Options) (string, *markdown.Option)
 }
 
 // Set renders components from one site's data.
@@ -168,6 +171,9 @@ func New(d *data.Data, templates *template.Template, written func(file string) b
 		"barrier-cards":     barrierCardsSpec(),
 		"partner-cards":     partnerCardsSpec(),
 		"meeting-prep":      meetingPrepSpec(),
+		"contacts":          contactsSpec(),
+		"emergency":         emergencySpec(),
+		"share-card":        shareCardSpec(),
 	}
 	return s
 }
@@ -208,6 +214,11 @@ func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Optio
 				}
 				return fmt.Sprintf("unknown sector %q; use one of %s (from data/partners.yaml)", o.Value, strings.Join(ids, ", ")), &opts[i]
 			}
+		}
+	}
+	if sp.check != nil {
+		if msg, at := sp.check(s.data, opts); msg != "" {
+			return msg, at
 		}
 	}
 	if !sp.present(s.data) && (sp.needs == "" || !s.written(sp.needs)) {

@@ -215,8 +215,9 @@ func fieldFraction(top float32) float32 {
 
 // names turns a record's names into the keys a query is looked up by: each
 // name's stems, without stop words, joined by spaces. A name's words in
-// brackets are names of their own: "Family doctor (general practitioner,
-// GP)" is "family doctor", "general practitioner" and "GP".
+// brackets are names of their own (see bracketed): "Family doctor
+// (general practitioner, GP)" is "family doctor", "general practitioner"
+// and "GP".
 func (a *Analyzer) names(names []string) []string {
 	var out []string
 	for _, n := range names {
@@ -230,8 +231,9 @@ func (a *Analyzer) names(names []string) []string {
 	return out
 }
 
-// bracketed splits a name into the words outside brackets and each
-// comma-separated part within them.
+// bracketed splits a name into the words outside brackets and each part
+// within them, parts being separated by commas or "or": "Children's social
+// care (the front door or MASH)" is also "the front door" and "MASH".
 func bracketed(name string) []string {
 	open := strings.IndexByte(name, '(')
 	end := strings.LastIndexByte(name, ')')
@@ -239,7 +241,10 @@ func bracketed(name string) []string {
 		return []string{name}
 	}
 	out := []string{name[:open] + " " + name[end+1:]}
-	return append(out, strings.Split(name[open+1:end], ",")...)
+	for _, part := range strings.Split(name[open+1:end], ",") {
+		out = append(out, strings.Split(part, " or ")...)
+	}
+	return out
 }
 
 // recordTitle is a record's name as its result's title, with its

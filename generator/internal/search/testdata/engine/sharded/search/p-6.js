@@ -1,1 +1,1 @@
-joinedupSearch.add("p-6",{"glossari":[7,60,1,21,1,21]});
+joinedupSearch.add("p-6",{"glossari":[7,59,1,21,1,21]});
