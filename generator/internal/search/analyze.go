@@ -15,6 +15,16 @@ const (
 	weightBody     = 1
 )
 
+// Field boosts: a term in a page's title, or in a section's heading or a
+// record's name, adds up to this many times its idf to its BM25 score
+// (see addField). BM25's saturation alone makes a title worth little more
+// than a word said twice in the text, yet a page whose title holds a word
+// is the one about it.
+const (
+	boostTitle   = 1.0
+	boostHeading = 0.6
+)
+
 // titleRunes bounds a record's name as a result's title: a remedy's name
 // is its whole sentence.
 const titleRunes = 90
@@ -86,7 +96,7 @@ type Analyzer struct {
 	byStem map[string]int32 // stem -> term number
 	terms  []string         // term number -> stem
 	tf     []float32        // term number -> weight in the current document
-	top    []float32        // term number -> the largest field weight it has there
+	top    []float32        // term number -> its largest field boost there
 	seen   []int32          // the term numbers in the current document, in order met
 	buf    []byte
 }
@@ -138,20 +148,47 @@ func (a *Analyzer) add(text string, weight float32) {
 				a.seen = append(a.seen, id)
 			}
 			a.tf[id] += weight
-			a.top[id] = max(a.top[id], weight)
+		}
+	})
+}
+
+// addField counts the words of a title, heading or name like add, and
+// gives each a field boost of base (see boostTitle): all of it when the
+// word is the whole field ("Safeguarding"), less when the field has more
+// words ("Safeguarding lead", half as much again as base for one of two):
+// the field is about each of its words less.
+func (a *Analyzer) addField(text string, weight, base float32) {
+	n := 0
+	a.buf = scan(text, a.buf, func(tok []byte) {
+		if a.id(tok) >= 0 {
+			n++
+		}
+	})
+	if n == 0 {
+		return
+	}
+	boost := base * (1 + 1/float32(n)) / 2
+	a.buf = scan(text, a.buf, func(tok []byte) {
+		if id := a.id(tok); id >= 0 {
+			if a.tf[id] == 0 {
+				a.seen = append(a.seen, id)
+			}
+			a.tf[id] += weight
+			a.top[id] = max(a.top[id], boost)
 		}
 	})
 }
 
 // doc collects the terms added since the last call into a document. Each
 // term's weight is a whole number (the sum of its field weights) plus a
-// fraction that says whether it is in the title (1/2) or a heading or name
-// (1/4), which scoring reads back (see fieldBoost).
+// fraction, a quarter of its largest field boost, which scoring reads back
+// (see scorePostings): a float32 keeps both exactly enough, where another
+// field per posting would make every posting half as large again.
 func (a *Analyzer) doc(d Doc) Doc {
 	d.terms = make([]termWeight, 0, len(a.seen))
 	for _, id := range a.seen {
 		w := a.tf[id]
-		d.terms = append(d.terms, termWeight{a.terms[id], w + fieldFraction(a.top[id])})
+		d.terms = append(d.terms, termWeight{a.terms[id], w + a.top[id]/4})
 		d.length += w
 		a.tf[id], a.top[id] = 0, 0
 	}
@@ -168,7 +205,7 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 			intro.WriteString(s.Text)
 		}
 	}
-	a.add(p.Title, weightTitle)
+	a.addField(p.Title, weightTitle, boostTitle)
 	a.add(strings.Join(p.Keywords, " ")+" "+p.Description, weightKeywords)
 	a.add(intro.String(), weightBody)
 	docs := []Doc{a.doc(Doc{page: n, title: p.Title, url: p.URL, snippet: snippet(firstNonEmpty(p.Description, intro.String()))})}
@@ -176,13 +213,13 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 		if s.Heading == "" {
 			continue
 		}
-		a.add(s.Heading, weightHeading)
+		a.addField(s.Heading, weightHeading, boostHeading)
 		a.add(s.Text, weightBody)
 		d := Doc{page: n, title: p.Title, heading: s.Heading, url: p.URL + "#" + s.Anchor, snippet: snippet(s.Text)}
 		if s.Record {
-			a.add(s.Abbr, weightHeading)
+			a.addField(s.Abbr, weightHeading, boostHeading)
 			for _, name := range s.Also {
-				a.add(name, weightHeading)
+				a.addField(name, weightHeading, boostHeading)
 			}
 			a.add(p.Title, weightBody)
 			names := []string{s.Abbr}
@@ -200,18 +237,6 @@ func (a *Analyzer) Page(n int, p Page) []Doc {
 // maxNameWords is the most words a name can have to be a key: longer
 // names (a remedy's sentence) are never typed as they are.
 const maxNameWords = 4
-
-// fieldFraction is the fraction a term's weight carries for the largest
-// field weight it has in a document.
-func fieldFraction(top float32) float32 {
-	switch top {
-	case weightTitle:
-		return 0.5
-	case weightHeading:
-		return 0.25
-	}
-	return 0
-}
 
 // names turns a record's names into the keys a query is looked up by: each
 // name's stems, without stop words, joined by spaces. A name's words in

@@ -217,30 +217,14 @@ func (ix *Index) score() {
 	})
 }
 
-// Field boosts: a term in a page's title, or in a section's heading or a
-// record's name, adds this many times its idf to the BM25 score. BM25's
-// saturation alone makes a title worth little more than a word said twice
-// in the text, yet a page whose title holds a word is the one about it.
-const (
-	boostTitle   = 1.0
-	boostHeading = 0.6
-)
-
 // scorePostings scores one term's postings in place: BM25 of the whole
-// part of each posting's weight, plus the field boost its fraction says
-// (see Analyzer.doc), times 10.
+// part of each posting's weight, plus its field boost (four times the
+// fraction, see Analyzer.doc) times the idf, times 10.
 func scorePostings(ps []posting, n float64, norms []float64) {
 	df := float64(len(ps))
 	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 	for i := range ps {
 		tf, frac := math.Modf(float64(ps[i].value))
-		boost := 0.0
-		switch frac {
-		case 0.5:
-			boost = boostTitle
-		case 0.25:
-			boost = boostHeading
-		}
-		ps[i].value = float32(max(1, math.Round((idf*tf*(k1+1)/(tf+norms[ps[i].doc])+boost*idf)*10)))
+		ps[i].value = float32(max(1, math.Round((idf*tf*(k1+1)/(tf+norms[ps[i].doc])+4*frac*idf)*10)))
 	}
 }

@@ -347,3 +347,33 @@ func TestSelectBest(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldBoost: a heading that is only the word is more about it than a
+// longer heading that holds it, and a title match beats two mentions in
+// the text of a longer document.
+func TestFieldBoost(t *testing.T) {
+	pages := []Page{
+		{Title: "Terms", URL: "terms.html", Sections: []Section{
+			{Heading: "Safeguarding lead", Anchor: "lead", Text: "Someone to ask."},
+			{Heading: "Safeguarding", Anchor: "safeguarding", Text: "Someone to ask."},
+		}},
+		{Title: "Recording", URL: "recording.html", Sections: []Section{{Text: "How to write things down."}}},
+		{Title: "Other", URL: "other.html", Sections: []Section{{Text: "Recording is one thing, and recording is another, among many other words here."}}},
+	}
+	ix := Build(pages, Extras{})
+	score := func(term, url string) float32 {
+		for _, p := range ix.postings[term] {
+			if ix.docs[p.doc].url == url {
+				return p.value
+			}
+		}
+		t.Fatalf("%s is not in %s", term, url)
+		return 0
+	}
+	if whole, part := score("safeguard", "terms.html#safeguarding"), score("safeguard", "terms.html#lead"); whole <= part {
+		t.Errorf("safeguarding scores %v under \"Safeguarding\" and %v under \"Safeguarding lead\"; want the first higher", whole, part)
+	}
+	if title, text := score("record", "recording.html"), score("record", "other.html"); title <= text {
+		t.Errorf("recording scores %v in a title and %v said twice in text; want the title higher", title, text)
+	}
+}

@@ -1,1 +1,1 @@
-joinedupSearch.add("p-17",{"use":[0,18,1,49,5,21]});
+joinedupSearch.add("p-17",{"use":[0,18,1,46,5,21]});

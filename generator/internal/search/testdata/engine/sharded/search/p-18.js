@@ -1,1 +1,1 @@
-joinedupSearch.add("p-18",{"visitor":[0,30,3,48,7,19]});
+joinedupSearch.add("p-18",{"visitor":[0,30,3,45,7,19]});

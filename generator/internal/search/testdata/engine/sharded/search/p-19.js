@@ -1,1 +1,1 @@
-joinedupSearch.add("p-19",{"well":[6,68],"worker":[4,57,6,31]});
+joinedupSearch.add("p-19",{"well":[6,62],"worker":[4,53,6,31]});
