@@ -325,7 +325,8 @@ func (ix *Index) termJobs(terms []string, best [][]posting, tails []*tail) ([]sh
 	for _, k := range letters {
 		vocab := map[string][]int{}
 		for _, i := range byLetter[k] {
-			size := len(terms[i]) + 6*len(best[i]) + 8
+			// About six characters a number, two numbers a posting.
+			size := len(terms[i]) + 12*len(best[i]) + 8
 			if pSize+size > postingsShardBytes {
 				pShards, pSize = append(pShards, nil), 0
 			}
