@@ -23,6 +23,8 @@ const browser = {
   URLSearchParams: "readonly",
   atob: "readonly",
   Promise: "readonly",
+  Float64Array: "readonly",
+  Uint8Array: "readonly",
   // Each page script ends by exporting its pure functions when Node's
   // test runner loads it (typeof module === "object"); in a page these
   // are never defined.

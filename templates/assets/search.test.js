@@ -53,10 +53,23 @@ test("shardKey", () => {
   for (const [term, want] of cases) assert.equal(search.shardKey(term), want, term);
 });
 
+// N documents are in the index of the cases below; scores makes the
+// engine's scores for them (a score per document, -1 where it is absent)
+// from an object {doc: score}, to write cases briefly.
+const N = 16;
+const scores = (o) => {
+  const s = new Float64Array(N).fill(-1);
+  for (const k of Object.keys(o)) s[Number(k)] = o[k];
+  return s;
+};
+
+// postings makes a term's postings ({docs, scores}) from an object.
+const postings = (o) => ({ docs: Object.keys(o).map(Number), scores: Object.keys(o).map((k) => o[k]) });
+
 test("decodePostings", () => {
-  assert.deepEqual(search.decodePostings([]), {});
-  assert.deepEqual(search.decodePostings([3, 0.5]), { 3: 0.5 });
-  assert.deepEqual(search.decodePostings([0, 1, 2, 0.25, 10, 2]), { 0: 1, 2: 0.25, 12: 2 });
+  assert.deepEqual(search.decodePostings([]), postings({}));
+  assert.deepEqual(search.decodePostings([3, 0.5]), postings({ 3: 0.5 }));
+  assert.deepEqual(search.decodePostings([0, 1, 2, 0.25, 10, 2]), postings({ 0: 1, 2: 0.25, 12: 2 }));
 });
 
 test("matchTerms", () => {
@@ -113,18 +126,19 @@ test("decodeTail: gaps or a bitmap", () => {
 });
 
 test("bestScores keeps each document's best weighted score", () => {
-  const lists = [{ 1: 2, 2: 1 }, { 2: 4, 3: 1 }];
+  const lists = [postings({ 1: 2, 2: 1 }), postings({ 2: 4, 3: 1 })];
   const terms = [{ weight: 1 }, { weight: 0.5 }];
-  assert.deepEqual(search.bestScores(lists, terms), { 1: 2, 2: 2, 3: 0.5 });
-  assert.deepEqual(search.bestScores([], []), {});
+  assert.deepEqual(search.bestScores(lists, terms, N), scores({ 1: 2, 2: 2, 3: 0.5 }));
+  assert.deepEqual(search.bestScores([], [], N), scores({}));
 });
 
 test("allWordScores needs every word", () => {
-  assert.deepEqual(search.allWordScores([], 0.9), {});
-  assert.deepEqual(search.allWordScores([{ 1: 2 }], 0.9), { 1: 1.8 });
-  assert.deepEqual(search.allWordScores([{ 1: 2, 2: 1, 3: 1 }, { 1: 4, 3: 3 }, { 1: 0, 3: 2 }], 0.9), { 1: 1.8, 3: 1.8 });
-  assert.deepEqual(search.allWordScores([{ 1: 2 }], 0.5), { 1: 1 });
-  assert.deepEqual(search.allWordScores([{ 1: 2 }, {}], 0.9), {});
+  const all = (lists, weight) => search.allWordScores(lists.map(postings), weight, N);
+  assert.deepEqual(all([], 0.9), scores({}));
+  assert.deepEqual(all([{ 1: 2 }], 0.9), scores({ 1: 1.8 }));
+  assert.deepEqual(all([{ 1: 2, 2: 1, 3: 1 }, { 1: 4, 3: 3 }, { 1: 0, 3: 2 }], 0.9), scores({ 1: 1.8, 3: 1.8 }));
+  assert.deepEqual(all([{ 1: 2 }], 0.5), scores({ 1: 1 }));
+  assert.deepEqual(all([{ 1: 2 }, {}], 0.9), scores({}));
 });
 
 test("synonymSpans", () => {
@@ -142,7 +156,7 @@ test("synonymSpans", () => {
 });
 
 test("rank: every word first, then by score, then in index order", () => {
-  const perWord = [{ 1: 1, 2: 5, 3: 2, 7: 2 }, { 3: 1, 4: 9, 7: 1 }];
+  const perWord = [scores({ 1: 1, 2: 5, 3: 2, 7: 2 }), scores({ 3: 1, 4: 9, 7: 1 })];
   assert.deepEqual(search.rank(perWord, [], []).map((r) => [r.doc, r.words, r.score]), [
     [3, 2, 3], [7, 2, 3], [4, 1, 9], [2, 1, 5], [1, 1, 1]
   ]);
@@ -151,9 +165,9 @@ test("rank: every word first, then by score, then in index order", () => {
 
 test("rank: a synonym adds to every word it covers", () => {
   // "general practitioner" has a synonym "gp" that document 5 holds.
-  const perWord = [{ 1: 1 }, { 1: 1, 2: 3 }];
+  const perWord = [scores({ 1: 1 }), scores({ 1: 1, 2: 3 })];
   const spans = [{ from: 0, to: 2, stems: ["gp"] }];
-  const ranked = search.rank(perWord, spans, [{ 5: 2, 1: 0.5 }]);
+  const ranked = search.rank(perWord, spans, [scores({ 5: 2, 1: 0.5 })]);
   assert.deepEqual(ranked.map((r) => [r.doc, r.words, r.score]), [[5, 2, 4], [1, 2, 2], [2, 1, 3]]);
 });
 
@@ -177,19 +191,19 @@ test("named: the records a query names, and its context words", () => {
 
 test("rank: named records first among equals, in index order; context words only add score", () => {
   // "health visitor": document 4 is the record, 1 a case study with both words more often.
-  const visitor = search.rank([{ 1: 9, 4: 5 }, { 1: 9, 4: 5 }], [], [], search.named(["health", "visitor"], [], { "health visitor": [4] }));
+  const visitor = search.rank([scores({ 1: 9, 4: 5 }), scores({ 1: 9, 4: 5 })], [], [], search.named(["health", "visitor"], [], { "health visitor": [4] }));
   assert.deepEqual(visitor.map((r) => r.doc), [4, 1]);
   // "OT": the role (7) and the glossary term (9) are both named; the role
   // comes first in the site, whatever the scores.
-  const ot = search.rank([{ 3: 20, 7: 5, 9: 8 }], [], [], search.named(["ot"], [], { ot: [9, 7] }));
+  const ot = search.rank([scores({ 3: 20, 7: 5, 9: 8 })], [], [], search.named(["ot"], [], { ot: [9, 7] }));
   assert.deepEqual(ot.map((r) => r.doc), [7, 9, 3]);
   // "disagreeing with a social worker": 3 is about disagreeing, 2 is the
   // social worker's record, 5 mentions a disagreement with a social worker.
-  const perWord = [{ 3: 6, 5: 3 }, { 2: 9, 5: 2 }, { 2: 9, 5: 2 }];
+  const perWord = [scores({ 3: 6, 5: 3 }), scores({ 2: 9, 5: 2 }), scores({ 2: 9, 5: 2 })];
   const ranked = search.rank(perWord, [], [], search.named(["disagre", "social", "worker"], [], { "social worker": [2] }, ["social worker"]));
   assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[3, 1], [5, 1], [2, 0]]);
   // A named record outside its words' postings still counts.
-  const cut = search.rank([{ 1: 3 }], [], [], search.named(["ot"], [], { ot: [8] }));
+  const cut = search.rank([scores({ 1: 3 })], [], [], search.named(["ot"], [], { ot: [8] }));
   assert.deepEqual(cut.map((r) => [r.doc, r.words, r.named]), [[8, 1, 1], [1, 1, 0]]);
 });
 
