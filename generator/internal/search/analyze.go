@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -72,7 +74,11 @@ type Doc struct {
 	url     string
 	snippet string
 	length  float32 // weighted length
-	terms   []termWeight
+	// terms are the document's terms and their weights, packed (see
+	// packTerms): the dev server keeps every page's documents between
+	// rebuilds, and a slice of {string, float32} took 24 bytes a term,
+	// over half of its heap at 10,000 pages.
+	terms string
 	// names are a record's names (its name, abbreviation and other
 	// names) as stems joined by spaces: a query of exactly those words
 	// names the record. who says they name someone to work with.
@@ -80,9 +86,36 @@ type Doc struct {
 	who   bool
 }
 
-type termWeight struct {
-	term   string
-	weight float32
+// packTerm appends a term and its weight to a packed list: the term's
+// length (a uvarint), the term, and the weight's bits (four bytes, little
+// endian). A stem has seven letters or so, so a term takes about twelve
+// bytes.
+func packTerm(buf []byte, term string, weight float32) []byte {
+	buf = binary.AppendUvarint(buf, uint64(len(term)))
+	buf = append(buf, term...)
+	return binary.LittleEndian.AppendUint32(buf, math.Float32bits(weight))
+}
+
+// eachTerm calls yield with each term of a packed list and its weight, in
+// the order they were packed. The terms are parts of packed.
+func eachTerm(packed string, yield func(term string, weight float32)) {
+	for i := 0; i < len(packed); {
+		n, shift := 0, 0
+		for {
+			c := packed[i]
+			i++
+			n |= int(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+			shift += 7
+		}
+		term := packed[i : i+n]
+		i += n
+		bits := uint32(packed[i]) | uint32(packed[i+1])<<8 | uint32(packed[i+2])<<16 | uint32(packed[i+3])<<24
+		yield(term, math.Float32frombits(bits))
+		i += 4
+	}
 }
 
 // Analyzer turns pages into documents. Each distinct word it meets gets a
@@ -99,6 +132,7 @@ type Analyzer struct {
 	top    []float32        // term number -> its largest field boost there
 	seen   []int32          // the term numbers in the current document, in order met
 	buf    []byte
+	pack   []byte // the current document's packed terms
 }
 
 // NewAnalyzer makes an analyzer.
@@ -185,13 +219,14 @@ func (a *Analyzer) addField(text string, weight, base float32) {
 // (see scorePostings): a float32 keeps both exactly enough, where another
 // field per posting would make every posting half as large again.
 func (a *Analyzer) doc(d Doc) Doc {
-	d.terms = make([]termWeight, 0, len(a.seen))
+	a.pack = a.pack[:0]
 	for _, id := range a.seen {
 		w := a.tf[id]
-		d.terms = append(d.terms, termWeight{a.terms[id], w + a.top[id]/4})
+		a.pack = packTerm(a.pack, a.terms[id], w+a.top[id]/4)
 		d.length += w
 		a.tf[id], a.top[id] = 0, 0
 	}
+	d.terms = string(a.pack)
 	a.seen = a.seen[:0]
 	return d
 }

@@ -121,9 +121,15 @@ func (b *Builder) Add(docs []Doc) {
 	for _, d := range docs {
 		id := int32(len(b.ix.docs))
 		b.ix.docs = append(b.ix.docs, docInfo{page: d.page, title: d.title, heading: d.heading, url: d.url, snippet: d.snippet, length: d.length})
-		for _, t := range d.terms {
-			b.ix.postings[t.term] = append(b.ix.postings[t.term], posting{doc: id, value: t.weight})
-		}
+		eachTerm(d.terms, func(term string, weight float32) {
+			ps, ok := b.ix.postings[term]
+			if !ok {
+				// Not a part of the document's packed terms, which
+				// would keep them all.
+				term = strings.Clone(term)
+			}
+			b.ix.postings[term] = append(ps, posting{doc: id, value: weight})
+		})
 		for _, n := range d.names {
 			b.ix.names[n] = append(b.ix.names[n], id)
 			if d.who {

@@ -256,19 +256,20 @@ func TestAnalyzerMatchesTokens(t *testing.T) {
 				want[Stem(tok)]++
 			}
 		}
-		got := map[string]float32{}
+		got, n := map[string]float32{}, 0
 		terms := a.doc(Doc{}).terms
-		for _, tw := range terms {
-			got[tw.term] += tw.weight
-		}
-		if len(got) != len(terms) {
-			t.Errorf("add(%q) lists a term twice: %v", text, terms)
+		eachTerm(terms, func(term string, weight float32) {
+			got[term] += weight
+			n++
+		})
+		if len(got) != n {
+			t.Errorf("add(%q) lists a term twice: %q", text, terms)
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("add(%q) terms (-want +got):\n%s", text, diff)
 		}
 		if d := a.doc(Doc{}); len(d.terms) != 0 {
-			t.Errorf("after doc, the next document starts with terms %v; want none", d.terms)
+			t.Errorf("after doc, the next document starts with terms %q; want none", d.terms)
 		}
 	}
 }
@@ -375,5 +376,31 @@ func TestFieldBoost(t *testing.T) {
 	}
 	if title, text := score("record", "recording.html"), score("record", "other.html"); title <= text {
 		t.Errorf("recording scores %v in a title and %v said twice in text; want the title higher", title, text)
+	}
+}
+
+// eachTerm must give back what packTerm packed, in order, whatever the
+// term's length (a length over 127 takes two bytes) or letters.
+func TestPackedTerms(t *testing.T) {
+	type tw struct {
+		Term   string
+		Weight float32
+	}
+	tests := [][]tw{
+		nil,
+		{{"care", 1}},
+		{{"care", 9.25}, {"plan", 0.5}, {"", 3}, {"здоровье", 1e-7}, {"2014", 123456.75}},
+		{{strings.Repeat("x", 200), 2}, {"a", 1}, {strings.Repeat("y", 20000), 5.5}},
+	}
+	for _, want := range tests {
+		var buf []byte
+		for _, w := range want {
+			buf = packTerm(buf, w.Term, w.Weight)
+		}
+		var got []tw
+		eachTerm(string(buf), func(term string, weight float32) { got = append(got, tw{term, weight}) })
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("packed terms read back (-want +got):\n%s", diff)
+		}
 	}
 }
