@@ -28,7 +28,7 @@ var typicalQueries = []string{"safeguarding", "consent", "safeguarding referral"
 // suggestStats is what the header's suggestions cost for a query.
 type suggestStats struct {
 	First float64  `json:"first"` // ms for the first run, loading the shards
-	Warm  float64  `json:"warm"`  // ms for the same query once loaded
+	Warm  float64  `json:"warm"`  // ms for the same query once loaded, the median of five runs
 	Files []string `json:"files"`
 	Hits  int      `json:"hits"`
 }
@@ -143,7 +143,9 @@ func (m *searchMetrics) report(b *testing.B, n int) {
 }
 
 // measureQuery runs a query as the header's box does, on a fresh search
-// page with no words, twice: the first time loads its shards.
+// page with no words: once, loading its shards, then five times more,
+// whose median is a keystroke's cost (the median, as on a busy machine
+// one run in five can wait for the processor).
 func measureQuery(b *testing.B, browser *e2e.Browser, o e2e.Origin, q string) suggestStats {
 	b.Helper()
 	tab, err := browser.Open(context.Background(), o, "search/index.html", e2e.Options{})
@@ -154,10 +156,14 @@ func measureQuery(b *testing.B, browser *e2e.Browser, o e2e.Origin, q string) su
 	js := fmt.Sprintf(`(async function () {
 		var q = %s, t0 = performance.now();
 		var r = await joinedupSearch.run(q, 8, {typing: true});
-		var t1 = performance.now();
-		await joinedupSearch.run(q, 8, {typing: true});
-		var t2 = performance.now();
-		return {first: t1 - t0, warm: t2 - t1, hits: r.results.length,
+		var t1 = performance.now(), warm = [];
+		for (var i = 0; i < 5; i++) {
+			var t = performance.now();
+			await joinedupSearch.run(q, 8, {typing: true});
+			warm.push(performance.now() - t);
+		}
+		warm.sort(function (a, b) { return a - b; });
+		return {first: t1 - t0, warm: warm[2], hits: r.results.length,
 			files: performance.getEntriesByType("resource").map(function (e) { return e.name; }).filter(function (n) { return n.indexOf("/search/") >= 0; })};
 	})()`, mustJSON(q))
 	st, err := e2e.Eval[suggestStats](tab, js)
