@@ -364,3 +364,14 @@ for (const form of ["single", "sharded"]) {
     assert.ok(Object.values(perPage).every((n) => n <= 3));
   });
 }
+
+test("byScore: highest score first, index order among equals", () => {
+  const score = [5, 1, 5, 3, 1, 0, 7, 3];
+  assert.deepEqual(search.byScore([0, 1, 2, 3, 4, 5, 6, 7], score), [6, 0, 2, 3, 7, 1, 4, 5]);
+  assert.deepEqual(search.byScore([1, 4, 7], score), [7, 1, 4]);
+  assert.deepEqual(search.byScore([], score), []);
+  // The same order as sorting with the whole comparison, on many ties.
+  const many = Array.from({ length: 500 }, (_, i) => (i * 7919) % 13 / 4);
+  const docs = many.map((_, i) => i);
+  assert.deepEqual(search.byScore(docs, many), docs.slice().sort((x, y) => many[y] - many[x] || x - y));
+});
