@@ -84,16 +84,17 @@ npm-deps:
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
 # -short: the long tests (the dev server's rebuilds against full builds,
-# real builds interrupted by signals, and the tests that build the program
+# real builds interrupted by signals, the tests that build the program
 # itself: a new site made and served with only the program, the version
-# stamped as make dist stamps it) run briefly or not at all under the race
-# detector, and in full, without it, in test-long.
+# stamped as make dist stamps it; and search's ranking over a 10,000-page
+# index) run briefly or not at all under the race detector, and in full,
+# without it, in test-long.
 test-unit:
 	$(GO) test -race -short ./generator/...
 	$(MAKE) test-long
 
 test-long:
-	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands|TestOnlyTheBinary|TestVersion)$$' ./generator ./generator/internal/pipeline
+	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands|TestOnlyTheBinary|TestVersion|TestEveryWordAtScale)$$' ./generator ./generator/internal/pipeline ./generator/internal/search
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:

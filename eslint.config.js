@@ -22,7 +22,11 @@ const browser = {
   FileReader: "readonly",
   URLSearchParams: "readonly",
   crypto: "readonly",
+  atob: "readonly",
   Promise: "readonly",
+  Float64Array: "readonly",
+  Int32Array: "readonly",
+  Uint8Array: "readonly",
   // Each page script ends by exporting its pure functions when Node's
   // test runner loads it (typeof module === "object"); in a page these
   // are never defined.

@@ -14,28 +14,89 @@
   var isNode = typeof module === "object" && module.exports;
   var porter2 = isNode ? require("./vendor/wink-porter2-stemmer.js") : window.joinedupStem;
 
-  /* Words with digits ("2014", "300") are kept as they are, here and in
-     the Go indexer: the stemmer is for English words. */
-  function stem(word) { return /[0-9]/.test(word) ? word : porter2(word); }
+  /* Only words of the letters a to z are stemmed, here and in the Go
+     indexer: the stemmer is for English words, and numbers ("2014") and
+     other alphabets are kept as they are. */
+  function stem(word) { return /[^a-z]/.test(word) ? word : porter2(word); }
 
-  /* Tokens: lowercase runs of letters and digits; apostrophes join words.
-     The Go tokeniser (package search) follows the same rule. */
-  var accents = { "á": "a", "à": "a", "â": "a", "ä": "a", "ã": "a", "å": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
-    "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "õ": "o", "ú": "u", "ù": "u",
-    "û": "u", "ü": "u", "ç": "c", "ñ": "n" };
-  var letter = /[\p{L}\p{N}]/u;
-  function tokens(text) {
-    var out = [], cur = "";
-    var chars = Array.from(text.toLowerCase());
-    for (var i = 0; i < chars.length; i++) {
-      var c = chars[i];
-      if (c === "'" || c === "\u2019" || c === "\u2018") continue;
-      if (letter.test(c)) { cur += accents[c] || c; continue; }
-      if (cur) { out.push(cur); cur = ""; }
+  /* The tokeniser. The Go indexer's (package search, tokenize.go) follows
+     the same rule, and both are tested against the same vectors
+     (generator/internal/search/testdata/tokens.json): a token is a run of
+     letters and decimal digits, each lowercased on its own; apostrophes
+     and combining marks join and are dropped; the accented Latin letters
+     of foldGroups become plain; a dot between single letters joins them
+     ("U.K." is "uk"), and so does a comma between a digit and exactly
+     three digits ("10,000" is "10000"); anything else ends a token. */
+  var foldGroups = "a=\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u0101\u0103\u0105 ae=\u00e6 c=\u00e7\u0107\u0109\u010b\u010d " +
+    "d=\u010f\u0111\u00f0 e=\u00e8\u00e9\u00ea\u00eb\u0113\u0115\u0117\u0119\u011b g=\u011d\u011f\u0121\u0123 h=\u0125\u0127 " +
+    "i=\u00ec\u00ed\u00ee\u00ef\u0129\u012b\u012d\u012f\u0131 j=\u0135 k=\u0137 l=\u013a\u013c\u013e\u0140\u0142 " +
+    "n=\u00f1\u0144\u0146\u0148\u0149 o=\u00f2\u00f3\u00f4\u00f5\u00f6\u00f8\u014d\u014f\u0151 oe=\u0153 r=\u0155\u0157\u0159 " +
+    "s=\u015b\u015d\u015f\u0161 ss=\u00df t=\u0163\u0165\u0167 th=\u00fe u=\u00f9\u00fa\u00fb\u00fc\u0169\u016b\u016d\u016f\u0171\u0173 " +
+    "w=\u0175 y=\u00fd\u00ff\u0177 z=\u017a\u017c\u017e";
+  var fold = {};
+  foldGroups.split(" ").forEach(function (g) {
+    var parts = g.split("=");
+    Array.from(parts[1]).forEach(function (c) { fold[c] = parts[0]; });
+  });
+  var isLetter = /^\p{L}$/u, isDigit = /^\p{Nd}$/u, isMark = /^\p{M}$/u;
+  var apostrophes = "'\u2019\u2018\u02bc";
+
+  /* lower lowercases one character as Go's unicode.ToLower does: where
+     JavaScript's full mapping gives more than one ("\u0130" gives "i" and
+     a combining dot), the first. */
+  function lower(c) {
+    var l = c.toLowerCase();
+    if (l.length > c.length) l = String.fromCodePoint(l.codePointAt(0));
+    return l;
+  }
+
+  /* singleLetterNext: text at i is one letter (with any combining marks)
+     not followed by another letter or digit, the "K" of "U.K.". */
+  function singleLetterNext(text, i) {
+    if (i >= text.length) return false;
+    var c = String.fromCodePoint(text.codePointAt(i));
+    if (!isLetter.test(c)) return false;
+    for (i += c.length; i < text.length; i += c.length) {
+      c = String.fromCodePoint(text.codePointAt(i));
+      if (!isMark.test(c)) return !isLetter.test(c) && !isDigit.test(c);
     }
-    if (cur) out.push(cur);
+    return true;
+  }
+
+  /* tokenSpans lists text's tokens, each with where it starts and ends in
+     text (from its first letter or digit to its last), for marking the
+     words of an excerpt. */
+  function tokenSpans(text) {
+    var out = [], buf = "", start = 0, end = 0, seg = 0, letter = false;
+    function flush() {
+      if (buf) out.push({ token: buf, start: start, end: end });
+      buf = ""; seg = 0; letter = false;
+    }
+    for (var i = 0; i < text.length;) {
+      var c = String.fromCodePoint(text.codePointAt(i)), next = i + c.length, l = lower(c);
+      if (apostrophes.indexOf(l) >= 0 || isMark.test(l)) {
+        /* joins */
+      } else if (c === "." && seg === 1 && letter && singleLetterNext(text, next)) {
+        seg = 0;
+      } else if (c === "," && /[0-9]$/.test(buf) && /^[0-9]{3}(?![0-9])/.test(text.slice(next, next + 4))) {
+        /* joins */
+      } else if (isLetter.test(l) || isDigit.test(l)) {
+        if (!buf) start = i;
+        letter = isLetter.test(l);
+        buf += letter && fold[l] ? fold[l] : l;
+        seg++;
+        end = next;
+      } else {
+        flush();
+      }
+      i = next;
+    }
+    flush();
     return out;
   }
+
+  /* tokens lists text's tokens. */
+  function tokens(text) { return tokenSpans(text).map(function (t) { return t.token; }); }
 
   /* distance is the optimal string alignment distance: a swap of two
      neighbouring letters counts as one typo. Past limit it stops counting
@@ -69,32 +130,77 @@
     return c >= "a" && c <= "z" ? c : "0";
   }
 
+  /* A term's postings are {docs: [doc, ...], scores: [score, ...]}, and
+     with its tail, tail: [doc, ...] at tailScore each. A
+     query word's scores, joined from its terms', are a score for each of
+     the index's n documents: a Float64Array of n, -1 where a document
+     does not hold the word (noScores). Not objects or Maps keyed by
+     document: a common word's tail puts tens of thousands of documents
+     in one, and walking those took most of a keystroke's time at 10,000
+     pages. */
+  function noScores(n) {
+    var s = new Float64Array(n);
+    s.fill(-1);
+    return s;
+  }
+
   /* decodePostings turns a term's postings, stored as [gap, score, gap,
      score, ...] with each document number the gap from the one before,
-     into {doc: score}. */
+     into {docs, scores}. */
   function decodePostings(flat) {
-    var out = {}, doc = 0;
-    for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; out[doc] = flat[i + 1]; }
+    var out = { docs: [], scores: [] }, doc = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      doc += flat[i];
+      out.docs.push(doc);
+      out.scores.push(flat[i + 1]);
+    }
+    return out;
+  }
+
+  /* decodeTail lists the documents of a term's tail (see the Go package's
+     files.go): a list of gaps, or a base64 bitmap of every document, bit
+     i of byte i/8 for document i, lowest bit first. */
+  function decodeTail(enc) {
+    var out = [], i, doc = 0;
+    if (typeof enc !== "string") {
+      for (i = 0; i < enc.length; i++) { doc += enc[i]; out.push(doc); }
+      return out;
+    }
+    var bytes = atob(enc);
+    for (i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      for (var bit = 0; byte && bit < 8; bit++, byte >>= 1) if (byte & 1) out.push(i * 8 + bit);
+    }
     return out;
   }
 
   /* matchTerms finds the index terms in one letter's vocabulary ({term:
-     [df, shard]}) that a query word stands for: its stem, and while typing
-     (isLast) the words it starts, and words one or two typos away. Each
-     comes with a weight: exact matches count most. */
-  function matchTerms(vocab, word, isLast) {
+     [df, shard, ...]}) that a query word stands for, each with a weight
+     (exact matches count most):
+     - its stem (1);
+     - stems of the same word that Porter2 cuts differently
+       ("disagreeing" is "disagre", "disagreement" "disagr"): one a start
+       of the other, six letters or more, at most two apart (0.9);
+     - the words it starts (0.8), when prefix is "always" (the last word
+       while typing) or "else" and nothing above matched; three letters
+       at least, so "OT" never matches inside "other";
+     - words one or two typos away, when nothing else matched. */
+  function matchTerms(vocab, word, prefix) {
     var s = stem(word), found = [], t, i;
     if (vocab[s]) found.push({ term: s, weight: 1, entry: vocab[s] });
-    if (isLast && word.length >= 3) {
+    for (t in vocab) {
+      if (t === s) continue;
+      var short = t.length < s.length ? t : s, long = short === t ? s : t;
+      if (short.length >= 6 && long.length - short.length <= 2 && long.indexOf(short) === 0) found.push({ term: t, weight: 0.9, entry: vocab[t] });
+    }
+    if ((prefix === "always" || (prefix === "else" && !found.length)) && word.length >= 3) {
       var starts = [];
       for (t in vocab) {
-        if (t !== s && (t.indexOf(word) === 0 || t.indexOf(s) === 0)) starts.push(t);
+        if (t !== s && (t.indexOf(word) === 0 || t.indexOf(s) === 0) && !found.some(function (f) { return f.term === t; })) starts.push(t);
       }
-      starts.sort(function (a, b) { return vocab[b][0] - vocab[a][0]; });
+      starts.sort(function (a, b) { return vocab[b][0] - vocab[a][0] || (a < b ? -1 : 1); });
       for (i = 0; i < starts.length && i < 10; i++) found.push({ term: starts[i], weight: 0.8, entry: vocab[starts[i]] });
     }
-    /* Typos only when the word matches nothing as it is or as the start
-       of a word. */
     if (!found.length && word.length >= 4) {
       var limit = word.length >= 8 ? 2 : 1, near = [];
       /* Compare stems, and also each stem with the same length of the
@@ -105,113 +211,258 @@
         if (d > limit && t.length >= 4 && t.length >= word.length - 4) d = distance(t, word.slice(0, t.length), limit);
         if (d <= limit) near.push({ term: t, d: d });
       }
-      near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0]; });
+      near.sort(function (a, b) { return a.d - b.d || vocab[b.term][0] - vocab[a.term][0] || (a.term < b.term ? -1 : 1); });
       for (i = 0; i < near.length && i < 5; i++) found.push({ term: near[i].term, weight: near[i].d === 0 ? 0.7 : near[i].d === 1 ? 0.6 : 0.45, entry: vocab[near[i].term] });
     }
     return found;
   }
 
-  /* bestScores joins the {doc: score} lists of a word's weighted terms,
-     keeping each document's best weighted score. */
-  function bestScores(lists, terms) {
-    var best = {};
+  /* bestScores joins the postings of a word's weighted terms into scores
+     for n documents, keeping each document's best weighted score. */
+  function bestScores(lists, terms, n) {
+    var best = noScores(n), k;
     for (var i = 0; i < lists.length; i++) {
-      for (var doc in lists[i]) {
-        var s = lists[i][doc] * terms[i].weight;
-        if (!best[doc] || s > best[doc]) best[doc] = s;
+      var docs = lists[i].docs, scores = lists[i].scores, weight = terms[i].weight;
+      for (k = 0; k < docs.length; k++) {
+        if (scores[k] * weight > best[docs[k]]) best[docs[k]] = scores[k] * weight;
       }
+      var tail = lists[i].tail || [], s = lists[i].tailScore * weight;
+      for (k = 0; k < tail.length; k++) if (s > best[tail[k]]) best[tail[k]] = s;
     }
     return best;
   }
 
-  /* allWordScores scores a synonym expansion from each of its words'
-     {doc: score} lists: only documents with every word count, at 0.9 of
-     their mean score. */
-  function allWordScores(lists) {
-    var out = {};
-    if (!lists.length) return out;
-    for (var doc in lists[0]) {
-      var total = 0, all = true;
-      for (var i = 0; i < lists.length; i++) {
-        if (!(doc in lists[i])) { all = false; break; }
-        total += lists[i][doc];
+  /* allWordScores scores a synonym expansion for n documents from the
+     postings of each of its words: only documents with every word count,
+     at weight times their mean score. */
+  function allWordScores(lists, weight, n) {
+    var out = noScores(n), count = new Uint8Array(n), total = new Float64Array(n), i, k;
+    for (i = 0; i < lists.length; i++) {
+      for (k = 0; k < lists[i].docs.length; k++) {
+        count[lists[i].docs[k]]++;
+        total[lists[i].docs[k]] += lists[i].scores[k];
       }
-      if (all) out[doc] = 0.9 * total / lists.length;
+      var tail = lists[i].tail || [];
+      for (k = 0; k < tail.length; k++) {
+        count[tail[k]]++;
+        total[tail[k]] += lists[i].tailScore;
+      }
+    }
+    for (var d = 0; lists.length && d < n; d++) {
+      if (count[d] === lists.length) out[d] = weight * total[d] / lists.length;
     }
     return out;
   }
 
   /* synonymSpans finds the runs of query stems (from, to: a slice) that
      the index's synonyms ({"stem stem": [[stem, ...], ...]}) expand, each
-     with the stems of one alternative. */
-  function synonymSpans(stems, synonyms) {
+     with the stems of one alternative and its weight: 0.9 for synonyms (an
+     abbreviation and its words), 0.6 for related words. */
+  function synonymSpans(stems, synonyms, related) {
     var spans = [];
-    for (var a = 0; a < stems.length; a++) {
-      for (var b = stems.length; b > a; b--) {
-        var alts = synonyms[stems.slice(a, b).join(" ")];
-        if (!alts) continue;
-        for (var k = 0; k < alts.length; k++) spans.push({ from: a, to: b, stems: alts[k] });
+    [[synonyms || {}, 0.9], [related || {}, 0.6]].forEach(function (set) {
+      for (var a = 0; a < stems.length; a++) {
+        for (var b = stems.length; b > a; b--) {
+          var alts = set[0][stems.slice(a, b).join(" ")];
+          if (!alts) continue;
+          for (var k = 0; k < alts.length; k++) spans.push({ from: a, to: b, stems: alts[k], weight: set[1] });
+        }
       }
-    }
+    });
     return spans;
   }
 
-  /* rank orders documents from each query word's {doc: score}, after a
-     synonym's scores are added to every word it covers: documents with
-     every word first, then by total score, then in index order. It
-     changes perWord. */
-  function rank(perWord, spans, spanScores) {
-    var w, doc;
+  /* named finds the records the query names: a run of its stems, or a
+     synonym of one (not a related word), that is a record's name or
+     abbreviation in names ({"stem stem": [doc, ...]}). It returns {docs:
+     {doc: words of the longest run naming it}, context: [bool per word],
+     whole: whether a name is the whole query}. When a name of someone to
+     work with (in who, a list of names) is only part of the query, its
+     words are context: "disagreeing with a social worker" is about
+     disagreeing, and rank counts the other words first. */
+  function named(stems, spans, names, who) {
+    var docs = {}, covered = [], runs = [], a, b, k;
+    function name(key, from, to) {
+      var list = names[key];
+      if (!list) return;
+      for (var i = 0; i < list.length; i++) docs[list[i]] = Math.max(docs[list[i]] || 0, to - from);
+      runs.push([from, to, (who || []).indexOf(key) >= 0]);
+    }
+    for (a = 0; a < stems.length; a++) {
+      for (b = stems.length; b > a; b--) name(stems.slice(a, b).join(" "), a, b);
+    }
+    for (k = 0; k < spans.length; k++) {
+      if (spans[k].weight >= 0.9) name(spans[k].stems.join(" "), spans[k].from, spans[k].to);
+    }
+    var whole = runs.some(function (r) { return r[0] === 0 && r[1] === stems.length; });
+    runs.forEach(function (r) { for (var w = r[0]; r[2] && w < r[1]; w++) covered[w] = true; });
+    var context = stems.map(function (s, w) { return !whole && !!covered[w]; });
+    return { docs: docs, context: context, whole: whole };
+  }
+
+  /* rank orders documents from each query word's scores, after a
+     synonym's scores are added to every word it covers:
+     1. by how many of the query's words they hold, not counting context
+        words (see named), which add only a little to the score;
+     2. records the query names first, in index order (a role's own entry
+        comes before its glossary term's, as the guidance comes first);
+     3. by total score, then in index order.
+     It changes perWord. */
+  function rank(perWord, spans, spanScores, names) {
+    var w, d, doc, context = (names && names.context) || [], isNamed = (names && names.docs) || {};
+    var n = perWord.length ? perWord[0].length : 0;
     for (var s = 0; s < spans.length; s++) {
       for (w = spans[s].from; w < spans[s].to; w++) {
-        for (doc in spanScores[s]) {
-          if (!perWord[w][doc] || spanScores[s][doc] > perWord[w][doc]) perWord[w][doc] = spanScores[s][doc];
-        }
+        for (d = 0; d < n; d++) if (spanScores[s][d] > perWord[w][d]) perWord[w][d] = spanScores[s][d];
       }
     }
-    var totals = {};
+    var held = new Uint8Array(n), words = new Uint8Array(n), score = new Float64Array(n);
     for (w = 0; w < perWord.length; w++) {
-      for (doc in perWord[w]) {
-        var t = totals[doc] || (totals[doc] = { doc: +doc, words: 0, score: 0 });
-        t.words++;
-        t.score += perWord[w][doc];
+      var list = perWord[w], counts = context[w] ? 0 : 1, factor = context[w] ? 0.3 : 1;
+      for (d = 0; d < n; d++) {
+        if (list[d] < 0) continue;
+        held[d] = 1;
+        words[d] += counts;
+        score[d] += list[d] * factor;
       }
     }
-    var ranked = Object.keys(totals).map(function (d) { return totals[d]; });
-    ranked.sort(function (x, y) { return y.words - x.words || y.score - x.score || x.doc - y.doc; });
+    /* A named record outside its words' best postings still counts. */
+    for (doc in isNamed) {
+      if (!held[+doc]) { held[+doc] = 1; words[+doc] = names.whole ? isNamed[doc] : 0; }
+    }
+    /* Grouped by words and named (key), in index order, so that a
+       group of named records is in order already and the others need
+       only ordering by score (byScore): sorting every document with the
+       whole comparison took tens of milliseconds at 10,000 pages. */
+    var groups = [], ranked = [];
+    for (d = 0; d < n; d++) {
+      if (!held[d]) continue;
+      var key = 2 * words[d] + (isNamed[d] ? 1 : 0);
+      (groups[key] || (groups[key] = [])).push(d);
+    }
+    for (var g = groups.length - 1; g >= 0; g--) {
+      if (!groups[g]) continue;
+      var docs = g & 1 ? groups[g] : byScore(groups[g], score);
+      for (var i = 0; i < docs.length; i++) {
+        d = docs[i];
+        ranked.push({ doc: d, words: words[d], named: g & 1, score: score[d] });
+      }
+    }
     return ranked;
   }
 
-  /* fewPerPage keeps ranked documents ({page, ...}) up to limit, at most
-     three from any one page, so one long page does not fill the list. */
-  function fewPerPage(docs, limit) {
-    var perPage = {}, results = [];
-    for (var i = 0; i < docs.length && results.length < limit; i++) {
-      var n = perPage[docs[i].page] = (perPage[docs[i].page] || 0) + 1;
-      if (n <= 3) results.push(docs[i]);
+  /* byScore orders documents (in index order) by score, highest first,
+     keeping index order among equal scores. It sorts the scores alone
+     (a typed array's own sort, with no comparison function to call) and
+     places each document by its score's place among them: with common
+     words' tails a group can hold tens of thousands of documents. */
+  function byScore(docs, score) {
+    var n = docs.length, values = new Float64Array(n), i, u = 0;
+    for (i = 0; i < n; i++) values[i] = score[docs[i]];
+    values.sort();
+    for (i = 0; i < n; i++) if (u === 0 || values[i] !== values[u - 1]) values[u++] = values[i];
+    var slot = new Int32Array(n), start = new Int32Array(u + 1);
+    for (i = 0; i < n; i++) {
+      var lo = 0, hi = u - 1, s = score[docs[i]];
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (values[mid] < s) lo = mid + 1; else hi = mid;
+      }
+      slot[i] = u - 1 - lo;
+      start[slot[i] + 1]++;
     }
-    return results;
+    for (i = 1; i <= u; i++) start[i] += start[i - 1];
+    var out = new Array(n);
+    for (i = 0; i < n; i++) out[start[slot[i]]++] = docs[i];
+    return out;
+  }
+
+  /* filler are words that say how a question is asked, not what it is
+     about ("what does MDT mean"), left out of a query that has other
+     words. They are not stop words: "means-testing" is a term. */
+  var filler = ["mean", "means", "meaning", "stand", "stands", "define", "definition"];
+
+  /* bestBets lists the best bets ({phrases: [[stem, ...]], title, url,
+     text}) whose phrase's stems are all among the query's stems. */
+  function bestBets(stems, bets) {
+    return (bets || []).filter(function (b) {
+      return b.phrases.some(function (p) {
+        return p.every(function (s) { return stems.indexOf(s) >= 0; });
+      });
+    });
+  }
+
+  /* capPerPage keeps results ({doc: {page, ...}, ...}) up to limit, at
+     most three from any one page (counted in perPage, which it updates),
+     so one long page does not fill a short list. It returns how many of
+     items it looked at. */
+  function capPerPage(items, limit, perPage, out) {
+    var i;
+    for (i = 0; i < items.length && out.length < limit; i++) {
+      var page = items[i].doc.page;
+      var n = perPage[page] = (perPage[page] || 0) + 1;
+      if (n <= 3) out.push(items[i]);
+    }
+    return i;
   }
 
   /* marks splits text into the parts to show plain and the parts to mark:
      words whose stem the query matched, and words that start with a typed
-     word of three letters or more. It returns [{text, mark}]. */
-  function marks(text, words, stems) {
-    var re = /([\p{L}\p{N}'\u2019]+)/gu, last = 0, m, out = [];
-    while ((m = re.exec(text))) {
-      var t = tokens(m[1])[0];
-      var hit = t && (stems.indexOf(stem(t)) >= 0 || words.some(function (w) { return w.length >= 3 && t.indexOf(w) === 0; }));
-      if (!hit) continue;
-      out.push({ text: text.slice(last, m.index), mark: false });
-      out.push({ text: m[1], mark: true });
-      last = m.index + m[1].length;
-    }
+     word of three letters or more. An abbreviation the query used, written
+     in capitals, is followed by what it stands for (abbr: {token:
+     words}), unless the text spells it out beside it already. It returns
+     [{text, mark}]. */
+  function marks(text, words, stems, abbr) {
+    var last = 0, out = [];
+    tokenSpans(text).forEach(function (t) {
+      var hit = stems.indexOf(stem(t.token)) >= 0 || words.some(function (w) { return w.length >= 3 && t.token.indexOf(w) === 0; });
+      if (!hit) return;
+      out.push({ text: text.slice(last, t.start), mark: false });
+      out.push({ text: text.slice(t.start, t.end), mark: true });
+      last = t.end;
+      var means = abbr && abbr[t.token], written = text.slice(t.start, t.end);
+      if (means && words.indexOf(t.token) >= 0 && written === written.toUpperCase() && !/\($/.test(text.slice(0, t.start)) && !/^\s*\(/.test(text.slice(t.end))) {
+        out.push({ text: " (" + means + ")", mark: false });
+      }
+    });
     out.push({ text: text.slice(last), mark: false });
-    return out;
+    return out.filter(function (p) { return p.text !== ""; });
   }
 
-  /* label is a result's title: the page's, and the section's heading. */
-  function label(doc) { return doc.heading ? doc.title + ": " + doc.heading : doc.title; }
+  /* titleHolds reports whether a title holds every query word: its stem,
+     or a term the query matched (a typo's correction). */
+  function titleHolds(title, words, stems) {
+    var have = tokens(title).map(stem);
+    return words.every(function (w) {
+      return have.indexOf(stem(w)) >= 0 || have.some(function (t) { return stems.indexOf(t) >= 0 && w.charAt(0) === t.charAt(0); });
+    });
+  }
+
+  /* deepen reorders results ({doc, rank}) so that each opens where its
+     words are: where a page itself ({heading: ""}) comes before one of
+     its sections or records that holds as many of the query's words, and
+     the page's title does not hold them all, the section takes the
+     page's place and the page follows it. */
+  function deepen(items, words, stems) {
+    for (var i = 0; i < items.length; i++) {
+      var it = items[i];
+      if (it.doc.heading || titleHolds(it.doc.title, words, stems)) continue;
+      for (var j = i + 1; j < items.length; j++) {
+        var jt = items[j];
+        if (jt.doc.page === it.doc.page && jt.doc.heading && jt.rank.words === it.rank.words) {
+          items.splice(j, 1);
+          items.splice(i, 0, jt);
+          i++;
+          break;
+        }
+      }
+    }
+    return items;
+  }
+
+  /* label is a result's title: the section's heading or the record's
+     name, then the page's title. */
+  function label(doc) { return doc.heading ? doc.heading + " \u2014 " + doc.title : doc.title; }
 
   /* makeDoc turns an index entry ([page, heading, anchor, text]) and its
      page ([title, url]) into a result. */
@@ -219,11 +470,168 @@
     return { page: d[0], title: page[0], heading: d[1], url: page[1] + (d[2] ? "#" + d[2] : ""), text: d[3] };
   }
 
+  /* Engine answers queries from an index it reads through load(name),
+     which resolves with the data of search/NAME.js. It hides whether the
+     site has one file or shards, and keeps what it has read. */
+  function Engine(load) {
+    this.load = load;
+    this.index = null;
+    this.tails = {};
+  }
+
+  Engine.prototype.manifest = function () {
+    if (!this.index) this.index = this.load("index");
+    return this.index;
+  };
+
+  /* vocabulary resolves with {term: [df, shard, ...]} for one shard key. */
+  Engine.prototype.vocabulary = function (m, key) {
+    if (m.mode === "single") {
+      if (!m.vocab) {
+        m.vocab = {};
+        for (var t in m.postings) {
+          if (!Object.prototype.hasOwnProperty.call(m.postings, t)) continue;
+          var k = shardKey(t);
+          (m.vocab[k] || (m.vocab[k] = {}))[t] = [m.postings[t].length / 2, -1];
+        }
+      }
+      return Promise.resolve(m.vocab[key] || {});
+    }
+    if (m.letters.indexOf(key) < 0) return Promise.resolve({});
+    return this.load("v-" + key);
+  };
+
+  /* termScores resolves with the postings ({docs, scores}) of a term;
+     with full, its tail too (every other document that holds it, at the
+     tail's score). */
+  Engine.prototype.termScores = function (m, term, entry, full) {
+    var engine = this;
+    var p = m.mode === "single" ? Promise.resolve(m.postings) : this.load("p-" + entry[1]);
+    return p.then(function (shard) {
+      var postings = decodePostings(shard[term] || []);
+      if (!full || entry.length < 4) return postings;
+      var key = entry[2] + " " + term;
+      var tail = engine.tails[key] || (engine.tails[key] = engine.load("t-" + entry[2]).then(function (t) { return decodeTail(t[term] || []); }));
+      /* A tail holds the term's other documents, none of them among its
+         postings. */
+      return tail.then(function (docs) {
+        postings.tail = docs;
+        postings.tailScore = entry[3];
+        return postings;
+      });
+    });
+  };
+
+  Engine.prototype.documentAt = function (m, i) {
+    if (m.mode === "single") return Promise.resolve(makeDoc(m.docs[i], m.pages[m.docs[i][0]]));
+    return this.load("d-" + Math.floor(i / m.docsPerShard)).then(function (shard) {
+      var d = shard.docs[i % m.docsPerShard];
+      return makeDoc(d, shard.pages[d[0]]);
+    });
+  };
+
+  /* wordScores resolves with the scores of one query word. matched
+     collects every index term the query reached, for highlighting. */
+  Engine.prototype.wordScores = function (m, word, prefix, full, matched) {
+    var engine = this;
+    return this.vocabulary(m, shardKey(stem(word))).then(function (vocab) {
+      var terms = matchTerms(vocab, word, prefix);
+      for (var k = 0; k < terms.length; k++) matched[terms[k].term] = true;
+      return Promise.all(terms.map(function (t) { return engine.termScores(m, t.term, t.entry, full && t.weight >= 0.9); })).then(function (lists) {
+        return bestScores(lists, terms, m.docCount);
+      });
+    });
+  };
+
+  /* spanScores resolves with the scores of a synonym's stems. */
+  Engine.prototype.spanScores = function (m, span, full, matched) {
+    var engine = this, stems = span.stems;
+    for (var k = 0; k < stems.length; k++) matched[stems[k]] = true;
+    return Promise.all(stems.map(function (s) {
+      return engine.vocabulary(m, shardKey(s)).then(function (vocab) {
+        return vocab[s] ? engine.termScores(m, s, vocab[s], full) : { docs: [], scores: [] };
+      });
+    })).then(function (lists) { return allWordScores(lists, span.weight, m.docCount); });
+  };
+
+  /* search ranks the documents for a query. opts.typing: the last word
+     may be unfinished, so it also matches the words it starts; without
+     it, the last word matches the words it starts only if it matches
+     nothing as it is. opts.full: every document that holds a word counts
+     (the tails of common words load); without it, a single-word query
+     reads only each word's best documents. It resolves with {ranked,
+     words, stems, bets, abbr}; ranked holds {doc, words, named, score}. */
+  Engine.prototype.search = function (query, opts) {
+    var engine = this;
+    opts = opts || {};
+    return this.manifest().then(function (m) {
+      var stop = {};
+      for (var i = 0; i < m.stop.length; i++) stop[m.stop[i]] = true;
+      var words = tokens(query).filter(function (w) { return !stop[w]; });
+      var content = words.filter(function (w) { return filler.indexOf(w) < 0; });
+      if (content.length) words = content;
+      if (!words.length) return { ranked: [], words: words, stems: [], bets: [], abbr: m.abbr || {} };
+      var stems = words.map(stem), matched = {};
+      var spans = synonymSpans(stems, m.synonyms, m.related);
+      var full = opts.full || words.length > 1 || spans.length > 0;
+      return Promise.all([
+        Promise.all(words.map(function (w, i) {
+          var last = i === words.length - 1;
+          return engine.wordScores(m, w, last ? (opts.typing ? "always" : "else") : "never", full, matched);
+        })),
+        Promise.all(spans.map(function (s) { return engine.spanScores(m, s, full, matched); }))
+      ]).then(function (r) {
+        return {
+          ranked: rank(r[0], spans, r[1], named(stems, spans, m.names || {}, m.who)),
+          words: words, stems: Object.keys(matched).concat(stems), bets: bestBets(stems, m.bets), abbr: m.abbr || {}
+        };
+      });
+    });
+  };
+
+  /* documents resolves with the results for ranked documents from index
+     from on, up to count of them, at most three a page when perPage (a
+     {page: count} it updates) is given, and the index to go on from.
+     Within what it loads, a section that holds the words comes before
+     its page (see deepen); found is what search resolved with. */
+  Engine.prototype.documents = function (found, from, count, perPage) {
+    var engine = this, ranked = found.ranked, out = [];
+    function more(i) {
+      if (out.length >= count || i >= ranked.length) return Promise.resolve(i);
+      return engine.manifest().then(function (m) {
+        var batch = ranked.slice(i, i + count - out.length);
+        return Promise.all(batch.map(function (t) { return engine.documentAt(m, t.doc); })).then(function (docs) {
+          var items = docs.map(function (d, k) { return { doc: d, rank: batch[k] }; });
+          if (!perPage) { out = out.concat(items); return more(i + docs.length); }
+          return more(i + capPerPage(items, count, perPage, out));
+        });
+      });
+    }
+    return more(from).then(function (next) {
+      var items = deepen(out, found.words, found.stems);
+      return { results: items.map(function (it) { return it.doc; }), next: next };
+    });
+  };
+
+  /* run searches for a query and resolves with the first limit results,
+     at most three a page: {results, words, stems, bets, abbr, total}. */
+  Engine.prototype.run = function (query, limit, opts) {
+    var engine = this;
+    return this.search(query, opts).then(function (r) {
+      return engine.documents(r, 0, limit, {}).then(function (d) {
+        r.results = d.results;
+        r.total = r.ranked.length;
+        return r;
+      });
+    });
+  };
+
   if (isNode) {
     module.exports = {
-      stem: stem, tokens: tokens, distance: distance, shardKey: shardKey, decodePostings: decodePostings,
-      matchTerms: matchTerms, bestScores: bestScores, allWordScores: allWordScores, synonymSpans: synonymSpans,
-      rank: rank, fewPerPage: fewPerPage, marks: marks, label: label, makeDoc: makeDoc
+      stem: stem, tokens: tokens, tokenSpans: tokenSpans, distance: distance, shardKey: shardKey,
+      decodePostings: decodePostings, decodeTail: decodeTail, matchTerms: matchTerms, bestScores: bestScores,
+      allWordScores: allWordScores, synonymSpans: synonymSpans, named: named, rank: rank, bestBets: bestBets,
+      byScore: byScore, capPerPage: capPerPage, titleHolds: titleHolds, deepen: deepen, marks: marks, label: label, makeDoc: makeDoc, Engine: Engine
     };
     return;
   }
@@ -265,101 +673,19 @@
     });
   }
 
-  /* Index access hides whether the site has one file or shards. */
-  var index = null;
-  function manifest() {
-    if (!index) index = load("index");
-    return index;
-  }
-
-  /* vocabulary resolves with {term: [df, shard]} for one shard key. */
-  function vocabulary(m, key) {
-    if (m.mode === "single") {
-      if (!m.vocab) {
-        m.vocab = {};
-        for (var t in m.postings) {
-          if (Object.prototype.hasOwnProperty.call(m.postings, t)) m.vocab[t] = [m.postings[t].length / 2, -1];
-        }
-      }
-      var v = {};
-      for (t in m.vocab) if (shardKey(t) === key) v[t] = m.vocab[t];
-      return Promise.resolve(v);
-    }
-    if (m.letters.indexOf(key) < 0) return Promise.resolve({});
-    return load("v-" + key);
-  }
-
-  /* postings resolves with a {doc: score} map for a term. */
-  function postings(m, term, entry) {
-    var p = m.mode === "single" ? Promise.resolve(m.postings) : load("p-" + entry[1]);
-    return p.then(function (shard) { return decodePostings(shard[term] || []); });
-  }
-
-  function documentAt(m, i) {
-    if (m.mode === "single") return Promise.resolve(makeDoc(m.docs[i], m.pages[m.docs[i][0]]));
-    return load("d-" + Math.floor(i / m.docsPerShard)).then(function (shard) {
-      var d = shard.docs[i % m.docsPerShard];
-      return makeDoc(d, shard.pages[d[0]]);
-    });
-  }
-
-  /* wordScores resolves with {doc: score} for one query word. matched
-     collects every index term the query reached, for highlighting. */
-  function wordScores(m, word, isLast, matched) {
-    return vocabulary(m, shardKey(stem(word))).then(function (vocab) {
-      var terms = matchTerms(vocab, word, isLast);
-      for (var k = 0; k < terms.length; k++) matched[terms[k].term] = true;
-      return Promise.all(terms.map(function (t) { return postings(m, t.term, t.entry); })).then(function (lists) {
-        return bestScores(lists, terms);
-      });
-    });
-  }
-
-  /* spanScores resolves with {doc: score} for a synonym's stems. */
-  function spanScores(m, stems, matched) {
-    for (var k = 0; k < stems.length; k++) matched[stems[k]] = true;
-    return Promise.all(stems.map(function (s) {
-      return vocabulary(m, shardKey(s)).then(function (vocab) {
-        return vocab[s] ? postings(m, s, vocab[s]) : {};
-      });
-    })).then(allWordScores);
-  }
-
-  /* run searches for a query and resolves with {results, words, stems,
-     total}. Each query word becomes a group of alternatives; a synonym of
-     a phrase of one or more words adds to the group of each word it
-     covers. */
-  function run(query, limit) {
-    return manifest().then(function (m) {
-      var stop = {};
-      for (var i = 0; i < m.stop.length; i++) stop[m.stop[i]] = true;
-      var words = tokens(query).filter(function (w) { return !stop[w]; });
-      if (!words.length) return { results: [], words: words, stems: [] };
-      var typing = !/\s$/.test(query);
-      var matched = {};
-      var spans = synonymSpans(words.map(stem), m.synonyms);
-      return Promise.all([
-        Promise.all(words.map(function (w, i) { return wordScores(m, w, typing && i === words.length - 1, matched); })),
-        Promise.all(spans.map(function (s) { return spanScores(m, s.stems, matched); }))
-      ]).then(function (r) {
-        var ranked = rank(r[0], spans, r[1]);
-        return Promise.all(ranked.slice(0, limit * 3).map(function (t) { return documentAt(m, t.doc); })).then(function (docs) {
-          return { results: fewPerPage(docs, limit), words: words, stems: Object.keys(matched), total: ranked.length };
-        });
-      });
-    });
-  }
+  var engine = new Engine(load);
 
   /* highlighted is an element holding text with the query's words
-     marked. */
+     marked and its abbreviations spelt out. */
   function highlighted(tag, attrs, text, found) {
-    return el(tag, attrs, marks(text, found.words, found.stems).map(function (part) {
+    return el(tag, attrs, marks(text, found.words, found.stems, found.abbr).map(function (part) {
       return part.mark ? el("mark", null, part.text) : part.text;
     }));
   }
 
   /* SearchBox: the header's search form shows results as you type, in a
-     listbox the arrow keys move through (the ARIA combobox pattern). */
+     listbox the arrow keys move through (the ARIA combobox pattern). The
+     best bets for the words come first. */
   function SearchBox(form) {
     var box = this;
     this.form = form;
@@ -385,7 +711,7 @@
       if (box.go()) ev.preventDefault();
     });
     input.addEventListener("input", function () { box.show(input.value); });
-    input.addEventListener("focus", function () { manifest(); });
+    input.addEventListener("focus", function () { engine.manifest(); });
     input.addEventListener("blur", function () { setTimeout(function () { box.close(); }, 150); });
     input.addEventListener("keydown", function (ev) { box.key(ev); });
     document.addEventListener("keydown", function (ev) {
@@ -448,7 +774,7 @@
   SearchBox.prototype.show = function (query) {
     var box = this, mine = ++this.seq;
     if (!tokens(query).length) { this.close(); this.status.textContent = ""; return; }
-    run(query, 8).then(function (r) {
+    engine.run(query, 8, { typing: !/\s$/.test(query) }).then(function (r) {
       if (mine !== box.seq) return;
       box.fill(query, r);
     }, function () {
@@ -456,67 +782,122 @@
     });
   };
 
-  /* fill lists a query's results, then "See all results". */
+  /* fill lists a query's best bets and results, then "See all results". */
   SearchBox.prototype.fill = function (query, r) {
     var box = this, list = this.list, q = query.trim();
     list.textContent = "";
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
-    this.options = r.results.map(function (doc, i) {
+    this.options = r.bets.map(function (bet, i) {
+      return option("search-bet-" + i, "search-suggestions__option search-suggestions__option--bet", root + bet.url, [
+        el("span", { class: "search-suggestions__tag" }, "Recommended"),
+        el("span", { class: "search-suggestions__title" }, bet.title),
+        bet.text ? el("span", { class: "search-suggestions__text" }, bet.text) : null
+      ]);
+    }).concat(r.results.map(function (doc, i) {
       return option("search-option-" + i, "search-suggestions__option", root + doc.url, [
         highlighted("span", { class: "search-suggestions__title" }, label(doc), r),
         highlighted("span", { class: "search-suggestions__text" }, doc.text, r)
       ]);
-    });
+    }));
+    var shown = this.options.length;
     this.options.push(option("search-option-all", "search-suggestions__option search-suggestions__all",
       root + "search/index.html?q=" + encodeURIComponent(q),
-      r.results.length ? "See all results for \u2018" + q + "\u2019" : "No pages match \u2018" + q + "\u2019. Search anyway"));
+      shown ? "See all results for \u2018" + q + "\u2019" : "No pages match \u2018" + q + "\u2019. Search anyway"));
     this.options.forEach(function (li) { list.appendChild(li); });
     list.setAttribute("data-query", query);
     list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     clearTimeout(this.announce);
     this.announce = setTimeout(function () {
-      box.status.textContent = joinedup.quantity(r.total, "result", "results") + (r.total ? ", use the up and down arrow keys to choose" : "");
+      box.status.textContent = shown ? joinedup.quantity(shown, "result", "results") + " shown, use the up and down arrow keys to choose" : "No results";
     }, 400);
   };
 
-  /* SearchResults: the results page, search/index.html?q=words. Without
-     JavaScript it lists every page; with it, the ranked results replace
-     the list. */
+  /* SearchResults: the results page, search/index.html?q=words, shows
+     the best bets, then the count and the results ten at a time. Without
+     JavaScript, with no words or with no results, the page's list of
+     what to browse (#search-browse) stays in view. */
   function SearchResults(container) {
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var input = document.getElementById("search-page-input");
-    var status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
+    this.container = container;
+    this.status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
+    this.intro = joinedup.required(container, ".search-page__intro", SearchResults.moduleName, "the opening paragraph");
+    this.browse = container.querySelector("#search-browse");
+    this.query = query;
     if (input) input.value = query;
-    if (!query.trim()) return;
-    container.textContent = "";
-    var heading = el("h2", { id: "results-heading", class: "search-page__heading" }, "Searching\u2026");
-    container.appendChild(heading);
-    run(query, 50).then(function (r) {
-      var n = r.results.length;
-      heading.textContent = n ? joinedup.quantity(n, "result", "results") + " for \u2018" + query + "\u2019" : "No results for \u2018" + query + "\u2019";
-      status.textContent = heading.textContent;
-      document.title = heading.textContent + " \u2013 " + document.title;
-      if (!n) {
-        container.appendChild(el("p", null, "Check the spelling, use fewer words, or try a more general word."));
-        return;
-      }
-      container.appendChild(el("ol", { class: "result-list" }, r.results.map(function (doc) {
-        return el("li", { class: "result" },
-          highlighted("a", { class: "result__link", href: root + doc.url }, label(doc), r),
-          highlighted("p", { class: "result__text" }, doc.text, r));
-      })));
-    }, function () {
-      heading.textContent = "Search could not load its index.";
-      status.textContent = heading.textContent;
+    var header = document.getElementById("search-input");
+    if (header) header.value = query;
+    if (!query.trim()) {
+      this.intro.textContent = "Type one or more words in the box above, then choose Search. Or browse the site:";
+      return;
+    }
+    this.intro.textContent = "Searching\u2026";
+    if (this.browse) this.browse.hidden = true;
+    var page = this;
+    engine.search(query, { full: true }).then(function (r) { page.show(r); }, function () {
+      page.intro.textContent = "Search could not load its index. Browse the site instead:";
+      page.status.textContent = page.intro.textContent;
+      if (page.browse) page.browse.hidden = false;
     });
   }
   SearchResults.moduleName = "search-results";
+  SearchResults.batch = 10;
+
+  /* show writes the best bets and the count, then the first results. */
+  SearchResults.prototype.show = function (r) {
+    var q = this.query.trim(), n = r.ranked.length;
+    this.found = r;
+    this.next = 0;
+    var parts = [];
+    if (r.bets.length) {
+      parts.push(el("div", { class: "search-bets" },
+        el("h2", { class: "search-bets__title" }, "Recommended"),
+        el("ul", { class: "search-bets__list" }, r.bets.map(function (bet) {
+          return el("li", { class: "search-bet" },
+            el("a", { class: "search-bet__link", href: root + bet.url }, bet.title),
+            bet.text ? el("p", { class: "search-bet__text" }, bet.text) : null);
+        }))));
+    }
+    var text = n ? joinedup.quantity(n, "result", "results") + " for \u2018" + q + "\u2019" : "No results for \u2018" + q + "\u2019";
+    this.heading = el("h2", { id: "results-heading", class: "search-page__heading" }, text);
+    parts.push(this.heading);
+    this.list = el("ol", { class: "result-list" });
+    this.more = joinedup.button("Show more results", "button button--secondary search-page__more", this.showMore.bind(this));
+    this.more.hidden = true;
+    if (n) parts.push(this.list, this.more);
+    else parts.push(el("p", null, "Check the spelling, use fewer words, or try a more general word. Or browse the site:"));
+    this.intro.textContent = "";
+    var c = this.container;
+    parts.forEach(function (p) { c.insertBefore(p, c.querySelector("#search-browse")); });
+    if (this.browse) this.browse.hidden = n > 0;
+    document.title = text + " \u2013 " + document.title;
+    this.status.textContent = text;
+    if (n) this.showMore(false);
+  };
+
+  /* showMore adds the next ten results; when the reader asked for them
+     (focus), focus moves to the first new one. */
+  SearchResults.prototype.showMore = function (focus) {
+    var page = this, r = this.found;
+    return engine.documents(r, this.next, SearchResults.batch, null).then(function (d) {
+      var first = null;
+      d.results.forEach(function (doc) {
+        var link = highlighted("a", { class: "result__link", href: root + doc.url }, label(doc), r);
+        first = first || link;
+        page.list.appendChild(el("li", { class: "result" }, link, highlighted("p", { class: "result__text" }, doc.text, r)));
+      });
+      page.next = d.next;
+      page.more.hidden = d.next >= r.ranked.length;
+      if (focus !== false && first) first.focus();
+    });
+  };
 
   joinedup.register(SearchBox);
   joinedup.register(SearchResults);
-  window.joinedupSearch.run = run;
+  window.joinedupSearch.engine = engine;
+  window.joinedupSearch.run = function (query, limit, opts) { return engine.run(query, limit, opts); };
   window.joinedupSearch.stem = stem;
   window.joinedupSearch.tokens = tokens;
 })();

@@ -29,20 +29,19 @@ func barrierPlannerSpec() spec {
 }
 
 // barrierPlannerOutline returns the planner's two step headings. The first
-// carries the barriers and remedies as searchable text, since the page
-// shows them all; the second carries the words of the plan's columns.
+// carries the barriers' titles as searchable text, to say what can be
+// planned for; the barriers and remedies themselves are records where
+// the barriers component lists them, and all their words in one section
+// would match nearly any query. The second carries the words of the
+// plan's columns.
 func barrierPlannerOutline(d *data.Data, opts markdown.Options) []markdown.Section {
-	var b strings.Builder
+	titles := make([]string, 0, len(d.Barriers.Barriers))
 	for _, br := range d.Barriers.Barriers {
-		b.WriteString(br.Title + " " + br.Description)
-		for _, r := range br.Remedies {
-			b.WriteString(" " + r.Text)
-		}
-		b.WriteString(" ")
+		titles = append(titles, br.Title)
 	}
 	lv := level(opts)
 	return []markdown.Section{
-		{Heading: site.Heading{Level: lv, ID: planChooseID, Text: "Step 1: choose barriers and remedies"}, Text: strings.TrimSpace(b.String())},
+		{Heading: site.Heading{Level: lv, ID: planChooseID, Text: "Step 1: choose barriers and remedies"}, Text: strings.Join(titles, ". ") + "."},
 		{Heading: site.Heading{Level: lv, ID: planActionsID, Text: "Step 2: your action plan"}, Text: "Action, who, by when and how we will know for each remedy you choose. Print or download the plan."},
 	}
 }

@@ -55,10 +55,10 @@ func TestBarrierPlannerOutline(t *testing.T) {
 			if diff := cmp.Diff(want, heads); diff != "" {
 				t.Errorf("barrierPlannerOutline headings (-want +got):\n%s", diff)
 			}
-			for _, w := range []string{"Different cultures", "Habits differ.", "Shadow a colleague.", "No time", "Share the load."} {
-				if !strings.Contains(got[0].Text, w) {
-					t.Errorf("barrierPlannerOutline text = %q; want it to contain %q", got[0].Text, w)
-				}
+			// The barriers' titles say what can be planned for; their
+			// words and remedies are the barriers page's records.
+			if got[0].Text != "Different cultures. No time." {
+				t.Errorf("barrierPlannerOutline text = %q; want the barriers' titles", got[0].Text)
 			}
 		})
 	}

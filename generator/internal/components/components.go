@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"joinedup/generator/internal/data"
 	"joinedup/generator/internal/markdown"
@@ -269,16 +270,39 @@ func level(opts markdown.Options) int {
 	return 2
 }
 
+// The components below list their entries as records (see
+// markdown.Section): each partner role, glossary term, barrier, remedy,
+// principle and rung is a search result of its own, which links to the
+// id its template puts on the entry's row, card or heading.
+
+// PartnerAnchor is the id of a partner role's row.
+func PartnerAnchor(id string) string { return "partner-" + id }
+
+// PartnerAnchor is the id of a partner role's row, for templates.
+func (v View) PartnerAnchor(id string) string { return PartnerAnchor(id) }
+
+// partnerRecord is a partner role as a record.
+func partnerRecord(p data.Partner, sectorName string) markdown.Section {
+	return markdown.Section{
+		Heading: site.Heading{ID: PartnerAnchor(p.ID), Text: p.Name},
+		Text:    joinText(p.What, p.When, "Sector: "+sectorName+"."),
+		Record:  true, Named: true, Who: true, Abbr: p.Abbr,
+	}
+}
+
 func partnersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	sector, _ := opts.Get("sector")
-	var b strings.Builder
-	for _, p := range d.Partners.Partners {
-		if sector != "" && p.Sector != sector {
-			continue
-		}
-		fmt.Fprintf(&b, "%s %s %s %s ", p.Name, p.Abbr, p.What, p.When)
+	names := map[string]string{}
+	for _, s := range d.Partners.Sectors {
+		names[s.ID] = s.Name
 	}
-	return []markdown.Section{{Text: b.String()}}
+	var out []markdown.Section
+	for _, p := range d.Partners.Partners {
+		if sector == "" || p.Sector == sector {
+			out = append(out, partnerRecord(p, names[p.Sector]))
+		}
+	}
+	return out
 }
 
 func principlesOutline(d *data.Data, opts markdown.Options) []markdown.Section {
@@ -289,22 +313,24 @@ func principlesOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		for _, pt := range p.Points {
 			b.WriteString(" " + pt.Text)
 		}
-		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String()})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: p.ID, Text: p.Title}, Text: b.String(), Record: true, Named: true})
 	}
 	return out
 }
 
+// barriersOutline lists each barrier (a heading) and each of its remedies
+// as records. A remedy's name is its text; its excerpt says which barrier
+// it helps with.
 func barriersOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	var out []markdown.Section
 	for _, br := range d.Barriers.Barriers {
-		var b strings.Builder
-		b.WriteString(br.Description)
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: br.Description, Record: true, Named: true})
 		for _, r := range br.Remedies {
-			b.WriteString(" " + r.Text)
-		}
-		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: br.ID, Text: br.Title}, Text: b.String()})
-		for _, r := range br.Remedies {
-			out = append(out, markdown.Section{Heading: site.Heading{ID: RemedyAnchor(r.ID)}})
+			out = append(out, markdown.Section{
+				Heading: site.Heading{ID: RemedyAnchor(r.ID), Text: r.Text},
+				Text:    "What helps with " + lowerFirst(br.Title) + ": " + r.Text,
+				Record:  true,
+			})
 		}
 	}
 	return out
@@ -323,19 +349,54 @@ func ladderOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 		out = append(out, markdown.Section{
 			Heading: site.Heading{Level: level(opts), ID: RungAnchor(r), Text: fmt.Sprintf("Rung %d: %s", i+1, r.Name)},
 			Text:    r.Gloss + " " + r.LooksLike + " " + r.MoveUp,
+			Record:  true, Named: true, Also: []string{r.Name},
 		})
 	}
 	return out
 }
 
+// glossaryOutline lists each term as a record, with its abbreviation, and
+// its synonyms as the page shows them ("Also called: ..."): they are
+// related words more than other names ("doctor" for general
+// practitioner). A query of its abbreviation names the term; a query of
+// its words ("consent") may want the guidance on it as much as the
+// definition, so ranking decides.
 func glossaryOutline(d *data.Data, _ markdown.Options) []markdown.Section {
 	var out []markdown.Section
-	var b strings.Builder
-	for _, t := range d.Glossary.Terms {
-		fmt.Fprintf(&b, "%s %s %s %s ", t.Term, t.Abbr, t.Definition, strings.Join(t.Synonyms, " "))
-		out = append(out, markdown.Section{Heading: site.Heading{ID: t.Anchor()}})
+	for _, t := range SortedTerms(d) {
+		text := t.Definition
+		if len(t.Synonyms) > 0 {
+			text += " Also called: " + strings.Join(t.Synonyms, ", ") + "."
+		}
+		out = append(out, markdown.Section{
+			Heading: site.Heading{ID: t.Anchor(), Text: t.Term},
+			Text:    text,
+			Record:  true, Abbr: t.Abbr,
+		})
 	}
-	return append([]markdown.Section{{Text: b.String()}}, out...)
+	return out
+}
+
+// joinText joins the non-empty parts of a record's text with spaces.
+func joinText(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// lowerFirst lowercases the first letter of a title to use it inside a
+// sentence, unless the word is an abbreviation ("UK GDPR").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
 
 // SortedTerms returns the glossary terms in alphabetical order.

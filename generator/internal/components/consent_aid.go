@@ -35,9 +35,9 @@ func StepAnchor(id string) string { return "step-" + id }
 // OutcomeAnchor is the id of an outcome in the printed decision tree.
 func OutcomeAnchor(id string) string { return "outcome-" + id }
 
-// consentAidOutline gives the tree's two headings to the contents list, and
-// each step and outcome as an anchor (not listed: there are too many) and as
-// searchable text.
+// consentAidOutline gives the tree's two headings to the contents list,
+// each step as an anchor (not listed: there are too many) and searchable
+// text, and each outcome as a record: a search result of its own.
 func consentAidOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	lvl := level(opts)
 	var steps strings.Builder
@@ -52,13 +52,9 @@ func consentAidOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	for _, s := range d.Consent.Steps {
 		out = append(out, markdown.Section{Heading: site.Heading{ID: StepAnchor(s.ID)}})
 	}
-	var outcomes strings.Builder
+	out = append(out, markdown.Section{Heading: site.Heading{Level: lvl, ID: consentOutcomesID, Text: "All the outcomes"}})
 	for _, o := range d.Consent.Outcomes {
-		outcomes.WriteString(o.Title + " " + o.Text + " ")
-	}
-	out = append(out, markdown.Section{Heading: site.Heading{Level: lvl, ID: consentOutcomesID, Text: "All the outcomes"}, Text: outcomes.String()})
-	for _, o := range d.Consent.Outcomes {
-		out = append(out, markdown.Section{Heading: site.Heading{ID: OutcomeAnchor(o.ID)}})
+		out = append(out, markdown.Section{Heading: site.Heading{ID: OutcomeAnchor(o.ID), Text: o.Title}, Text: o.Text, Record: true})
 	}
 	return out
 }

@@ -40,19 +40,20 @@ func contactsSpec() spec {
 	}
 }
 
-// contactsOutline gives each group's heading to the contents list, with its
-// contacts' words for search, and each contact as an anchor.
+// contactsOutline gives each group's heading to the contents list, and
+// lists each contact as a record: a search result of its own, named by
+// who it is ("Local authority designated officer (LADO)"), that opens at
+// the contact's entry on the page.
 func contactsOutline(d *data.Data, opts markdown.Options) []markdown.Section {
 	var out []markdown.Section
 	for _, g := range d.Contacts.Groups {
-		var b strings.Builder
-		b.WriteString(g.Intro)
+		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: contactGroupAnchor(g.ID), Text: g.Title}, Text: g.Intro})
 		for _, c := range g.Contacts {
-			fmt.Fprintf(&b, " %s %s %s %s %s %s", c.Name, c.When, c.Phone, c.Email, c.Hours, c.Note)
-		}
-		out = append(out, markdown.Section{Heading: site.Heading{Level: level(opts), ID: contactGroupAnchor(g.ID), Text: g.Title}, Text: strings.TrimSpace(b.String())})
-		for _, c := range g.Contacts {
-			out = append(out, markdown.Section{Heading: site.Heading{ID: ContactAnchor(c.ID)}})
+			out = append(out, markdown.Section{
+				Heading: site.Heading{ID: ContactAnchor(c.ID), Text: c.Name},
+				Text:    joinText(c.When, c.Phone, c.Email, c.Hours, c.Note),
+				Record:  true, Named: true, Who: true,
+			})
 		}
 	}
 	return out

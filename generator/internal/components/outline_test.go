@@ -60,3 +60,33 @@ func TestOutlinesMatchRenderedHTML(t *testing.T) {
 		t.Errorf("only %d outline ids checked; the test is not seeing the components", checked)
 	}
 }
+
+// TestRecords checks, for every component that lists records, that each
+// record of the bundled data has an anchor, a name and text, and that no
+// anchor repeats.
+func TestRecords(t *testing.T) {
+	set := New(bundledData(t), nil, func(string) bool { return true })
+	want := map[string]int{"partners": 20, "partner-directory": 20, "glossary": 30, "barriers": 40, "principles": 4, "ladder": 9, "consent-aid": 4, "contacts": 8}
+	for name, least := range want {
+		t.Run(name, func(t *testing.T) {
+			seen := map[string]bool{}
+			n := 0
+			for _, s := range set.Outline(name, nil) {
+				if !s.Record {
+					continue
+				}
+				n++
+				if s.ID == "" || strings.TrimSpace(s.Heading.Text) == "" || strings.TrimSpace(s.Text) == "" {
+					t.Errorf("record %+v lacks an anchor, a name or text", s)
+				}
+				if seen[s.ID] {
+					t.Errorf("record anchor %q repeats", s.ID)
+				}
+				seen[s.ID] = true
+			}
+			if n < least {
+				t.Errorf("%d records; want at least %d", n, least)
+			}
+		})
+	}
+}

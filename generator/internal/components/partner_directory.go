@@ -23,15 +23,16 @@ func partnerDirectorySpec() spec {
 	}
 }
 
-// partnerDirectoryOutline adds the text of every role to search. The
-// directory adds no headings of its own to the contents: the card headings
-// only show when the reader picks the card view.
+// partnerDirectoryOutline lists every role as a record, linked to its row
+// in the table. The directory adds no headings of its own to the
+// contents: the card headings only show when the reader picks the card
+// view.
 func partnerDirectoryOutline(d *data.Data, _ markdown.Options) []markdown.Section {
-	var b strings.Builder
+	var out []markdown.Section
 	for _, r := range DirectoryRoles(d) {
-		fmt.Fprintf(&b, "%s %s %s %s %s ", r.Name, r.Abbr, r.SectorName, r.What, r.When)
+		out = append(out, partnerRecord(r.Partner, r.SectorName))
 	}
-	return []markdown.Section{{Text: b.String()}}
+	return out
 }
 
 // DirectoryRole is one partner role with the name of its sector, as the

@@ -12,7 +12,7 @@ func TestDirectoryRoles(t *testing.T) {
 	d := &data.Data{Partners: data.Partners{
 		Sectors: []data.Sector{{ID: "social-care", Name: "Social care"}, {ID: "health", Name: "Health"}},
 		Partners: []data.Partner{
-			{ID: "gp", Name: "GP", Sector: "health"},
+			{ID: "gp", Name: "General practitioner", Abbr: "GP", Sector: "health", What: "Treats.", When: "When ill."},
 			{ID: "social-worker", Name: "Social worker", Sector: "social-care"},
 			{ID: "dentist", Name: "dentist", Sector: "health"},
 			{ID: "advocate", Name: "Advocate", Sector: "social-care"},
@@ -24,12 +24,17 @@ func TestDirectoryRoles(t *testing.T) {
 	}
 	// Sectors in file order, names A to Z (ignoring case) within each.
 	want := "advocate/Social care social-worker/Social care dentist/Health gp/Health"
+	// Every role is a record of its own, linked to its row.
 	if strings.Join(got, " ") != want {
 		t.Errorf("DirectoryRoles = %s; want %s", strings.Join(got, " "), want)
 	}
 	out := partnerDirectoryOutline(d, nil)
-	if len(out) != 1 || out[0].ID != "" || !strings.Contains(out[0].Text, "Social worker") {
-		t.Errorf("partnerDirectoryOutline = %+v; want one section of text and no headings", out)
+	if len(out) != 4 {
+		t.Fatalf("partnerDirectoryOutline gave %d sections; want a record for each of 4 roles", len(out))
+	}
+	gp := out[3]
+	if !gp.Record || gp.Level != 0 || gp.ID != "partner-gp" || gp.Heading.Text != "General practitioner" || gp.Abbr != "GP" || gp.Text != "Treats. When ill. Sector: Health." {
+		t.Errorf("the GP's record is %+v", gp)
 	}
 }
 
@@ -67,9 +72,9 @@ func TestConsentAidOutline(t *testing.T) {
 	want := []string{
 		"3 all-the-questions Is anyone at risk?  Yes  No",
 		"0 step-risk",
-		"3 all-the-outcomes Share to protect t Do not share t",
-		"0 outcome-protect",
-		"0 outcome-keep",
+		"3 all-the-outcomes",
+		"0 outcome-protect t",
+		"0 outcome-keep t",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("consentAidOutline =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

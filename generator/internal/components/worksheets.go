@@ -199,22 +199,14 @@ func blankName(p data.Partner, text string) []Piece {
 	return out
 }
 
-// cardSetsOutline lists each set's heading and its cards' text, for the
-// on-page contents and search.
+// cardSetsOutline lists each set's heading, for the on-page contents and
+// search. The cards' text is left out: it is the partner roles' and
+// barriers' own, which search lists as records where the roles and
+// barriers are, and a sheet of every card would match nearly any query.
 func cardSetsOutline(sets []CardSet) []markdown.Section {
 	var out []markdown.Section
 	for _, s := range sets {
-		var b strings.Builder
-		for _, sh := range s.Sheets {
-			for _, c := range sh.Cards {
-				b.WriteString(c.Title + " ")
-				for _, p := range c.Text {
-					b.WriteString(p.Text)
-				}
-				b.WriteString(" ")
-			}
-		}
-		out = append(out, markdown.Section{Heading: site.Heading{Level: 2, ID: s.ID, Text: s.Title}, Text: strings.TrimSpace(b.String())})
+		out = append(out, markdown.Section{Heading: site.Heading{Level: 2, ID: s.ID, Text: s.Title}})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment, the glossary, the consent decision aid and who to call.
+// self-assessment, the glossary, the consent decision aid, who to call and
+// search's best bets.
 //
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
@@ -30,6 +31,7 @@ type Data struct {
 	Glossary   Glossary
 	Consent    Consent
 	Contacts   Contacts
+	BestBets   BestBets
 }
 
 // Partners is data/partners.yaml.
@@ -201,6 +203,7 @@ func (d *Data) files() map[string]any {
 		"glossary.yaml":   &d.Glossary,
 		"consent.yaml":    &d.Consent,
 		"contacts.yaml":   &d.Contacts,
+		"best-bets.yaml":  &d.BestBets,
 	}
 }
 
@@ -346,6 +349,7 @@ func (c *checker) check(d *Data) {
 	// a step with a problem would show as a dead end or a loop.
 	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
 	c.contacts(d.Contacts, c.files.present("contacts.yaml"))
+	c.bestBets(d.BestBets)
 }
 
 // partners checks the sectors' and partners' ids, and that each partner's

@@ -55,8 +55,21 @@ func TestLoadErrors(t *testing.T) {
 			`content/data/assessment.yaml:8:19: unknown remedy "shadowng" (did you mean "shadowing"?); use a remedy id from barriers.yaml`,
 			`content/data/assessment.yaml:9:21: unknown principle "courtesy"; use a principle id from principles.yaml`,
 		}},
+		{"best bets: page form, empty and repeated phrases", map[string]string{
+			"data/best-bets.yaml": "bets:\n  - page: /guidance/who.html\n    phrases: [in danger, '  ']\n  - page: guidance/who-to-call.md#numbers\n    phrases: [In  Danger]\n  - page: guidance/a.md\n    phrases: []\n",
+		}, []string{
+			`content/data/best-bets.yaml:2:11: page "/guidance/who.html" should be the path of a page below content/, like "guidance/who-to-call.md" or "guidance/who-to-call.md#the-numbers"`,
+			`content/data/best-bets.yaml:3:14: a phrase is empty; write the words that should bring this page first, or remove it`,
+			`content/data/best-bets.yaml:5:14: the phrase "In  Danger" is already listed at line 3; a phrase can bring only one best bet`,
+			`content/data/best-bets.yaml:7:14: a best bet needs at least one phrase: the words that bring it first, like [worried about a child, in danger]`,
+		}},
+		{"best bets: unknown field", map[string]string{
+			"data/best-bets.yaml": "bets:\n  - page: a.md\n    phrase: [x]\n",
+		}, []string{
+			`content/data/best-bets.yaml:3:5: unknown field "phrase" in "bets[1]" (did you mean "phrases"?)`,
+		}},
 		{"unknown file", map[string]string{"data/partner.yaml": "x: 1\n"}, []string{
-			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, best-bets.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
 		}},
 		{"missing required", map[string]string{"data/glossary.yaml": "terms:\n  - term: GP\n"}, []string{
 			`content/data/glossary.yaml:2:5: missing required field "definition" in "terms[1]"`,
@@ -66,7 +79,7 @@ func TestLoadErrors(t *testing.T) {
 			"data/partners.yml":  "sectors: []\npartners: []\n",
 		}, []string{`content/data/partners.yml: both data/partners.yaml and data/partners.yml exist, and only data/partners.yaml is read; keep one of them`}},
 		{"unknown .yml file keeps its name", map[string]string{"data/notes.yml": "x: 1\n"}, []string{
-			`content/data/notes.yml: unknown data file "notes.yml"; data files are assessment.yaml, barriers.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+			`content/data/notes.yml: unknown data file "notes.yml"; data files are assessment.yaml, barriers.yaml, best-bets.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
 		}},
 		{"schema errors and a broken reference in one pass", map[string]string{
 			"data/partners.yaml": "sectors:\n  - id: health\n    name: Health\npartners:\n  - id: gp\n    name: GP\n    sector: [health]\n    what: w\n    when: w\n    colour: red\n  - id: advocate\n    name: Advocate\n    sector: legal-and-advocasy\n    what: w\n    when: w\n",

@@ -54,9 +54,34 @@ type Components interface {
 
 // Section is a stretch of a page under one heading, for search and the
 // on-page contents. The text before the first heading has Level 0.
+//
+// A component's outline lists sections too: its headings (Level 2 or 3,
+// for the contents list), anchors (Level 0 with an ID, for link checks)
+// and text. A section marked Record is one entry of a component, such as
+// a partner role, a glossary term or a remedy, that search lists as a
+// result of its own: Heading.ID is the anchor on its row or card, and
+// Heading.Text its name. A record of Level 0 is not in the contents list,
+// and its text is not part of the section around it.
 type Section struct {
 	site.Heading
 	Text string
+	// Record marks a component's entry as a search result of its own.
+	Record bool
+	// Named says a record's Heading.Text is a name that readers search
+	// for as it is (a role, a term, a barrier), not a sentence (a
+	// remedy): a query of exactly its words names the record.
+	Named bool
+	// Who says a record names someone to work with (a role, a team, a
+	// contact) rather than a topic: in a longer query its name is the
+	// other party ("disagreeing with a social worker" is about
+	// disagreeing), so search weighs the query's other words first.
+	Who bool
+	// Abbr is a record's abbreviation ("OT"), which search shows beside
+	// its name and weighs like it.
+	Abbr string
+	// Also lists other names of a record (synonyms), which search weighs
+	// like its name.
+	Also []string
 }
 
 // Result is a converted page.

@@ -383,3 +383,68 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// recordComponents knows one component, "roles", whose outline has a
+// heading, a record under it and an anchor.
+type recordComponents struct{ fakeComponents }
+
+func (recordComponents) Names() []string { return []string{"roles"} }
+func (recordComponents) Outline(string, Options) []Section {
+	return []Section{
+		{Heading: site.Heading{Level: 2, ID: "roles", Text: "Roles"}, Text: "roles intro"},
+		{Heading: site.Heading{ID: "role-ot", Text: "Occupational therapist"}, Text: "equipment at home", Record: true, Abbr: "OT"},
+		{Heading: site.Heading{ID: "role-gp"}},
+		{Text: "more roles text"},
+	}
+}
+
+// TestSectionText checks, one behaviour per case, the text each section
+// gives search.
+func TestSectionText(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string // "#id: text" per section
+	}{
+		{"definition list terms are not glued to the text above", "Some words\n\nTerm\n: Its definition.\n",
+			[]string{"#: Some words Term Its definition."}},
+		{"blocks are separate words", "# Title\n\nA paragraph\n\n> quoted\n\n- item one\n- item two\n",
+			[]string{"#: Title A paragraph quoted item one item two"}},
+		{"table cells and rows are punctuated", "| Form | What it means |\n|---|---|\n| Within one service | Working together. |\n| Across services | Joint work |\n",
+			[]string{"#: Form; What it means. Within one service; Working together. Across services; Joint work."}},
+		{"a footnote goes with the section that refers to it", "## One\n\nSee this[^a].\n\n## Two\n\nLast words.\n\n[^a]: The note.\n",
+			[]string{"#one: See this. The note.", "#two: Last words."}},
+		{"a footnote referred to twice goes with both", "## One\n\nA[^n].\n\n## Two\n\nB[^n].\n\n## Three\n\nC.\n\n[^n]: Shared note.\n",
+			[]string{"#one: A. Shared note.", "#two: B. Shared note.", "#three: C."}},
+		{"records are sections of their own", "Intro.\n\n::: roles\n:::\n\nAfter.\n",
+			[]string{"#: Intro.", "#roles: roles intro more roles text After.", "#role-ot: equipment at home"}},
+	}
+	c := New(Config{Components: recordComponents{}})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, errs := c.Convert(Input{Path: "p.md", File: "p.md", BodyLine: 1, Body: []byte(tt.md)})
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			var got []string
+			for _, s := range res.Sections {
+				got = append(got, "#"+s.ID+": "+s.Text)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("sections of %q (-want +got):\n%s", tt.md, diff)
+			}
+		})
+	}
+	res, _ := c.Convert(Input{Path: "p.md", File: "p.md", BodyLine: 1, Body: []byte("::: roles\n:::\n")})
+	for _, s := range res.Sections {
+		if s.ID == "role-ot" && (!s.Record || s.Abbr != "OT" || s.Heading.Text != "Occupational therapist") {
+			t.Errorf("the record lost its name or abbreviation: %+v", s)
+		}
+	}
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	if diff := cmp.Diff([]string{"roles", "role-ot", "role-gp"}, ids); diff != "" {
+		t.Errorf("headings (for anchor checks) (-want +got):\n%s", diff)
+	}
+}

@@ -29,6 +29,23 @@ func (t *spaceText) WriteByte(c byte) error {
 	return nil
 }
 
+// Punctuate ends the text so far with mark, unless it is empty or already
+// ends with a mark of its own, and starts the next word after a space.
+func (t *spaceText) Punctuate(mark byte) {
+	if n := len(t.b); n > 0 && !isASCIIPunct(t.b[n-1]) {
+		t.b = append(t.b, mark)
+	}
+	t.pending = true
+}
+
+func isASCIIPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
 // String returns the text collected so far.
 func (t *spaceText) String() string { return string(t.b) }
 

@@ -15,7 +15,6 @@ import (
 	"joinedup/generator/internal/site"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -35,51 +34,25 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		texts      []*ast.Text
 		checklists []*Directive
 		nested     []*Directive
-		section    = &Section{}
-		sectionBuf spaceText
+		pt         pageText
 	)
-	flush := func() {
-		section.Text = sectionBuf.String()
-		if section.Level > 0 || section.Text != "" {
-			st.result.Sections = append(st.result.Sections, *section)
-		}
-		sectionBuf.Reset()
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			pt.leave(n)
 			return ast.WalkContinue, nil
 		}
+		pt.enter(n)
 		switch n := n.(type) {
 		case *Directive:
-			if outer := enclosingDirective(n); outer != nil {
-				t.nested(st, n, outer)
-				nested = append(nested, n)
-				return ast.WalkSkipChildren, nil
-			}
-			if t.directive(st, n) {
-				checklists = append(checklists, n)
-				return ast.WalkContinue, nil
-			}
-			for _, s := range t.outline(n) {
-				if s.Level == 2 || s.Level == 3 {
-					flush()
-					section = &Section{Heading: s.Heading}
-				}
-				if s.ID != "" {
-					st.result.Headings = append(st.result.Headings, s.Heading)
-				}
-				sectionBuf.WriteString(" " + s.Text)
-			}
-			return ast.WalkSkipChildren, nil
+			return t.directiveText(st, n, &pt, &checklists, &nested), nil
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			h := site.Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src)}
 			st.result.Headings = append(st.result.Headings, h)
 			if n.Level == 2 || n.Level == 3 {
-				flush()
-				section = &Section{Heading: h}
+				pt.heading(Section{Heading: h})
 			} else {
-				sectionBuf.WriteString(" " + h.Text)
+				pt.buf().WriteString(" " + h.Text)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
@@ -96,18 +69,16 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Text:
 			mergeFollowingText(n)
 			texts = append(texts, n)
-			sectionBuf.Write(n.Segment.Value(src))
+			pt.buf().Write(n.Segment.Value(src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				sectionBuf.WriteByte(' ')
+				pt.buf().WriteByte(' ')
 			}
 		case *ast.String:
-			sectionBuf.WriteString(stringText(n))
-		case *ast.Paragraph, *ast.TextBlock, *ast.ListItem, *east.TableCell:
-			sectionBuf.WriteByte(' ')
+			pt.buf().WriteString(stringText(n))
 		}
 		return ast.WalkContinue, nil
 	})
-	flush()
+	st.result.Sections = pt.finish()
 	t.finish(st, nested, checklists, texts, src)
 }
 
@@ -125,6 +96,30 @@ func (t *pageTransformer) finish(st *state, nested, holders []*Directive, texts 
 		}
 	}
 	t.c.abbrs.mark(texts, src)
+}
+
+// directiveText handles a directive met in the walk: one inside another is
+// noted to report, one that holds Markdown (a checklist, trainer notes) is
+// walked as Markdown, and a component adds its outline (headings, records,
+// text) to the page.
+func (t *pageTransformer) directiveText(st *state, d *Directive, pt *pageText, checklists, nested *[]*Directive) ast.WalkStatus {
+	if outer := enclosingDirective(d); outer != nil {
+		t.nested(st, d, outer)
+		*nested = append(*nested, d)
+		return ast.WalkSkipChildren
+	}
+	if t.directive(st, d) {
+		*checklists = append(*checklists, d)
+		return ast.WalkContinue
+	}
+	outline := t.outline(d)
+	for _, s := range outline {
+		if s.ID != "" {
+			st.result.Headings = append(st.result.Headings, s.Heading)
+		}
+	}
+	pt.outline(outline)
+	return ast.WalkSkipChildren
 }
 
 // directive checks a directive and prepares it for rendering. It reports

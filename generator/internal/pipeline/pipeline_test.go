@@ -160,6 +160,15 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			want: []string{`content/data/partners.yaml:3:17: YAML syntax error: a second ": " on one line; put text that holds ": " in quotes: name: "Health: care"`},
 		},
 		{
+			name: "best bets: a missing page, a missing anchor, a phrase of left-out words, all at once",
+			edit: map[string]string{"data/best-bets.yaml": "bets:\n  - page: guide/who.md\n    phrases: [in danger]\n  - page: guide/consent.md#exception\n    phrases: [consent]\n  - page: guide/consent.md\n    phrases: [what about it]\n"},
+			want: []string{
+				`content/data/best-bets.yaml:2:11: best bet page "guide/who.md" does not exist; give the path of a page below content/, like "guidance/who-to-call.md"`,
+				"content/data/best-bets.yaml:4:11: best bet anchor #exception is not a heading or entry on guide/consent.md; its anchors include #exceptions",
+				`content/data/best-bets.yaml:7:14: the phrase "what about it" has only words that search leaves out (such as "the", "about", "can"), so it would never match; add a word that says what it is about`,
+			},
+		},
+		{
 			name: "broken link",
 			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\nSee [consent](consnet.md).\n"},
 			want: []string{`content/guide/roles.md:4:5: links to "content/guide/consnet.md", which does not exist (did you mean "content/guide/consent.md"?)`},

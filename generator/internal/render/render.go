@@ -115,8 +115,9 @@ type View struct {
 	FooterLinks     []Link
 	Audience        []string
 	Session         *SessionView
-	// Pages lists every page, for the search page without JavaScript.
-	Pages []Link
+	// Browse is the search page's list of what to read instead of
+	// searching (see search.go).
+	Browse *Browse
 	// GuideHTML is where the print page's guide goes.
 	GuideHTML template.HTML
 	// Scripts are the deferred scripts the page loads, below assets/: the
@@ -328,17 +329,6 @@ func (r *Renderer) execute(kind string, v View) ([]byte, error) {
 }
 
 func rel(from, to string) string { return site.Relative(from, to) }
-
-// Search renders the search page. Without JavaScript it lists every page.
-func (r *Renderer) Search() ([]byte, error) {
-	v := r.base(site.SearchPage, "search", nil)
-	v.Title = "Search"
-	v.Description = "Search the guidance, learning and training pages."
-	for _, p := range r.site.Pages {
-		v.Pages = append(v.Pages, Link{Title: p.Title(), URL: rel(site.SearchPage, p.URL), Description: p.Src.Front.Description})
-	}
-	return r.execute("search", v)
-}
 
 // NotFound renders the 404 page. A web server shows it at any depth, so its
 // links are absolute from base_url's path when the site has one.

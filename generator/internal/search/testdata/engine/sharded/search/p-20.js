@@ -1,0 +1,1 @@
+joinedupSearch.add("p-20",{"young":[3,32]});

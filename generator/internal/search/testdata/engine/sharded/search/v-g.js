@@ -1,0 +1,1 @@
+joinedupSearch.add("v-g",{"glossari":[3,6]});

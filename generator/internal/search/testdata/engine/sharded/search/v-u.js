@@ -1,0 +1,1 @@
+joinedupSearch.add("v-u",{"use":[3,17]});

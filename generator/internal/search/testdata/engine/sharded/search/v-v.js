@@ -1,0 +1,1 @@
+joinedupSearch.add("v-v",{"visitor":[3,18]});

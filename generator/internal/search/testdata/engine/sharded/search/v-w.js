@@ -1,0 +1,1 @@
+joinedupSearch.add("v-w",{"well":[1,19],"worker":[2,19]});

@@ -1,0 +1,1 @@
+joinedupSearch.add("v-y",{"young":[1,20]});
