@@ -37,6 +37,12 @@ type spec struct {
 	needs   string
 	present func(*data.Data) bool
 	outline func(*data.Data, markdown.Options) []markdown.Section
+	// check, when set, checks what the rules above cannot: an option's
+	// form, or a part of a data file the component needs.
+	check func(*data.Data, markdown.Options) (string, *markdown.Option)
+	// links, when set, lists the links to pages that the component's
+	// data makes, for the build to check with the page's own.
+	links func(*data.Data, markdown.Options) []site.Link
 }
 
 // Set renders components from one site's data.
@@ -57,8 +63,12 @@ type View struct {
 	Sector *data.Sector
 	// Keys is the list of browser storage keys, for storage-keys.
 	Keys []storage.Key
-	page string
-	set  *Set
+	// Scenario is the scenario component's scenario, and Check the
+	// knowledge-check component's check (by their id= option), or nil.
+	Scenario *data.Scenario
+	Check    *data.KnowledgeCheck
+	page     string
+	set      *Set
 	// outline is what the component adds to the page's outline: its
 	// headings as the contents list, the anchor checks and search see
 	// them. The template writes those headings with OutlineHeading, so
@@ -168,6 +178,9 @@ func New(d *data.Data, templates *template.Template, written func(file string) b
 		"partner-cards":     partnerCardsSpec(),
 		"meeting-prep":      meetingPrepSpec(),
 	}
+	for name, sp := range learningSpecs() {
+		s.specs[name] = sp
+	}
 	return s
 }
 
@@ -209,6 +222,11 @@ func (s *Set) Check(name string, opts markdown.Options) (string, *markdown.Optio
 			}
 		}
 	}
+	if sp.check != nil {
+		if msg, at := sp.check(s.data, opts); msg != "" {
+			return msg, at
+		}
+	}
 	if !sp.present(s.data) && (sp.needs == "" || !s.written(sp.needs)) {
 		return fmt.Sprintf("component %q needs content/data/%s, which is missing or empty", name, sp.needs), nil
 	}
@@ -223,6 +241,16 @@ func (s *Set) sector(id string) *data.Sector {
 		if s.data.Partners.Sectors[i].ID == id {
 			return &s.data.Partners.Sectors[i]
 		}
+	}
+	return nil
+}
+
+// Links lists the links to pages that the component's data makes, each
+// with its place in the data file, for the build to check with the
+// page's own links (see markdown.Linker).
+func (s *Set) Links(name string, opts markdown.Options) []site.Link {
+	if sp := s.specs[name]; sp.links != nil {
+		return sp.links(s.data, opts)
 	}
 	return nil
 }
@@ -245,6 +273,14 @@ func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page strin
 	}
 	if id, ok := opts.Get("sector"); ok {
 		v.Sector = s.sector(id)
+	}
+	if id, ok := opts.Get("id"); ok {
+		switch name {
+		case scenarioName:
+			v.Scenario = s.data.Scenario(id)
+		case knowledgeCheckName:
+			v.Check = s.data.Check(id)
+		}
 	}
 	return s.templates.ExecuteTemplate(w, name, v)
 }
