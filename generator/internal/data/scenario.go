@@ -49,12 +49,13 @@ type ScenarioStep struct {
 	Pos strictyaml.Positions `yaml:"-"`
 }
 
-// Voice is what one other person in the case says at a step: a partner,
-// the person, their family. Role, when set, is the id of the partner role
-// in partners.yaml that Who holds.
+// Voice is what one other person in the case says at a step. Role is the
+// id of their partner role in partners.yaml; Who says who they are, for
+// someone who holds no partner role (the person, their family) or to name
+// them more closely. A voice has one or both.
 type Voice struct {
-	Who  string `yaml:"who" schema:"required"`
 	Role string `yaml:"role"`
+	Who  string `yaml:"who"`
 	Says string `yaml:"says" schema:"required"`
 
 	Pos strictyaml.Positions `yaml:"-"`
@@ -149,6 +150,9 @@ func (c *checker) scenario(s Scenario, partners map[string]diag.Pos) {
 	for _, st := range s.Steps {
 		c.scenarioStep(st, ids, stepIDs, s.clean)
 		for _, v := range st.Others {
+			if v.Role == "" && v.Who == "" && !v.Pos.Has("role") && !v.Pos.Has("who") && s.clean {
+				c.errs.Add(v.Pos.Of(""), "say who is speaking: give \"role\" (a partner id from partners.yaml), \"who\" (such as \"Her daughter\"), or both")
+			}
 			if _, ok := partners[v.Role]; v.Role != "" && !ok && c.files.known("partners.yaml") {
 				c.errs.Add(v.Pos.Of("role"), "unknown partner role %q%s; use a partner id from partners.yaml, or leave role out", v.Role, diag.Hint(v.Role, partnerIDs))
 			}

@@ -148,6 +148,9 @@ func TestScenarioErrors(t *testing.T) {
 		{"unknown partner role", "role: nurse", "role: nures", []string{
 			file + `:12:15: unknown partner role "nures" (did you mean "nurse"?); use a partner id from partners.yaml, or leave role out`,
 		}},
+		{"voice with neither role nor who", "      - who: Ward nurse\n        role: nurse\n        says:", "      - says:", []string{
+			file + `:11:9: say who is speaking: give "role" (a partner id from partners.yaml), "who" (such as "Her daughter"), or both`,
+		}},
 		{"unknown field", "    text: He falls on the first night.\n", "    text: He falls on the first night.\n    colour: red\n", []string{
 			file + `:30:5: unknown field "colour" in "steps[3]" (known fields: choices, ending, id, others, text, title)`,
 		}},
