@@ -12,6 +12,10 @@ import (
 // itemDirs are the data folders that hold one file per item.
 var itemDirs = []string{CheckDir, ScenarioDir}
 
+// ItemDirs lists the data folders that hold one file per item, below
+// data/, sorted.
+func ItemDirs() []string { return slices.Clone(itemDirs) }
+
 // loadItems decodes the files below data/'s folders (paths, sorted, such
 // as "data/scenarios/leaving-hospital.yaml") into d.Scenarios and
 // d.Checks. An item's id is its file's name, so the name must be a valid

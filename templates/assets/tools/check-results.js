@@ -203,7 +203,7 @@
   /* showProblems puts an error summary at the top of the form, linking to
      the box, and the per-line messages with the box (GOV.UK pattern). */
   CheckResults.prototype.showProblems = function (headline, messages) {
-    this.summary = joinedup.errorSummary({ id: "check-results-problem", level: this.level + 1, items: [{ text: headline, target: this.textarea.id }] });
+    this.summary = joinedup.errorSummary({ id: "check-results-problem", level: this.level, items: [{ text: headline, target: this.textarea.id }] });
     this.form.insertBefore(this.summary, this.form.firstChild);
     var list = null;
     if (messages.length) {

@@ -249,8 +249,10 @@
     result.appendChild(this.codeForm(h2, flags));
     result.appendChild(el("div", { class: "button-group" },
       joinedup.button("Try the check again", "button button--secondary knowledge-check__again", function () { self.restart(); })));
+    // Focus stays on the last answer's marking, which the reader has not
+    // yet read; the score (a live region) says the check is finished, and
+    // the result follows the last question.
     result.hidden = false;
-    result.querySelector(".knowledge-check__total").focus();
   };
 
   /* codeForm asks whether the check was done before or after a session,

@@ -157,9 +157,14 @@
   var el = joinedup.el, store = joinedup.store;
   var NAME = "learning-record";
 
-  /* savedDate is the day a stored value was saved, or "". */
+  /* savedDate is the day, in this browser's time zone, a stored value was
+     saved (its "saved" time is in UTC), or "". */
   function savedDate(key) {
-    try { return String(JSON.parse(store.get(key)).saved || "").slice(0, 10); } catch (e) { return ""; }
+    var at;
+    try { at = new Date(JSON.parse(store.get(key)).saved); } catch (e) { return ""; }
+    if (!at || isNaN(at.getTime())) return "";
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return at.getFullYear() + "-" + two(at.getMonth() + 1) + "-" + two(at.getDate());
   }
 
   /* readCatalogue reads the site's scenarios, checks and rung names from
