@@ -10,7 +10,7 @@
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search clean
+.PHONY: build check serve test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search test-long clean
 
 build:
 	$(GO) run ./generator build
@@ -48,8 +48,15 @@ npm-deps:
 	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
+# -short: the two long tests (the dev server's rebuilds against full builds,
+# and real builds interrupted by signals) run briefly or not at all under
+# the race detector, and in full, without it, in test-long.
 test-unit:
-	$(GO) test -race ./generator/...
+	$(GO) test -race -short ./generator/...
+	$(MAKE) test-long
+
+test-long:
+	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands)$$' ./generator ./generator/internal/pipeline
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:

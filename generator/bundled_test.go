@@ -86,6 +86,9 @@ func TestBundledTopics(t *testing.T) {
 		"guidance/network-meetings.md",
 		"guidance/when-professionals-disagree.md",
 		"guidance/practical-tips.md",
+		"guidance/law-and-guidance.md",
+		"guidance/who-to-call.md",
+		"guidance/can-i-share-card.md",
 		"case-studies/adult-social-care.md",
 		"case-studies/children-and-families.md",
 		"about/faqs.md",
@@ -104,6 +107,32 @@ func TestBundledTopics(t *testing.T) {
 		}
 		if !regexp.MustCompile(`(?m)^audience: \[`).Match(b) {
 			t.Errorf("%s has no audience list", p)
+		}
+	}
+}
+
+// TestGuidanceSaysWhereItApplies checks that every guidance page says it
+// describes England and links to the page on law and guidance, which says
+// how Wales, Scotland and Northern Ireland differ.
+func TestGuidanceSaysWhereItApplies(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("..", "content", "guidance", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 10 {
+		t.Fatalf("found %d guidance pages; want the bundled ones", len(pages))
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if !strings.Contains(s, "England") {
+			t.Errorf("%s does not say that it describes England", p)
+		}
+		if filepath.Base(p) != "law-and-guidance.md" && !strings.Contains(s, "](law-and-guidance.md") {
+			t.Errorf("%s does not link to law-and-guidance.md", p)
 		}
 	}
 }

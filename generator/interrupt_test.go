@@ -24,7 +24,13 @@ import (
 // non-zero exit (unless it had already finished), the output exactly as it
 // was or else the complete new site, and no staging or temporary folder
 // left behind, beside the output or in the temporary folder.
+//
+// It runs real processes, so the race detector has nothing to see in it:
+// make test-long runs it, without -short.
 func TestInterruptedCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-page site many times; make test-long runs it")
+	}
 	work := t.TempDir()
 	bin := filepath.Join(work, "joinedup")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

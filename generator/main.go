@@ -73,6 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if cmd == "build" {
 		fs.StringVar(&outDir, "out", "public", "output `folder`; replaced whole, and only when the build succeeds. It must be new, empty or made by an earlier build")
 	}
+	strict := false
+	if cmd == "check" {
+		fs.BoolVar(&strict, "strict", false, "treat pages past their review date as problems (exit 1), for an organisation's CI")
+	}
 	fs.Usage = func() {
 		if cmd == "build" {
 			fmt.Fprintf(stderr, "Usage: go run ./generator build [flags]\n\nBuilds the site. Nothing in the output folder changes unless every page builds.\n\nFlags:\n")
@@ -88,6 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	opt.Strict = strict
 	var res pipeline.Result
 	var err error
 	if cmd == "build" {

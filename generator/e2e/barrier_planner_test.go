@@ -26,7 +26,7 @@ const (
 	planKey  = "joinedup.action-plan"
 	// The remedies the tests pick, and their text in content/data/barriers.yaml.
 	meetingsText = "Hold regular meetings, in person or by video, with dates set well ahead."
-	methodsText  = "Agree how you will contact each other, for example secure email or a shared email group using initials or a case number only."
+	methodsText  = "Agree how you will contact each other, for example a secure email group named with a case number, never a person's name."
 	leadsText    = "Put a named lead against every action in the joint care plan."
 )
 

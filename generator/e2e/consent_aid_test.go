@@ -17,6 +17,14 @@ import (
 
 const consentPage = "learning/can-i-share.html"
 
+// The words every outcome ends with, and the warning on outcomes marked
+// now (templates/components/consent-aid.html).
+const (
+	consentRecord = "Record your decision and why"
+	consentAsk    = "Ask if you are unsure"
+	consentNow    = "Act now. Do not wait."
+)
+
 // consentPath is one way through the decision aid: the option chosen at
 // each step, and the outcome it ends in.
 type consentPath struct {
@@ -142,7 +150,7 @@ func TestConsentAid(t *testing.T) {
 					steps: steps.map(function(s){return s.querySelector("h3").textContent}),
 					options: steps.map(function(s){return s.querySelectorAll(".consent-aid__option").length}),
 					outcomes: outs.map(function(o){return o.querySelector("h3").textContent}),
-					reminder: outs.filter(function(o){return o.textContent.indexOf("Record your decision and why") >= 0 && o.textContent.indexOf("Ask your manager or data protection lead if unsure") >= 0}).length,
+					reminder: outs.filter(function(o){return o.textContent.indexOf(`+jsString(consentRecord)+`) >= 0 && o.textContent.indexOf(`+jsString(consentAsk)+`) >= 0}).length,
 					broken: broken};
 			})()`)
 			if got.Tool {
@@ -210,10 +218,14 @@ func TestConsentAid(t *testing.T) {
 					if !strings.Contains(r.Panel, out.Title) {
 						t.Errorf("panel = %q; want the outcome title %q", r.Panel, out.Title)
 					}
-					for _, want := range []string{"Record your decision and why", "Ask your manager or data protection lead if unsure"} {
+					for _, want := range []string{consentRecord, consentAsk} {
 						if !strings.Contains(r.Body, want) {
 							t.Errorf("outcome %q does not say %q", p.outcome, want)
 						}
+					}
+					// An outcome where waiting is dangerous says so.
+					if got := strings.Contains(r.Body, consentNow); got != out.Now {
+						t.Errorf("outcome %q shows the act-now warning = %v; want %v", p.outcome, got, out.Now)
 					}
 					var want []string
 					for i, s := range p.steps {
@@ -320,6 +332,9 @@ func TestConsentAid(t *testing.T) {
 			dirKeys(t, tab, kb.Tab)
 			for range end - pick {
 				dirKeys(t, tab, kb.ArrowDown)
+			}
+			for range pick - end {
+				dirKeys(t, tab, kb.ArrowUp)
 			}
 			dirKeys(t, tab, kb.Tab, kb.Enter)
 			if got := consentState(t, tab); got != "outcome:"+first.Options[end].Outcome {

@@ -177,6 +177,9 @@ func New(d *data.Data, templates *template.Template, written func(file string) b
 		"barrier-cards":     barrierCardsSpec(),
 		"partner-cards":     partnerCardsSpec(),
 		"meeting-prep":      meetingPrepSpec(),
+		"contacts":          contactsSpec(),
+		"emergency":         emergencySpec(),
+		"share-card":        shareCardSpec(),
 	}
 	for name, sp := range learningSpecs() {
 		s.specs[name] = sp

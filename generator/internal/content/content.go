@@ -50,6 +50,10 @@ type FrontMatter struct {
 	Keywords    []string `yaml:"keywords"`
 	// Session makes the page a trainer's session plan.
 	Session *Session `yaml:"session"`
+	// Reviewed and NextReview say when the page was last reviewed and
+	// when it is next due (see Review); required in ReviewFolder.
+	Reviewed   Date `yaml:"reviewed"`
+	NextReview Date `yaml:"next_review"`
 
 	Pos strictyaml.Positions `yaml:"-"`
 }
@@ -391,6 +395,7 @@ func checkFrontMatter(p *Page, errs *diag.List) {
 			errs.Add(f.Pos.Of("audience"), "unknown audience %q; use one or more of %s%s", a, strings.Join(Audiences, ", "), diag.Hint(a, Audiences))
 		}
 	}
+	checkReview(p, errs)
 	if s := f.Session; s != nil {
 		checkAgenda(s, errs)
 	}

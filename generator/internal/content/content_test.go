@@ -180,7 +180,7 @@ func TestLoadReportsEverything(t *testing.T) {
 	}
 	_, err := Load(fsys, "content")
 	want := "content/_index.md: missing home page; create it with front matter and a title\n" +
-		"content/a.md:3:1: unknown field \"colour\" (known fields: audience, description, draft, keywords, session, tags, title, weight)\n" +
+		"content/a.md:3:1: unknown field \"colour\" (known fields: audience, description, draft, keywords, next_review, reviewed, session, tags, title, weight)\n" +
 		"content/b.md:1:1: missing front matter: start the file with a line \"---\", then \"title: ...\", then another \"---\"\n" +
 		"content/data/x.txt: only YAML files (.yaml) belong in data/; move this file elsewhere\n" +
 		"content/site.yaml: missing site settings file; create it with at least \"title:\" and \"organisation:\" (the site's name and the organisation that runs it)"

@@ -18,6 +18,8 @@ import (
 type Consent struct {
 	Steps    []ConsentStep    `yaml:"steps" schema:"required"`
 	Outcomes []ConsentOutcome `yaml:"outcomes" schema:"required"`
+	// Card is the one-page "Can I share?" quick card, or nil.
+	Card *ConsentCard `yaml:"card"`
 
 	Pos strictyaml.Positions `yaml:"-"`
 }
@@ -52,6 +54,10 @@ type ConsentOutcome struct {
 	Title string        `yaml:"title" schema:"required"`
 	Text  string        `yaml:"text" schema:"required"`
 	Links []ConsentLink `yaml:"links"`
+	// Now marks an outcome where waiting is dangerous, such as calling
+	// 999: the page shows it as a warning to act now, and its words must
+	// say "now", never "today".
+	Now bool `yaml:"now"`
 
 	Pos strictyaml.Positions `yaml:"-"`
 }
@@ -64,6 +70,36 @@ type ConsentLink struct {
 
 	Pos strictyaml.Positions `yaml:"-"`
 }
+
+// ConsentCard is the "Can I share?" quick card: short points under
+// headings, printed on one side of A4 for a staff room or a lanyard.
+type ConsentCard struct {
+	Title    string        `yaml:"title" schema:"required"`
+	Intro    string        `yaml:"intro"`
+	Sections []CardSection `yaml:"sections" schema:"required"`
+	Footer   string        `yaml:"footer"`
+
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// CardSection is one box of the quick card. A Now section is printed as a
+// warning, first thing the eye lands on.
+type CardSection struct {
+	Heading string   `yaml:"heading" schema:"required"`
+	Now     bool     `yaml:"now"`
+	Points  []string `yaml:"points" schema:"required"`
+
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// The quick card is one side of A4, so its text is held to what fits; the
+// browser tests print the bundled card and count its pages.
+const (
+	CardMaxSections  = 8
+	CardMaxPoints    = 6
+	CardMaxPointText = 120
+	CardMaxChars     = 2400
+)
 
 // StepNumber returns the 1-based number of the step with id, as the printed
 // tree shows it ("go to step 3"), or 0 when there is none.
@@ -107,11 +143,21 @@ func (c *checker) consent(k Consent, present bool) {
 	outcomes := map[string]diag.Pos{}
 	for _, o := range k.Outcomes {
 		c.id(outcomes, o.ID, o.Pos, "outcome")
+		if o.Now {
+			for _, f := range []struct{ key, text string }{{"title", o.Title}, {"text", o.Text}} {
+				if today.MatchString(f.text) {
+					c.errs.Add(o.Pos.Of(f.key), "outcome %q is marked now, but its %s says \"today\"; where waiting is dangerous, say \"now\"", o.ID, f.key)
+				}
+			}
+		}
 		for _, l := range o.Links {
 			if !consentPagePattern.MatchString(l.Page) {
 				c.errs.Add(l.Pos.Of("page"), "link page %q should be the path of a page below content/, like \"guidance/consent-and-information-sharing.md#start-with-consent\"", l.Page)
 			}
 		}
+	}
+	if k.Card != nil {
+		c.consentCard(*k.Card)
 	}
 	stepIDs, outcomeIDs := keys(steps), keys(outcomes)
 	for _, s := range k.Steps {
@@ -121,6 +167,34 @@ func (c *checker) consent(k Consent, present bool) {
 		return // the walk below needs every reference to resolve
 	}
 	c.consentWalk(k)
+}
+
+// today finds "today" in an outcome marked now.
+var today = regexp.MustCompile(`(?i)\btoday\b`)
+
+// consentCard checks that the quick card fits on its page.
+func (c *checker) consentCard(card ConsentCard) {
+	if len(card.Sections) > CardMaxSections {
+		c.errs.Add(card.Sections[CardMaxSections].Pos.Of("heading"), "the card has %d sections, but one page has room for %d; merge some", len(card.Sections), CardMaxSections)
+	}
+	chars := len([]rune(card.Title + card.Intro + card.Footer))
+	for _, s := range card.Sections {
+		if len(s.Points) > CardMaxPoints {
+			c.errs.Add(s.Pos.Of("points"), "section %q has %d points; keep it to %d so the card fits on one page", s.Heading, len(s.Points), CardMaxPoints)
+		}
+		chars += len([]rune(s.Heading))
+		for i, p := range s.Points {
+			n := len([]rune(p))
+			if n > CardMaxPointText {
+				c.errs.Add(s.Pos.Of("points"), "point %d of section %q is %d characters; keep each point to %d", i+1, s.Heading, n, CardMaxPointText)
+			}
+			chars += n
+		}
+		if chars > CardMaxChars {
+			c.errs.Add(s.Pos.Of("heading"), "the card's text reaches %d characters by section %q, but one page has room for about %d; shorten the points", chars, s.Heading, CardMaxChars)
+			return
+		}
+	}
 }
 
 // consentOptions checks one step's answers.

@@ -1,6 +1,6 @@
 // Package data decodes and checks the site's YAML data files: partner roles,
 // principles, barriers and remedies, the partnership ladder, the ladder
-// self-assessment, the glossary and the consent decision aid.
+// self-assessment, the glossary, the consent decision aid and who to call.
 //
 // Two folders hold one file per item, named by the item's id: branching
 // scenarios (data/scenarios/NAME.yaml, see Scenario) and knowledge checks
@@ -34,6 +34,7 @@ type Data struct {
 	Assessment Assessment
 	Glossary   Glossary
 	Consent    Consent
+	Contacts   Contacts
 	// Scenarios and Checks are the files of data/scenarios/ and
 	// data/checks/, sorted by id.
 	Scenarios []Scenario
@@ -208,6 +209,7 @@ func (d *Data) files() map[string]any {
 		"assessment.yaml": &d.Assessment,
 		"glossary.yaml":   &d.Glossary,
 		"consent.yaml":    &d.Consent,
+		"contacts.yaml":   &d.Contacts,
 	}
 }
 
@@ -358,6 +360,7 @@ func (c *checker) check(d *Data) {
 	// The decision aid's tree is walked only when its file has no problems:
 	// a step with a problem would show as a dead end or a loop.
 	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
+	c.contacts(d.Contacts, c.files.present("contacts.yaml"))
 	for _, s := range d.Scenarios {
 		c.scenario(s, partners)
 	}

@@ -56,7 +56,7 @@ func TestLoadErrors(t *testing.T) {
 			`content/data/assessment.yaml:9:21: unknown principle "courtesy"; use a principle id from principles.yaml`,
 		}},
 		{"unknown file", map[string]string{"data/partner.yaml": "x: 1\n"}, []string{
-			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, consent.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+			`content/data/partner.yaml: unknown data file "partner.yaml" (did you mean "partners.yaml"?); data files are assessment.yaml, barriers.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
 		}},
 		{"missing required", map[string]string{"data/glossary.yaml": "terms:\n  - term: GP\n"}, []string{
 			`content/data/glossary.yaml:2:5: missing required field "definition" in "terms[1]"`,
@@ -66,7 +66,7 @@ func TestLoadErrors(t *testing.T) {
 			"data/partners.yml":  "sectors: []\npartners: []\n",
 		}, []string{`content/data/partners.yml: both data/partners.yaml and data/partners.yml exist, and only data/partners.yaml is read; keep one of them`}},
 		{"unknown .yml file keeps its name", map[string]string{"data/notes.yml": "x: 1\n"}, []string{
-			`content/data/notes.yml: unknown data file "notes.yml"; data files are assessment.yaml, barriers.yaml, consent.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
+			`content/data/notes.yml: unknown data file "notes.yml"; data files are assessment.yaml, barriers.yaml, consent.yaml, contacts.yaml, glossary.yaml, ladder.yaml, partners.yaml, principles.yaml`,
 		}},
 		{"schema errors and a broken reference in one pass", map[string]string{
 			"data/partners.yaml": "sectors:\n  - id: health\n    name: Health\npartners:\n  - id: gp\n    name: GP\n    sector: [health]\n    what: w\n    when: w\n    colour: red\n  - id: advocate\n    name: Advocate\n    sector: legal-and-advocasy\n    what: w\n    when: w\n",

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"sync"
+
 	"joinedup/generator/internal/search"
 )
 
@@ -22,8 +24,23 @@ type kept struct {
 	guideNew map[string][]byte
 	// files are the files each stage that rewrites all of its output
 	// wrote last, by stage, so that a file it no longer writes is
-	// removed.
-	files map[string]map[string]bool
+	// removed. The stages finish side by side, so it has a lock.
+	filesMu sync.Mutex
+	files   map[string]map[string]bool
+}
+
+// stageFiles returns the files the stage name wrote last.
+func (k *kept) stageFiles(name string) map[string]bool {
+	k.filesMu.Lock()
+	defer k.filesMu.Unlock()
+	return k.files[name]
+}
+
+// setStageFiles records the files the stage name wrote.
+func (k *kept) setStageFiles(name string, files map[string]bool) {
+	k.filesMu.Lock()
+	defer k.filesMu.Unlock()
+	k.files[name] = files
 }
 
 func newKept() *kept {

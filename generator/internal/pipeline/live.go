@@ -261,7 +261,8 @@ func (l *Live) prepare(ctx context.Context, opt Options, next *content.Source, r
 // again get new ones.
 func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sources, diag.List) {
 	var errs diag.List
-	src := &sources{opt: opt, content: next, warnings: next.Warnings,
+	warnings, errs := overdue(opt, next, next.Warnings, errs)
+	src := &sources{opt: opt, content: next, warnings: warnings,
 		data: l.src.data, templates: l.src.templates, assets: l.src.assets, converter: l.src.converter}
 	if dataChanged {
 		d, err := data.Load(next.DataFiles, func(p string) string { return path.Join(opt.ContentName, p) })

@@ -30,14 +30,21 @@ var (
 // every file the dev server would serve with a fresh full build of the
 // same content: byte for byte. A broken edit must fail as the full build
 // fails, and leave the site as it was.
+//
+// With -short (make test-unit runs it so, under the race detector) it
+// makes one short sequence; make test-long runs the full ones.
 func TestLiveMatchesFullBuild(t *testing.T) {
-	for seed := range *liveSeeds {
+	seeds, steps := *liveSeeds, *liveSteps
+	if testing.Short() {
+		seeds, steps = 1, 4
+	}
+	for seed := range seeds {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			pages := 200
 			if seed%2 == 1 {
 				pages = 135 // the guide is near its split into print pages by section
 			}
-			liveRun(t, uint64(seed), pages, *liveSteps)
+			liveRun(t, uint64(seed), pages, steps)
 		})
 	}
 }

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"html/template"
 	"path"
+	"slices"
+	"time"
 
 	"joinedup/generator/internal/assets"
 	"joinedup/generator/internal/components"
@@ -41,6 +43,7 @@ func load(opt Options) (*sources, diag.List) {
 	pages, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	src.warnings, src.content = pages.Warnings, pages
+	src.warnings, errs = overdue(opt, pages, src.warnings, errs)
 	src.data, err = data.Load(pages.DataFiles, func(p string) string { return path.Join(opt.ContentName, p) })
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	tmpl, tmplErr := render.ParseTemplates(opt.Templates, opt.TemplatesName)
@@ -59,6 +62,20 @@ func load(opt Options) (*sources, diag.List) {
 		src.templates = tmpl
 	}
 	return src, errs
+}
+
+// overdue adds the pages past their review date to the warnings, or to
+// the problems with opt.Strict.
+func overdue(opt Options, src *content.Source, warnings, errs diag.List) (diag.List, diag.List) {
+	today := opt.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	late := content.OverdueReviews(src.Pages, today)
+	if opt.Strict {
+		return warnings, append(errs, late...)
+	}
+	return append(slices.Clone(warnings), late...), errs
 }
 
 // newConverter sets up the converter for the site's data: its components

@@ -50,6 +50,12 @@ type Options struct {
 	// ContentName and TemplatesName are the folders' names in messages
 	// (the folder paths as given).
 	ContentName, TemplatesName string
+	// Today is the date pages' next reviews are compared with; the
+	// clock's date when zero. A page past its review date is a warning,
+	// or, with Strict (check -strict, for an organisation's CI), a
+	// problem.
+	Today  time.Time
+	Strict bool
 }
 
 // open returns opt with Content and Templates opened from ContentDir and

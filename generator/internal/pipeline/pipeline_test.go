@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"joinedup/generator/internal/corpus"
 	"joinedup/generator/internal/diag"
@@ -171,7 +172,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "unknown component",
 			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n::: partner\n:::\n"},
-			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, check-results, checklist, consent-aid, glossary, group-results, knowledge-check, ladder, ladder-assessment, ladder-poster, learning-record, meeting-prep, partner-cards, partner-directory, partners, principles, scenario, storage-keys, your-data`},
+			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, check-results, checklist, consent-aid, contacts, emergency, glossary, group-results, knowledge-check, ladder, ladder-assessment, ladder-poster, learning-record, meeting-prep, partner-cards, partner-directory, partners, principles, scenario, share-card, storage-keys, your-data`},
 		},
 		{
 			name:      "template parse error",
@@ -499,4 +500,30 @@ func messages(t *testing.T, err error) []string {
 		got = append(got, e.Error())
 	}
 	return got
+}
+
+// TestOverdueReviews: a guidance page past its review date is a warning,
+// and with Strict a problem, at the field that set the date.
+func TestOverdueReviews(t *testing.T) {
+	fsys := siteFS(t, "small")
+	fsys["guide/consent.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Consent\nreviewed: 2024-01-10\n---\n## Exceptions\n\nText.\n")}
+	opt := Options{Content: fsys, ContentName: "content", Templates: testTemplates(), TemplatesName: "templates",
+		Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}
+	want := `content/guide/consent.md:3:11: the page was due for review on 10 January 2025`
+	res, err := Check(context.Background(), opt)
+	if err != nil {
+		t.Fatalf("check = %v; want only a warning", err)
+	}
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Error(), want) {
+		t.Errorf("warnings = %v; want %q...", res.Warnings, want)
+	}
+	opt.Strict = true
+	_, err = Check(context.Background(), opt)
+	if msgs := messages(t, err); len(msgs) != 1 || !strings.HasPrefix(msgs[0], want) {
+		t.Errorf("strict check = %v; want %q...", msgs, want)
+	}
+	opt.Strict, opt.Today = false, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	if res, err := Check(context.Background(), opt); err != nil || len(res.Warnings) != 0 {
+		t.Errorf("before the due date: check = %v, warnings %v; want neither", err, res.Warnings)
+	}
 }

@@ -40,7 +40,7 @@ func (r *recordingStage) Page(w, i int, p *site.Page, res *markdown.Result) (any
 // still be there.
 func (r *recordingStage) Finish(out publish.Output) error {
 	err := r.stage.Finish(&recorder{Output: out, r: r})
-	before := r.kept.files[r.name]
+	before := r.kept.stageFiles(r.name)
 	rm, canRemove := out.(interface{ Remove(string) error })
 	if err != nil || !canRemove {
 		for f := range before {
@@ -56,7 +56,7 @@ func (r *recordingStage) Finish(out publish.Output) error {
 			}
 		}
 	}
-	r.kept.files[r.name] = r.wrote
+	r.kept.setStageFiles(r.name, r.wrote)
 	return err
 }
 

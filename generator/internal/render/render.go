@@ -91,6 +91,10 @@ type View struct {
 	// Scripts are the deferred scripts the page loads, below assets/: the
 	// ones every page loads, then one per interactive tool on the page.
 	Scripts []string
+	// Review is when the page was last reviewed and is next due, or nil;
+	// Address is the page's address, printed on paper with it.
+	Review  *ReviewView
+	Address string
 }
 
 // ContentsItem is an h2 in the on-page contents, with its h3s.
@@ -166,6 +170,7 @@ func (r *Renderer) pageView(p *site.Page) View {
 	v.Title = p.Title()
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
+	v.Review, v.Address = reviewView(p), r.address(p)
 	for _, b := range r.site.Breadcrumbs(p) {
 		title := b.Title()
 		if b == r.site.Root.Index {
@@ -400,7 +405,13 @@ func embed(p *site.Page, html []byte, to, id, title string) []byte {
 	out := make([]byte, 0, len(html)+len(html)/16+256)
 	out = fmt.Appendf(out, "<article class=\"guide-page\" aria-labelledby=\"%s\">\n<h2 class=\"guide-page__title\" id=\"%s\">%s</h2>\n<div class=\"prose\">\n", id, id, template.HTMLEscapeString(title))
 	out = rebase(out, html, p.URL, to, id+"--")
-	return append(out, "</div>\n</article>\n"...)
+	out = append(out, "</div>\n"...)
+	// A page copied onto paper says, as it does on its own, when it was
+	// last checked, so that a reader can tell an old printout.
+	if rv := reviewView(p); rv != nil {
+		out = fmt.Appendf(out, "<p class=\"page-review__dates\">Page last reviewed: %s. Next review due: %s.</p>\n", rv.Reviewed, rv.Next)
+	}
+	return append(out, "</article>\n"...)
 }
 
 // rebase appends to out a page body rewritten for inclusion in another

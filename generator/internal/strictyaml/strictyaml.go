@@ -12,6 +12,8 @@
 // Positions (conventionally named Pos, tagged `yaml:"-"`) receives the
 // position of the mapping and of each of its keys' values, so later schema
 // checks (such as a reference to an unknown id) can point at the right place.
+// A type that reads its own scalar form (such as a date) implements
+// Validator, so a badly written value is reported at its own position.
 package strictyaml
 
 import (
@@ -118,7 +120,17 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
 }
 
+// Validator is implemented by a type that decodes itself (with
+// yaml.Unmarshaler) from a form of its own, such as a date. ValidateYAML
+// says what is wrong with the node, or "" when it will decode; the message
+// is reported at the node, after the field's name. A null is never passed:
+// it leaves the zero value.
+type Validator interface {
+	ValidateYAML(n *yaml.Node) string
+}
+
 var (
+	validatorType   = reflect.TypeFor[Validator]()
 	positionsType   = reflect.TypeFor[Positions]()
 	unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 	textType        = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -194,6 +206,15 @@ func (d *decoder) checkNode(n *yaml.Node, t reflect.Type, path string) bool {
 }
 
 func (d *decoder) checkKind(n *yaml.Node, t reflect.Type, path string) {
+	if base := derefType(t); reflect.PointerTo(base).Implements(validatorType) {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		if msg := reflect.New(base).Interface().(Validator).ValidateYAML(n); msg != "" {
+			d.errs.Add(d.pos(n), "%s %s", describePath(path), msg)
+		}
+		return
+	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) || reflect.PointerTo(t).Implements(textType) {
 		return
 	}
@@ -255,6 +276,14 @@ func (d *decoder) checkKind(n *yaml.Node, t reflect.Type, path string) {
 			d.errs.Add(d.pos(n), "%s should be a number, not %s", describePath(path), describe(n))
 		}
 	}
+}
+
+// derefType is t without its pointers.
+func derefType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
 }
 
 // checkStruct checks a mapping against the struct type t: every key known,

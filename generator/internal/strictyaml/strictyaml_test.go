@@ -9,6 +9,7 @@ import (
 	"joinedup/generator/internal/diag"
 
 	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
 )
 
 type item struct {
@@ -252,5 +253,54 @@ func TestDecodePartial(t *testing.T) {
 	syn.Title = "untouched"
 	if err := Decode("f.yaml", 1, []byte("title: [a\n"), &syn); err == nil || syn.Title != "untouched" {
 		t.Errorf("Decode of broken YAML = %v, title %q; want an error and out untouched", err, syn.Title)
+	}
+}
+
+// level is a type that reads itself: "low" or "high".
+type level struct{ High bool }
+
+func (level) ValidateYAML(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode || (n.Value != "low" && n.Value != "high") {
+		return "should be low or high"
+	}
+	return ""
+}
+
+func (l *level) UnmarshalYAML(n *yaml.Node) error {
+	l.High = n.Value == "high"
+	return nil
+}
+
+type withLevels struct {
+	A level  `yaml:"a"`
+	B level  `yaml:"b"`
+	C *level `yaml:"c"`
+}
+
+func TestDecodeValidator(t *testing.T) {
+	var ok withLevels
+	if err := Decode("f.yaml", 1, []byte("a: high\nb:\n"), &ok); err != nil {
+		t.Fatal(err)
+	}
+	if !ok.A.High || ok.B.High || ok.C != nil {
+		t.Errorf("Decode = %+v; want a high, b and c zero", ok)
+	}
+	var bad withLevels
+	err := Decode("f.yaml", 1, []byte("a: middle\nb: [x]\nc: none\n"), &bad)
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("Decode error = %v; want a diag.List", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`f.yaml:1:4: "a" should be low or high`,
+		`f.yaml:2:4: "b" should be low or high`,
+		`f.yaml:3:4: "c" should be low or high`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
