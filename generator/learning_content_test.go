@@ -144,6 +144,9 @@ func TestLearningIsLinked(t *testing.T) {
 		if !strings.Contains(string(b), "\n  check: ../learning/checks/") {
 			t.Errorf("%s names no knowledge check to run before and after", p)
 		}
+		if !strings.Contains(string(b), "](../learning/scenarios/") {
+			t.Errorf("%s links no practice scenario for learners to try afterwards", p)
+		}
 	}
 	if sessions < 2 {
 		t.Errorf("found %d session plans; want the bundled ones", sessions)
