@@ -67,11 +67,15 @@ test-fuzz:
 # Browser tests: every file with the build tag "browser" (generator/e2e checks
 # every page in headless Chromium with axe-core, and with the Nu HTML
 # Checker). browser-deps installs what they need; go vet and staticcheck run
-# again with the tag, as lint cannot see those files.
+# again with the tag, as lint cannot see those files. Only the packages that
+# have such files are tested again: the others' tests are the same with the
+# tag and ran in test-unit.
+BROWSER_PKGS = $(sort $(patsubst %/,./%,$(dir $(shell grep -rl --include='*.go' '^//go:build browser' generator))))
+
 test-browser: browser-deps
 	$(GO) vet -tags browser ./generator/...
 	$(GO) tool staticcheck -tags browser ./generator/...
-	$(GO) test -tags browser -parallel 4 -timeout 30m ./generator/...
+	$(GO) test -tags browser -parallel 4 -timeout 30m $(BROWSER_PKGS)
 
 # Chromium, Java (for the HTML checker) and npm: installed with apt-get when
 # missing and running as root, otherwise a message saying how. Then the pinned
