@@ -5,6 +5,8 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -136,17 +138,68 @@ func TestLearningRecord(t *testing.T) {
 			dirCleanNoJS(t, nojs, "record without JavaScript")
 			nojs.Close()
 
-			// The privacy page lists the new keys.
-			privacy, err := b.Open(context.Background(), o, privacyPage, e2e.Options{})
-			must(t, err)
-			listed := evalT[[]string](t, privacy, `Array.from(document.querySelectorAll(".storage-keys code")).map(function (c) { return c.textContent; })`)
-			privacy.Close()
-			for _, key := range []string{"joinedup.checks", "joinedup.scenarios", "joinedup.learning-record"} {
-				if !contains(listed, key) {
-					t.Errorf("the privacy page does not list %s (it lists %v)", key, listed)
-				}
-			}
+			// The privacy page lists the new keys, and saves, deletes and
+			// restores them like every other.
+			recordRoundTrip(t, b, o, want, reflection)
 		})
+	}
+}
+
+// recordRoundTrip checks that the privacy page lists the keys of the
+// checks, the scenarios and the record, exports them, deletes them (the
+// record is then empty) and imports them again (the record is as before,
+// reflection and all).
+func recordRoundTrip(t *testing.T, b *e2e.Browser, o e2e.Origin, want [][]string, reflection map[string]string) {
+	t.Helper()
+	// The pool has one tab: each page is closed before the next opens.
+	privacy := openTool(t, b, o, privacyPage, e2e.Options{})
+	click := func(tab *e2e.Tab, selector string) {
+		t.Helper()
+		evalT[bool](t, tab, `(document.querySelector(`+jsString(selector)+`).click(), true)`)
+	}
+	listed := evalT[[]string](t, privacy, `Array.from(document.querySelectorAll(".storage-keys code")).map(function (c) { return c.textContent; })`)
+	stored := evalT[[]string](t, privacy, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function (r) { return r.cells[0].textContent; })`)
+	for _, key := range []string{"joinedup.checks", "joinedup.scenarios", "joinedup.learning-record"} {
+		if !contains(listed, key) {
+			t.Errorf("the privacy page does not list %s (it lists %v)", key, listed)
+		}
+		if !contains(stored, key) {
+			t.Errorf("the privacy page does not show %s among what is saved (it shows %v)", key, stored)
+		}
+	}
+	downloads, err := privacy.Downloads()
+	must(t, err)
+	click(privacy, `[data-your-data-export=json]`)
+	copied, err := downloads.Wait(privacy.Context(), "joinedup-saved-answers-"+evalT[string](t, privacy, `joinedup.today()`)+".json", 10*time.Second)
+	must(t, err)
+	file := filepath.Join(t.TempDir(), "copy.json")
+	must(t, os.WriteFile(file, copied, 0o644))
+	click(privacy, `[data-your-data-delete]`)
+	click(privacy, `[data-your-data-delete-yes]`)
+	waitFor(t, privacy, `localStorage.length === 0`, "everything to be deleted")
+	privacy.Close()
+
+	empty := recordOpen(t, b, o, e2e.Options{})
+	if got := recordRows(t, empty); len(got) != 0 {
+		t.Errorf("after deleting, the record still lists %q", got)
+	}
+	empty.Close()
+
+	privacy = openTool(t, b, o, privacyPage, e2e.Options{})
+	must(t, privacy.Do(chromedp.SetUploadFiles(`#your-data-file`, []string{file})))
+	click(privacy, `[data-your-data-import]`)
+	waitFor(t, privacy, `document.querySelector("[data-your-data-status]").textContent.indexOf("Imported ") === 0`, "the import")
+	privacy.Close()
+
+	back := recordOpen(t, b, o, e2e.Options{})
+	defer back.Close()
+	if got := recordRows(t, back); !cmp.Equal(got, want) {
+		t.Errorf("after importing, the record lists\n%q\nwant\n%q", got, want)
+	}
+	for f, text := range reflection {
+		if got := evalT[string](t, back, `document.getElementById("record-`+f+`").value`); got != text {
+			t.Errorf("after importing, %s holds %q; want %q", f, got, text)
+		}
 	}
 }
 

@@ -218,6 +218,8 @@
       joinedup.button("Print my record", "button learning-record__print-button", function () { window.print(); }),
       joinedup.button("Download my record (text file)", "button button--secondary learning-record__download", function () { self.download(); })));
     window.addEventListener("storage", function () { self.list(); });
+    this.timer = null;
+    window.addEventListener("pagehide", function () { if (self.timer !== null) self.save(); });
     root.className += " learning-record--js";
     this.list();
   }
@@ -264,14 +266,20 @@
     return out;
   };
 
-  /* saveSoon saves the reflection once typing pauses. */
+  /* saveSoon saves the reflection once typing pauses; leaving the page
+     before then saves it at once (see the pagehide listener), so that
+     nothing typed just before a reload or a link is lost. */
   LearningRecord.prototype.saveSoon = function () {
     var self = this;
     window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(function () {
-      var ok = store.writeJSON(KEY, self.reflection());
-      self.status.textContent = ok ? "Your reflection is saved in this browser." : "Not saved: this browser is not letting the site keep anything. Download your record before you leave the page.";
-    }, 400);
+    this.timer = window.setTimeout(function () { self.save(); }, 400);
+  };
+
+  LearningRecord.prototype.save = function () {
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    var ok = store.writeJSON(KEY, this.reflection());
+    this.status.textContent = ok ? "Your reflection is saved in this browser." : "Not saved: this browser is not letting the site keep anything. Download your record before you leave the page.";
   };
 
   LearningRecord.prototype.download = function () {
