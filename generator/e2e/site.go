@@ -84,11 +84,18 @@ func Build(t testing.TB) *Site {
 // BuildFrom builds the site from the given folders into a temporary folder.
 func BuildFrom(t testing.TB, contentDir, templatesDir string) *Site {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "site")
-	_, err := pipeline.Build(context.Background(), pipeline.Options{
+	return BuildOptions(t, pipeline.Options{
 		Content: os.DirFS(contentDir), ContentName: contentDir,
 		Templates: os.DirFS(templatesDir), TemplatesName: templatesDir,
-	}, out)
+	})
+}
+
+// BuildOptions builds the site opt describes into a temporary folder: a
+// site with the built-in theme (opt.Theme), say, as an organisation's is.
+func BuildOptions(t testing.TB, opt pipeline.Options) *Site {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	_, err := pipeline.Build(context.Background(), opt, out)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
