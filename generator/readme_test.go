@@ -53,6 +53,11 @@ func TestReadmeNamesEverything(t *testing.T) {
 			t.Errorf("README's data table has no row for %s", f)
 		}
 	}
+	for _, dir := range data.ItemDirs() {
+		if _, ok := row(dir + "/NAME.yaml"); !ok {
+			t.Errorf("README's data table has no row for %s/NAME.yaml", dir)
+		}
+	}
 }
 
 // TestPublishingFiles keeps the ready-made CI files in README's

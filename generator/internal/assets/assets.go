@@ -89,12 +89,17 @@ func (s *Set) EveryPageScripts() []string {
 // toolNeeds lists, for a tool, the shared scripts below tools/ that must
 // run before its own: plain scripts cannot import one another, so the page
 // loads them, in this order. The ladder's result codes are used by the
-// self-assessment, which makes them, and by group results, which reads
-// them, and by no other page. The action plan's file is written and read
-// by the planner and read by the privacy page's import.
+// self-assessment, which makes them, by group results, which reads them,
+// and by the learning record, which works out each saved result's rung.
+// A knowledge check's result codes are made by the check and read by
+// check results. The action plan's file is written and read by the
+// planner and read by the privacy page's import.
 var toolNeeds = map[string][]string{
 	"ladder-assessment": {"ladder-code"},
 	"group-results":     {"ladder-code"},
+	"knowledge-check":   {"check-code"},
+	"check-results":     {"check-code"},
+	"learning-record":   {"ladder-code"},
 	"barrier-planner":   {"plan-file"},
 	"your-data":         {"plan-file"},
 }

@@ -41,6 +41,9 @@ type spec struct {
 	// check, when set, checks what the rules above cannot: an option's
 	// form, or a part of a data file the component needs.
 	check func(*data.Data, markdown.Options) (string, *markdown.Option)
+	// links, when set, lists the links to pages that the component's
+	// data makes, for the build to check with the page's own.
+	links func(*data.Data, markdown.Options) []site.Link
 }
 
 // Set renders components from one site's data.
@@ -61,8 +64,12 @@ type View struct {
 	Sector *data.Sector
 	// Keys is the list of browser storage keys, for storage-keys.
 	Keys []storage.Key
-	page string
-	set  *Set
+	// Scenario is the scenario component's scenario, and Check the
+	// knowledge-check component's check (by their id= option), or nil.
+	Scenario *data.Scenario
+	Check    *data.KnowledgeCheck
+	page     string
+	set      *Set
 	// outline is what the component adds to the page's outline: its
 	// headings as the contents list, the anchor checks and search see
 	// them. The template writes those headings with OutlineHeading, so
@@ -175,6 +182,9 @@ func New(d *data.Data, templates *template.Template, written func(file string) b
 		"emergency":         emergencySpec(),
 		"share-card":        shareCardSpec(),
 	}
+	for name, sp := range learningSpecs() {
+		s.specs[name] = sp
+	}
 	return s
 }
 
@@ -239,6 +249,16 @@ func (s *Set) sector(id string) *data.Sector {
 	return nil
 }
 
+// Links lists the links to pages that the component's data makes, each
+// with its place in the data file, for the build to check with the
+// page's own links (see markdown.Linker).
+func (s *Set) Links(name string, opts markdown.Options) []site.Link {
+	if sp := s.specs[name]; sp.links != nil {
+		return sp.links(s.data, opts)
+	}
+	return nil
+}
+
 // Outline returns the headings and text the component adds.
 func (s *Set) Outline(name string, opts markdown.Options) []markdown.Section {
 	return s.specs[name].outline(s.data, opts)
@@ -257,6 +277,14 @@ func (s *Set) Render(w io.Writer, name string, opts markdown.Options, page strin
 	}
 	if id, ok := opts.Get("sector"); ok {
 		v.Sector = s.sector(id)
+	}
+	if id, ok := opts.Get("id"); ok {
+		switch name {
+		case scenarioName:
+			v.Scenario = s.data.Scenario(id)
+		case knowledgeCheckName:
+			v.Check = s.data.Check(id)
+		}
 	}
 	return s.templates.ExecuteTemplate(w, name, v)
 }

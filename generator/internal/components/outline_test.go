@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"joinedup/generator/internal/data"
+	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/render"
 )
 
@@ -26,12 +28,13 @@ func TestOutlinesMatchRenderedHTML(t *testing.T) {
 			continue // the converter's own; it has no template here
 		}
 		t.Run(name, func(t *testing.T) {
+			opts := placeOptions(t, d, name)
 			var b strings.Builder
-			if err := set.Render(&b, name, nil, "guidance/page.md"); err != nil {
+			if err := set.Render(&b, name, opts, "guidance/page.md"); err != nil {
 				t.Fatal(err)
 			}
 			html := b.String()
-			for _, s := range set.Outline(name, nil) {
+			for _, s := range set.Outline(name, opts) {
 				if s.ID == "" {
 					continue
 				}
@@ -89,4 +92,23 @@ func TestRecords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// placeOptions are the options that place component name with the
+// bundled data: the first scenario or check for those placed by id.
+func placeOptions(t *testing.T, d *data.Data, name string) markdown.Options {
+	t.Helper()
+	var ids []string
+	switch name {
+	case scenarioName:
+		ids = d.ScenarioIDs()
+	case knowledgeCheckName:
+		ids = d.CheckIDs()
+	default:
+		return nil
+	}
+	if len(ids) == 0 {
+		t.Fatalf("the bundled site has nothing for %s to place", name)
+	}
+	return markdown.Options{{Key: "id", Value: ids[0]}}
 }

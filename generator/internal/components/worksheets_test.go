@@ -115,16 +115,19 @@ func TestBarrierCardSets(t *testing.T) {
 func bundledData(t *testing.T) *data.Data {
 	t.Helper()
 	files := map[string][]byte{}
-	paths, err := filepath.Glob(filepath.Join("..", "..", "..", "content", "data", "*.yaml"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no data files found: %v", err)
+	dir := filepath.Join("..", "..", "..", "content", "data")
+	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	more, err2 := filepath.Glob(filepath.Join(dir, "*", "*.yaml"))
+	if err != nil || err2 != nil || len(paths) == 0 {
+		t.Fatalf("no data files found: %v %v", err, err2)
 	}
-	for _, p := range paths {
+	for _, p := range append(paths, more...) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files["data/"+filepath.Base(p)] = b
+		rel, _ := filepath.Rel(dir, p)
+		files["data/"+filepath.ToSlash(rel)] = b
 	}
 	d, err := data.Load(files, func(p string) string { return p })
 	if err != nil {

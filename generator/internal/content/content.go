@@ -66,6 +66,9 @@ type Session struct {
 	Prepare   []string     `yaml:"prepare"`
 	Agenda    []AgendaItem `yaml:"agenda" schema:"required"`
 	Prompts   []string     `yaml:"prompts"`
+	// Check is a relative link to the page of the knowledge check that
+	// learners do at the start and again at the end of the session.
+	Check string `yaml:"check"`
 
 	Pos strictyaml.Positions `yaml:"-"`
 }

@@ -3,6 +3,11 @@
 // self-assessment, the glossary, the consent decision aid, who to call and
 // search's best bets.
 //
+// Two folders hold one file per item, named by the item's id: branching
+// scenarios (data/scenarios/NAME.yaml, see Scenario) and knowledge checks
+// (data/checks/NAME.yaml, see KnowledgeCheck). A site may have any number
+// of each, or none.
+//
 // Each file has a typed schema (the structs below). Unknown keys, missing
 // required fields, duplicate ids and references to ids that do not exist are
 // all reported with their file, line and column.
@@ -32,6 +37,10 @@ type Data struct {
 	Consent    Consent
 	Contacts   Contacts
 	BestBets   BestBets
+	// Scenarios and Checks are the files of data/scenarios/ and
+	// data/checks/, sorted by id.
+	Scenarios []Scenario
+	Checks    []KnowledgeCheck
 }
 
 // Partners is data/partners.yaml.
@@ -242,7 +251,12 @@ func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 	sort.Strings(paths) // partners.yaml before partners.yml
 	st := fileStates{}
 	read := map[string]string{} // known name -> the path read for it
+	var items []string          // files in the folders of one file per item
 	for _, p := range paths {
+		if strings.Count(p, "/") > 1 {
+			items = append(items, p)
+			continue
+		}
 		base := p[strings.LastIndex(p, "/")+1:]
 		name := strings.TrimSuffix(base, ".yml")
 		if !strings.HasSuffix(name, ".yaml") {
@@ -271,6 +285,7 @@ func Load(files map[string][]byte, display func(string) string) (*Data, error) {
 			st[name] = fileDecoded
 		}
 	}
+	errs = append(errs, d.loadItems(items, files, display)...)
 	c := checker{display: func(name string) string { return display("data/" + name) }, files: st}
 	c.check(d)
 	errs = append(errs, c.errs...)
@@ -323,7 +338,7 @@ func (c *checker) id(seen map[string]diag.Pos, id string, pos strictyaml.Positio
 }
 
 func (c *checker) check(d *Data) {
-	c.partners(d.Partners)
+	partners := c.partners(d.Partners)
 	principles := map[string]diag.Pos{}
 	points := map[string]diag.Pos{}
 	for _, p := range d.Principles.Principles {
@@ -350,11 +365,16 @@ func (c *checker) check(d *Data) {
 	c.consent(d.Consent, c.files["consent.yaml"] == fileClean)
 	c.contacts(d.Contacts, c.files.present("contacts.yaml"))
 	c.bestBets(d.BestBets)
+	for _, s := range d.Scenarios {
+		c.scenario(s, partners)
+	}
+	c.knowledgeChecks(d.Checks)
 }
 
 // partners checks the sectors' and partners' ids, and that each partner's
-// sector is one of the sectors.
-func (c *checker) partners(p Partners) {
+// sector is one of the sectors. It returns the partners' ids, for the
+// references of other files.
+func (c *checker) partners(p Partners) map[string]diag.Pos {
 	sectors := map[string]diag.Pos{}
 	for _, s := range p.Sectors {
 		c.id(sectors, s.ID, s.Pos, "sector")
@@ -367,6 +387,7 @@ func (c *checker) partners(p Partners) {
 			c.errs.Add(p.Pos.Of("sector"), "unknown sector %q%s; add it under \"sectors\" or use one of %s", p.Sector, diag.Hint(p.Sector, sectorIDs), strings.Join(sectorIDs, ", "))
 		}
 	}
+	return partners
 }
 
 // assessment checks the dimensions' ids and descriptors, and the remedies

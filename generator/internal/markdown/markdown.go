@@ -52,6 +52,15 @@ type Components interface {
 	Render(w io.Writer, name string, opts Options, page string) error
 }
 
+// Linker is implemented by Components whose components link to pages of
+// the site from their data, such as a scenario's endings linking to the
+// guidance. The links of each component a page places are checked with
+// the page's own links; their positions are in the data file that holds
+// them.
+type Linker interface {
+	Links(name string, opts Options) []site.Link
+}
+
 // Section is a stretch of a page under one heading, for search and the
 // on-page contents. The text before the first heading has Level 0.
 //

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/site"
 
 	"github.com/google/go-cmp/cmp"
@@ -446,5 +447,32 @@ func TestSectionText(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"roles", "role-ot", "role-gp"}, ids); diff != "" {
 		t.Errorf("headings (for anchor checks) (-want +got):\n%s", diff)
+	}
+}
+
+// linkingComponents is fakeComponents whose "thing" links to a page from
+// its data, as a scenario's endings do.
+type linkingComponents struct{ fakeComponents }
+
+func (linkingComponents) Links(name string, opts Options) []site.Link {
+	return []site.Link{{Target: "guidance/a.md", Anchor: "b", Page: true, Pos: diag.Pos{File: "data/things/" + name + ".yaml", Line: 3, Col: 7}}}
+}
+
+// TestComponentLinks checks that the links a component's data makes are
+// the page's to check, each where the data file has it, and that a
+// component placed with a mistake adds none.
+func TestComponentLinks(t *testing.T) {
+	c := New(Config{Components: linkingComponents{}})
+	res, errs := c.Convert(Input{Path: "p.md", File: "p.md", BodyLine: 1, Body: []byte("[own](a.md)\n\n::: thing label=x\n:::\n\n::: thing colour=red\n:::\n")})
+	if len(errs) != 1 {
+		t.Fatalf("errors = %v; want the one for colour=red", errs)
+	}
+	var got []string
+	for _, l := range res.Links {
+		got = append(got, fmt.Sprintf("%s#%s at %s", l.Target, l.Anchor, l.Pos))
+	}
+	want := []string{"a.md# at p.md:1:1", "guidance/a.md#b at data/things/thing.yaml:3:7"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
 	}
 }

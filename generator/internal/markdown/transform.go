@@ -177,6 +177,9 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 		st.result.Components = append(st.result.Components, name)
 	}
 	comps := t.c.components
+	if l, ok := comps.(Linker); ok {
+		st.result.Links = append(st.result.Links, l.Links(name, opts)...)
+	}
 	d.render = func(w util.BufWriter) error { return comps.Render(w, name, opts, page) }
 	return false
 }

@@ -181,7 +181,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "unknown component",
 			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n::: partner\n:::\n"},
-			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, checklist, consent-aid, contacts, emergency, glossary, group-results, ladder, ladder-assessment, ladder-poster, meeting-prep, partner-cards, partner-directory, partners, principles, share-card, storage-keys, trainer-notes, your-data`},
+			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, check-results, checklist, consent-aid, contacts, emergency, glossary, group-results, knowledge-check, ladder, ladder-assessment, ladder-poster, learning-record, meeting-prep, partner-cards, partner-directory, partners, principles, scenario, share-card, storage-keys, trainer-notes, your-data`},
 		},
 		{
 			name:      "template parse error",
@@ -223,6 +223,32 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			name: "session material that does not exist",
 			edit: map[string]string{"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  agenda:\n    - title: Roles\n      minutes: 20\n      materials: [rols.md]\n---\nNotes.\n"},
 			want: []string{`content/guide/session.md:8:18: material "rols.md" of agenda item "Roles" does not exist; give a relative link to a page's .md file`},
+		},
+		{
+			name: "session check that does not exist",
+			edit: map[string]string{"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  check: quiz.md\n  agenda:\n    - title: Roles\n      minutes: 20\n---\nNotes.\n"},
+			want: []string{`content/guide/session.md:5:10: check "quiz.md" does not exist; give a relative link to the .md file of the page that places the knowledge check`},
+		},
+		{
+			name: "session check on a page with no knowledge check",
+			edit: map[string]string{"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  check: roles.md\n  agenda:\n    - title: Roles\n      minutes: 20\n---\nNotes.\n"},
+			want: []string{`content/guide/session.md:5:10: check "roles.md" places no knowledge check; name the page that has "::: knowledge-check id=..." on it`},
+		},
+		{
+			name: "a scenario's ending links to a heading that is not there",
+			edit: map[string]string{
+				"guide/practice.md":        "---\ntitle: Practice\n---\n::: scenario id=ward\n:::\n",
+				"data/scenarios/ward.yaml": "title: Ward\nsummary: s\nsteps:\n  - id: start\n    title: Start\n    text: t\n    choices:\n      - text: Go\n        next: end\n  - id: end\n    title: End\n    text: t\n    ending:\n      result: good\n      debrief: d\n      links:\n        - text: Consent\n          page: guide/consent.md#exeptions\n",
+			},
+			want: []string{`content/data/scenarios/ward.yaml:18:17: links to #exeptions, which is not a heading on content/guide/consent.md (did you mean #exceptions?)`},
+		},
+		{
+			name: "a knowledge check links to a page that is not there",
+			edit: map[string]string{
+				"guide/quiz.md":          "---\ntitle: Quiz\n---\n::: knowledge-check id=roles\n:::\n",
+				"data/checks/roles.yaml": "title: Roles\ncode: RO\nquestions:\n  - id: gp\n    question: Who?\n    options:\n      - text: GP\n        correct: true\n        feedback: Yes.\n      - text: Nobody\n        feedback: No.\n    explanation: e\n    links:\n      - text: Roles\n        page: guide/role.md\n",
+			},
+			want: []string{`content/data/checks/roles.yaml:15:15: links to "content/guide/role.md", which does not exist (did you mean "content/guide/roles.md"?)`},
 		},
 		{
 			name: "page over a trainer's pack",

@@ -166,6 +166,9 @@ type SessionView struct {
 	Total int
 	// Pack links to the session's trainer's pack, from the session page.
 	Pack *Link
+	// Check links to the knowledge check learners do before and after
+	// the session, or is nil.
+	Check *Link
 }
 
 // AgendaView is an agenda item with its start and end times.
@@ -267,6 +270,9 @@ func (r *Renderer) session(p *site.Page, s *content.Session) *SessionView {
 		sv.Items = append(sv.Items, av)
 	}
 	sv.Total = at
+	if target := r.site.Material(p, s.Check); s.Check != "" && target != nil {
+		sv.Check = &Link{Title: target.Title(), URL: rel(p.URL, target.URL)}
+	}
 	sv.Pack = &Link{Title: "Trainer's pack: print the plan and every material", URL: rel(p.URL, site.PackURL(p))}
 	return sv
 }

@@ -38,6 +38,9 @@ func (s *Site) checkConfig() diag.List {
 				}
 			}
 		}
+		if c := p.Src.Front.Session.Check; c != "" && s.Material(p, c) == nil {
+			errs.Add(p.Src.Front.Session.Pos.Of("check"), "check %q does not exist; give a relative link to the .md file of the page that places the knowledge check", c)
+		}
 	}
 	errs = append(errs, s.checkPrintGuide()...)
 	errs = append(errs, s.checkLogo()...)
@@ -109,6 +112,7 @@ func (s *Site) CheckPages() error {
 	errs.Append(diag.Pos{}, s.checkLinks())
 	errs.Append(diag.Pos{}, s.checkChecklists())
 	errs = append(errs, s.duplicateIDs()...)
+	errs = append(errs, s.checkSessionChecks()...)
 	return errs.Sort().Err()
 }
 
@@ -195,6 +199,27 @@ func anchorHint(anchor string, p *Page) string {
 		ids = append(ids[:8], "...")
 	}
 	return "; its headings are #" + strings.Join(ids, ", #")
+}
+
+// KnowledgeCheck is the name of the component that places a knowledge
+// check, which a session plan's check must have.
+const KnowledgeCheck = "knowledge-check"
+
+// checkSessionChecks reports a session plan whose check names a page that
+// places no knowledge check: learners would find nothing to do there.
+func (s *Site) checkSessionChecks() diag.List {
+	var errs diag.List
+	for _, p := range s.Pages {
+		if !p.HasPack() || p.Src.Front.Session.Check == "" {
+			continue
+		}
+		target := s.Material(p, p.Src.Front.Session.Check)
+		if target == nil || target.Facts == nil || slices.Contains(target.Facts.Components, KnowledgeCheck) {
+			continue
+		}
+		errs.Add(p.Src.Front.Session.Pos.Of("check"), "check %q places no knowledge check; name the page that has \"::: %s id=...\" on it", p.Src.Front.Session.Check, KnowledgeCheck)
+	}
+	return errs
 }
 
 // checkChecklists reports checklist ids used more than once in the site:

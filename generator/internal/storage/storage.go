@@ -36,6 +36,9 @@ func Keys() []Key {
 		{Name: "checklist.*", Tool: "Checklists", Holds: "Which items you have ticked, one key per checklist (for example joinedup.checklist.professional-courtesy)."},
 		{Name: "action-plan", Tool: "Barriers and remedies action plan", Holds: "The barriers you ticked, the remedies you chose and your action plan: each action, who does it, by when and how you will know."},
 		{Name: "assessments", Tool: "Partnership ladder self-assessment", Holds: "The short name you gave each working relationship, your answers, your target rung and your dated snapshots."},
+		{Name: "checks", Tool: "Knowledge checks", Holds: "For each check you finish: the date, which answers were right, your score, and whether you did it before or after a training session."},
+		{Name: "scenarios", Tool: "Practice scenarios", Holds: "For each scenario: the step you are on and the choices you made to get there, and the date and ending of each time you finished it."},
+		{Name: "learning-record", Tool: "My learning record", Holds: "What you wrote in your reflection: what you did, what you learned, what you will do differently and how it links to your standards or qualification."},
 		{Name: "theme", Tool: "Colour scheme switch", Holds: "Your choice of light, dark or high-contrast colours."},
 	}
 }
