@@ -1,36 +1,71 @@
 # joinedup: build the bundled site, test everything.
 #
-#   make build   build content/ into public/
-#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser (installs what it needs)
+#   make build   build the program into bin/joinedup, then content/ into public/
+#   make test    every test: lint, unit, browser scripts, golden, fuzz (short), browser in Chromium and
+#                Firefox (installs what it needs)
 #   make check   check content and templates without writing
 #   make serve   the dev server with live reload
+#   make dist    the program for each platform, in dist/, stamped with its version
 #   make bench   build-speed and search benchmarks (see BENCHMARKS.md)
 #   make clean   remove build output
 
 GO ?= go
 FUZZTIME ?= 10s
 
-.PHONY: build check serve test test-unit test-js test-fuzz test-browser browser-deps npm-deps lint bench bench-serve bench-search test-long clean
+# The version and commit stamped into the program (joinedup version says
+# them): from git describe, so a tagged commit gives its tag. Outside a git
+# checkout both are empty, and the program says it is a development build.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS = -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-build:
-	$(GO) run ./generator build
+# The platforms make dist builds for, as GOOS-GOARCH.
+PLATFORMS = linux-amd64 linux-arm64 darwin-arm64 windows-amd64
 
-check:
-	$(GO) run ./generator check
+.PHONY: build check serve bin/joinedup dist test test-unit test-js test-fuzz test-browser test-firefox browser-deps firefox-deps npm-deps lint bench bench-serve bench-search test-long clean
 
-serve:
-	$(GO) run ./generator serve
+# The program, with the theme and the default site built in. Go's build
+# cache makes building it again, when nothing changed, take a moment.
+bin/joinedup:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $@ ./generator
 
-test: lint test-unit test-js test-fuzz test-browser
+build: bin/joinedup
+	bin/joinedup build
+
+check: bin/joinedup
+	bin/joinedup check
+
+serve: bin/joinedup
+	bin/joinedup serve
+
+# One program per platform, each a single file to hand to an organisation,
+# and their SHA-256 checksums. Windows cannot be run here (Debian's Wine
+# cannot start Go 1.26 programs), so it is checked by building it and by
+# the path tests of package ospath, which test the Windows rules on Linux.
+dist:
+	@rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%-*}; arch=$${p#*-}; ext=; if [ "$$os" = windows ]; then ext=.exe; fi; \
+	  echo "dist/joinedup-$$p$$ext"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o "dist/joinedup-$$p$$ext" ./generator; \
+	done
+	cd dist && sha256sum joinedup-* > SHA256SUMS
+
+test: lint test-unit test-js test-fuzz test-browser test-firefox
 
 # Go: gofmt, vet and staticcheck. The browser scripts: ESLint, pinned in
 # package-lock.json (eslint.config.js says what it checks). Go commands name
+# . (embed.go, which embeds the theme and the default site) and
 # ./generator/... rather than ./...: an npm package (flatted, which ESLint
-# uses) ships Go files, and ./... would take in node_modules/.
+# uses) ships Go files, and ./... would take in node_modules/. go vet runs
+# for Windows and macOS too, so that code for one system does not break
+# the build for another.
 lint: npm-deps
-	@test -z "$$(gofmt -l generator)" || { echo "gofmt would change:"; gofmt -l generator; exit 1; }
-	$(GO) vet ./generator/...
-	$(GO) tool staticcheck ./generator/...
+	@test -z "$$(gofmt -l generator *.go)" || { echo "gofmt would change:"; gofmt -l generator *.go; exit 1; }
+	$(GO) vet . ./generator/...
+	GOOS=windows $(GO) vet . ./generator/...
+	GOOS=darwin $(GO) vet . ./generator/...
+	$(GO) tool staticcheck . ./generator/...
 	npm run lint
 
 # The browser scripts' pure logic (result codes, pasted codes, CSV, search
@@ -48,15 +83,17 @@ npm-deps:
 	@command -v npm >/dev/null 2>&1 || { echo "make lint needs npm (Debian: sudo apt-get install npm; make test-browser installs it when run as root)"; exit 1; }
 	@if [ -d node_modules/eslint ] && [ -d node_modules/@eslint/js ]; then :; else npm ci --ignore-scripts --no-audit --no-fund; fi
 
-# -short: the two long tests (the dev server's rebuilds against full builds,
-# and real builds interrupted by signals) run briefly or not at all under
-# the race detector, and in full, without it, in test-long.
+# -short: the long tests (the dev server's rebuilds against full builds,
+# real builds interrupted by signals, and the tests that build the program
+# itself: a new site made and served with only the program, the version
+# stamped as make dist stamps it) run briefly or not at all under the race
+# detector, and in full, without it, in test-long.
 test-unit:
 	$(GO) test -race -short ./generator/...
 	$(MAKE) test-long
 
 test-long:
-	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands)$$' ./generator ./generator/internal/pipeline
+	$(GO) test -count=1 -run '^(TestLiveMatchesFullBuild|TestInterruptedCommands|TestOnlyTheBinary|TestVersion)$$' ./generator ./generator/internal/pipeline
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
@@ -77,7 +114,30 @@ test-browser: browser-deps
 	$(GO) tool staticcheck -tags browser ./generator/...
 	$(GO) test -tags browser -parallel 4 -timeout 30m $(BROWSER_PKGS)
 
-# Chromium, Java (for the HTML checker) and npm: installed with apt-get when
+# The key flows in Firefox too (Debian's firefox-esr, driven by the pinned
+# puppeteer-core over WebDriver BiDi, from Node's test runner): Firefox keeps
+# file:// storage page by page, which the site must cope with.
+test-firefox: firefox-deps
+	node --test generator/e2e/firefox/
+
+# firefox-esr, installed with apt-get when missing (as browser-deps does for
+# Chromium), and the npm packages. puppeteer-core downloads no browser: the
+# packages are installed with --ignore-scripts.
+firefox-deps:
+	@if ! command -v firefox-esr >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Firefox tests: installing firefox-esr with apt-get"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr || exit 1; \
+	  else \
+	    echo "The Firefox tests need Debian's firefox-esr, which is not installed."; \
+	    echo "Install it with:  sudo apt-get update && sudo apt-get install firefox-esr"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ -d node_modules/puppeteer-core ]; then :; else PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund; fi
+
+# Chromium, Java (for the HTML checker), poppler-utils (pdftotext, to read
+# what printouts say in their margins) and npm: installed with apt-get when
 # missing and running as root, otherwise a message saying how. Then the pinned
 # test tools from package-lock.json; --ignore-scripts because vnu-jar's
 # install script would download a Java runtime, and Java comes from apt.
@@ -85,6 +145,7 @@ browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	java -version >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -97,7 +158,7 @@ browser-deps:
 	    exit 1; \
 	  fi; \
 	fi
-	npm ci --ignore-scripts --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 
 # Build speed: the generator against the floor (the least work any Markdown
 # generator must do) on generated corpora, alternating runs, then the Go
@@ -142,4 +203,4 @@ bench-search:
 	$(GO) test -tags browser -run '^$$' -bench Search -benchtime 1x ./generator/e2e
 
 clean:
-	rm -rf public .public.build-* testout
+	rm -rf public .public.build-* testout bin dist

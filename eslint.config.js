@@ -21,6 +21,7 @@ const browser = {
   Blob: "readonly",
   FileReader: "readonly",
   URLSearchParams: "readonly",
+  crypto: "readonly",
   Promise: "readonly",
   // Each page script ends by exporting its pure functions when Node's
   // test runner loads it (typeof module === "object"); in a page these
@@ -30,6 +31,7 @@ const browser = {
 };
 
 const node = {
+  crypto: "readonly",
   require: "readonly",
   module: "writable",
   __dirname: "readonly",
@@ -64,6 +66,16 @@ module.exports = [
         { property: "outerHTML", message: "Build elements with joinedup.el: text must never become markup." },
         { property: "insertAdjacentHTML", message: "Build elements with joinedup.el: text must never become markup." }]
     }
+  },
+  {
+    // The Firefox tests run in Node; the functions they pass to
+    // page.evaluate run in the page.
+    files: ["generator/e2e/firefox/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022, sourceType: "commonjs",
+      globals: { ...node, document: "readonly", window: "readonly", location: "readonly", localStorage: "readonly", joinedup: "readonly" }
+    },
+    rules
   },
   {
     files: ["templates/assets/**/*.test.js", "eslint.config.js"],

@@ -1,12 +1,20 @@
-// Command generator builds the joinedup training site: Markdown pages and
-// YAML data in content/, laid out by the templates in templates/, become a
-// static site in public/ that works from any web server and from disk.
+// Command joinedup builds a training site: Markdown pages and YAML data
+// in content/, laid out by the theme built into the program (or by a
+// templates/ folder beside content/ that replaces its files one by one),
+// become a static site in public/ that works from any web server and from
+// disk.
 //
 // Usage:
 //
-//	go run ./generator build [-content DIR] [-templates DIR] [-out DIR]
-//	go run ./generator check [-content DIR] [-templates DIR]
-//	go run ./generator serve [-content DIR] [-templates DIR] [-port N]
+//	joinedup new FOLDER [-blank]
+//	joinedup build [-content DIR] [-templates DIR] [-static DIR] [-out DIR]
+//	joinedup check [-content DIR] [-templates DIR] [-static DIR]
+//	joinedup serve [-content DIR] [-templates DIR] [-static DIR] [-drafts] [-port N]
+//	joinedup theme FOLDER [FILE...]
+//	joinedup version
+//
+// In the repository, go run ./generator does the same, and make builds
+// bin/joinedup.
 //
 // Exit status: 0 on success, 1 when the content has problems (each printed
 // as path:line:col: message), 2 when the command line is wrong.
@@ -20,10 +28,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"joinedup/generator/internal/diag"
+	"joinedup/generator/internal/ospath"
 	"joinedup/generator/internal/pipeline"
 	"joinedup/generator/internal/publish"
 )
@@ -38,14 +48,18 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `Usage: go run ./generator COMMAND [flags]
+const usage = `Usage: joinedup COMMAND [flags]
 
 Commands:
-  build   build the site into the output folder (public/ by default)
-  check   check the content and templates without writing anything
-  serve   serve the site on this machine, rebuilding and reloading on every save
+  new       make a new site in a new folder: joinedup new oursite
+  build     build the site into the output folder (public/ by default)
+  check     check the content and templates without writing anything
+  serve     serve the site on this machine, rebuilding and reloading on every save
+  theme     write the built-in theme's files out, to change them
+  version   say which version of joinedup this is
 
-Run "go run ./generator COMMAND -h" for the flags of a command.
+Run them in the folder that holds your site's content folder.
+Run "joinedup COMMAND -h" for the flags of a command.
 `
 
 // run is the whole program, apart from the process exit, so tests can call it.
@@ -59,6 +73,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "build", "check":
 	case "serve":
 		return serve(ctx, args, stdout, stderr)
+	case "new":
+		return newSite(args, stdout, stderr)
+	case "theme":
+		return writeTheme(args, stdout, stderr)
+	case "version", "-version", "--version":
+		return printVersion(stdout)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -68,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	contentDir, templatesDir := sourceFlags(fs)
+	src := addSourceFlags(fs)
 	outDir := "public"
 	if cmd == "build" {
 		fs.StringVar(&outDir, "out", "public", "output `folder`; replaced whole, and only when the build succeeds. It must be new, empty or made by an earlier build")
@@ -79,18 +99,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fs.Usage = func() {
 		if cmd == "build" {
-			fmt.Fprintf(stderr, "Usage: go run ./generator build [flags]\n\nBuilds the site. Nothing in the output folder changes unless every page builds.\n\nFlags:\n")
+			fmt.Fprintf(stderr, "Usage: joinedup build [flags]\n\nBuilds the site. Nothing in the output folder changes unless every page builds.\n\nFlags:\n")
 		} else {
-			fmt.Fprintf(stderr, "Usage: go run ./generator check [flags]\n\nChecks every page, data file, link and template, and writes nothing.\n\nFlags:\n")
+			fmt.Fprintf(stderr, "Usage: joinedup check [flags]\n\nChecks every page, data file, link and template, and writes nothing.\n\nFlags:\n")
 		}
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
+	opt, ok := sourceOptions(src, stderr)
 	if !ok {
 		return 2
+	}
+	if cmd == "build" {
+		var err error
+		if outDir, err = ospath.Native().FromArg(outDir); err != nil {
+			fmt.Fprintf(stderr, "-out %v\n", err)
+			return 2
+		}
 	}
 	opt.Strict = strict
 	var res pipeline.Result
@@ -137,15 +164,10 @@ func report(cmd, outDir string, res pipeline.Result, err error, stdout, stderr i
 		return 0
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s to %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), outDir)
+	if abs, err := filepath.Abs(filepath.Join(outDir, "index.html")); err == nil {
+		fmt.Fprintf(stdout, "open it from disk: %s\n", ospath.Native().FileURL(abs))
+	}
 	return 0
-}
-
-// sourceFlags defines the -content and -templates flags every command
-// shares.
-func sourceFlags(fs *flag.FlagSet) (contentDir, templatesDir *string) {
-	contentDir = fs.String("content", "content", "`folder` of Markdown pages, site.yaml and data/*.yaml")
-	templatesDir = fs.String("templates", "templates", "`folder` of HTML templates and assets")
-	return contentDir, templatesDir
 }
 
 // parseFlags parses a command's flags. It reports false, with the exit
@@ -164,23 +186,6 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
 		return 2, false
 	}
 	return 0, true
-}
-
-// sourceOptions opens the content and templates folders for build, check
-// and serve, saying which flag to set when one is missing.
-func sourceOptions(contentDir, templatesDir string, stderr io.Writer) (pipeline.Options, bool) {
-	if _, err := pipeline.DirFS(contentDir); err != nil {
-		fmt.Fprintf(stderr, "%v (set -content to the folder of your pages)\n", err)
-		return pipeline.Options{}, false
-	}
-	if _, err := pipeline.DirFS(templatesDir); err != nil {
-		fmt.Fprintf(stderr, "%v (set -templates to the folder of your templates)\n", err)
-		return pipeline.Options{}, false
-	}
-	return pipeline.Options{
-		ContentDir: contentDir, ContentName: contentDir,
-		TemplatesDir: templatesDir, TemplatesName: templatesDir,
-	}, true
 }
 
 func plural(n int, one, many string) string {

@@ -43,10 +43,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // serveConfig is what serve's flags say.
 type serveConfig struct {
-	opt                      pipeline.Options
-	contentDir, templatesDir string
-	host                     netip.Addr
-	port                     int
+	opt  pipeline.Options
+	host netip.Addr
+	port int
 }
 
 // serveFlags parses serve's flags. It reports false, with the exit status,
@@ -54,11 +53,12 @@ type serveConfig struct {
 func serveFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	contentDir, templatesDir := sourceFlags(fs)
+	src := addSourceFlags(fs)
+	drafts := fs.Bool("drafts", false, "show draft pages too, each marked as a draft (build always leaves them out)")
 	port := fs.Int("port", 1313, "port to serve on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to serve on; anything but loopback lets other machines read your drafts")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator serve [flags]\n\nBuilds the site, serves it on this machine, and rebuilds and reloads the browser on every save.\nA failed build is shown in the browser and here; the last good site stays up.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: joinedup serve [flags]\n\nBuilds the site, serves it on this machine, and rebuilds and reloads the browser on every save.\nA failed build is shown in the browser and here; the last good site stays up.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stderr); !ok {
@@ -80,11 +80,12 @@ func serveFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 	if !host.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: serving on %s, not loopback: other machines on the network can read the site and its drafts\n", host)
 	}
-	opt, ok := sourceOptions(*contentDir, *templatesDir, stderr)
+	opt, ok := sourceOptions(src, stderr)
 	if !ok {
 		return serveConfig{}, 2, false
 	}
-	return serveConfig{opt: opt, contentDir: *contentDir, templatesDir: *templatesDir, host: host, port: *port}, 0, true
+	opt.Drafts = *drafts
+	return serveConfig{opt: opt, host: host, port: *port}, 0, true
 }
 
 // runServer builds, serves on ln and rebuilds on every save until ctx
@@ -98,7 +99,7 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 		return 1
 	}
 	defer b.Close()
-	w, err := watch.New([]string{cfg.contentDir, cfg.templatesDir}, watch.Options{
+	w, err := watch.New(sourceDirs(cfg.opt), watch.Options{
 		Ignore:  func(name string) bool { return content.Ignored(name) || watch.EditorTemp(name) },
 		OnError: func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) },
 	})

@@ -8,6 +8,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -198,6 +200,21 @@ func planScenario(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	}
 	clean(t, tab, "reloaded")
 
+	// The step is in the address: Go to step 2, reload, Back.
+	do(t, tab, chromedp.Click(chromedp.CSS(`a[href="#plan-actions"]`)))
+	if h := evalT[string](t, tab, `location.hash`); h != "#plan-actions" {
+		t.Errorf("after Go to step 2 the address ends %q; want #plan-actions", h)
+	}
+	reloadPlan(t, tab)
+	if top := evalT[float64](t, tab, `document.getElementById("plan-actions").getBoundingClientRect().top`); top < -1 || top > 300 {
+		t.Errorf("after reload step 2's heading is %.0fpx down the screen; want it at the top", top)
+	}
+	if n := len(readActions(t, tab)); n != 3 {
+		t.Errorf("after reload at step 2 the plan has %d actions; want 3", n)
+	}
+	evalT[bool](t, tab, `(history.back(), true)`)
+	waitFor(t, tab, `location.hash !== "#plan-actions"`, "Back to step 1")
+
 	planDownloads(t, tab)
 
 	// Removing action 2 unticks its remedy and puts focus on the action
@@ -220,8 +237,10 @@ func planScenario(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	ptab := openPlan(t, b, o, e2e.Options{Media: "print"}, false)
 	rows := evalT[[][]string](t, ptab, `Array.from(document.querySelectorAll("[data-plan-rows] tr")).map(r => Array.from(r.cells).map(c => c.textContent))`)
 	wantRows := [][]string{
-		{"Poor communication", meetingsText, meetingsText, `Team leader, "duty" manager`, "2026-03-31", "Meetings booked to March"},
-		{"Unclear or overlapping roles", leadsText, leadsText + " Start with Rita's plan.", "", "", ""},
+		{"Poor communication", meetingsText, meetingsText, `Team leader, "duty" manager`, "31 March 2026", "Meetings booked to March"},
+		// A reworded action notes the remedy it came from; the filled
+		// table's remedy column is hidden, so the remedy is not repeated.
+		{"Unclear or overlapping roles", leadsText, leadsText + " Start with Rita's plan." + "From the remedy: " + leadsText, "", "", ""},
 	}
 	if diff := cmp.Diff(wantRows, rows); diff != "" {
 		t.Errorf("printed plan rows (-want +got):\n%s", diff)
@@ -271,9 +290,11 @@ func planDownloads(t *testing.T, tab *e2e.Tab) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(raw, []byte("Barrier,Remedy,Action,Who,By when,How we will know\r\n")) {
+	// A byte order mark, so that Excel reads the file as UTF-8.
+	if !bytes.HasPrefix(raw, []byte("\ufeffBarrier,Action,Who,By when,How we will know,\"Remedy it came from, if reworded\"\r\n")) {
 		t.Errorf("CSV header line wrong:\n%s", raw)
 	}
+	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 	if !bytes.Contains(raw, []byte(`,"Team leader, ""duty"" manager",`)) {
 		t.Errorf("CSV does not quote a comma and a quote as RFC 4180 says:\n%s", raw)
 	}
@@ -281,11 +302,12 @@ func planDownloads(t *testing.T, tab *e2e.Tab) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v\n%s", err, raw)
 	}
+	// No column repeats another: the remedy only where the action was reworded.
 	wantCSV := [][]string{
-		{"Barrier", "Remedy", "Action", "Who", "By when", "How we will know"},
-		{"Poor communication", meetingsText, meetingsText, `Team leader, "duty" manager`, "2026-03-31", "Meetings booked to March"},
-		{"Poor communication", methodsText, methodsText, "'=SUM(A1)", "", ""},
-		{"Unclear or overlapping roles", leadsText, leadsText + " Start with Rita's plan.", "", "", ""},
+		{"Barrier", "Action", "Who", "By when", "How we will know", "Remedy it came from, if reworded"},
+		{"Poor communication", meetingsText, `Team leader, "duty" manager`, "2026-03-31", "Meetings booked to March", ""},
+		{"Poor communication", methodsText, "'=SUM(A1)", "", "", ""},
+		{"Unclear or overlapping roles", leadsText + " Start with Rita's plan.", "", "", "", leadsText},
 	}
 	if diff := cmp.Diff(wantCSV, records); diff != "" {
 		t.Errorf("CSV rows (-want +got):\n%s", diff)
@@ -300,10 +322,11 @@ func planDownloads(t *testing.T, tab *e2e.Tab) {
 		Barrier, BarrierID, Remedy, RemedyID, Action, Who, ByWhen, HowWeWillKnow string
 	}
 	var got struct {
-		Format  string   `json:"format"`
-		Version int      `json:"version"`
-		Created string   `json:"created"`
-		Actions []action `json:"actions"`
+		Format   string   `json:"format"`
+		Version  int      `json:"version"`
+		Created  string   `json:"created"`
+		Barriers []string `json:"barriers"`
+		Actions  []action `json:"actions"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -322,6 +345,28 @@ func planDownloads(t *testing.T, tab *e2e.Tab) {
 		t.Errorf("JSON second action's who = %q; want it as typed", got.Actions[1].Who)
 	}
 	clean(t, tab, "downloaded")
+
+	// The JSON file imports again: clear the plan, import, and it is back.
+	file := filepath.Join(t.TempDir(), "plan.json")
+	must(t, os.WriteFile(file, raw, 0o644))
+	before := readActions(t, tab)
+	evalT[bool](t, tab, `(document.querySelector("[data-plan-again]").click(), document.querySelector("[data-plan-confirm]").click(), true)`)
+	if n := len(readActions(t, tab)); n != 0 {
+		t.Fatalf("Start again left %d actions", n)
+	}
+	do(t, tab, chromedp.SetUploadFiles(`#plan-file`, []string{file}), chromedp.Click(chromedp.CSS("[data-plan-import]")))
+	waitFor(t, tab, `document.querySelector("[data-plan-status]").textContent.startsWith("Imported your plan")`, "the plan to import")
+	if diff := cmp.Diff(before, readActions(t, tab)); diff != "" {
+		t.Errorf("the imported plan differs from the downloaded one (-want +got):\n%s", diff)
+	}
+	bad := filepath.Join(t.TempDir(), "other.json")
+	must(t, os.WriteFile(bad, []byte(`{"format":"joinedup-saved-answers","version":1,"items":{}}`), 0o644))
+	do(t, tab, chromedp.SetUploadFiles(`#plan-file`, []string{bad}), chromedp.Click(chromedp.CSS("[data-plan-import]")))
+	waitFor(t, tab, `document.getElementById("plan-file-error").textContent.includes("not an action plan")`, "the import to be refused")
+	if n := len(readActions(t, tab)); n != len(before) {
+		t.Errorf("a refused file changed the plan: %d actions, want %d", n, len(before))
+	}
+	clean(t, tab, "imported")
 }
 
 // tabTo presses Tab until the element matching sel has focus.

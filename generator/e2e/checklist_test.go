@@ -102,6 +102,19 @@ func TestChecklist(t *testing.T) {
 			if v := evalT[bool](t, tab, `localStorage.getItem("`+courtesyKey+`") === null`); !v {
 				t.Error("Untick all left the stored ticks in place")
 			}
+			// Undo, by keyboard: the ticks come back, and are saved again.
+			clean(t, tab, "unticked, with undo")
+			must(t, tab.Do(chromedp.KeyEvent(kb.Tab)))
+			if !evalT[bool](t, tab, `document.activeElement.matches("`+courtesy+` .checklist__undo")`) {
+				t.Fatal("Undo is not the next Tab stop after Untick all")
+			}
+			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
+			must(t, tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent.indexOf("3 of 6 done") >= 0`, 3*time.Second))
+			if v := evalT[bool](t, tab, `localStorage.getItem("`+courtesyKey+`") !== null && document.querySelector("`+courtesy+` .checklist__undo").hidden`); !v {
+				t.Error("after Undo the ticks are not saved again, or Undo still shows")
+			}
+			must(t, tab.Do(chromedp.Click(courtesy+` .checklist__reset`)))
+			must(t, tab.WaitFor(`document.querySelector("`+courtesy+` [data-checklist-progress]").textContent.indexOf("0 of 6 done") >= 0`, 3*time.Second))
 			must(t, tab.Reload())
 			if n := ticked(t, tab); n != 0 {
 				t.Errorf("after reset and reload %d items ticked, want 0", n)
@@ -168,10 +181,10 @@ func TestChecklist(t *testing.T) {
 			state := evalT[string](t, tab, fmt.Sprintf(`(function(){
 				var c = document.querySelector(%q);
 				var labelled = Array.from(c.querySelectorAll("input")).every(function(i){ return document.querySelector('label[for="'+i.id+'"]'); });
-				return c.querySelectorAll("input[type=checkbox]").length + " " + labelled + " " + c.querySelector("[data-checklist-progress]").hidden + " " + c.querySelectorAll("button").length;
+				return c.querySelectorAll("input[type=checkbox]").length + " " + labelled + " " + !c.querySelector("[data-checklist-progress]").checkVisibility() + " " + Array.from(c.querySelectorAll("button")).filter(function(b){ return b.checkVisibility(); }).length;
 			})()`, courtesy))
 			if state != "6 true true 0" {
-				t.Errorf("without JavaScript: checkboxes, labelled, progress hidden, buttons = %q, want \"6 true true 0\"", state)
+				t.Errorf("without JavaScript: checkboxes, labelled, progress hidden, buttons shown = %q, want \"6 true true 0\"", state)
 			}
 			clean(t, tab, "no JavaScript")
 		})

@@ -175,6 +175,51 @@ func TestConsentAid(t *testing.T) {
 			}
 			dirCleanNoJS(t, tab, "no-js tree")
 		})
+		t.Run(string(o.Mode)+"/back and reload", func(t *testing.T) {
+			// The longest path, answered by keyboard; then the browser's
+			// Back and reload keep the place and the answers.
+			long := paths[0]
+			for _, p := range paths {
+				if len(p.steps) > len(long.steps) {
+					long = p
+				}
+			}
+			if len(long.steps) < 3 {
+				t.Fatalf("the longest path has %d steps; this test needs 3", len(long.steps))
+			}
+			tab := consentOpen(t, b, o)
+			defer tab.Close()
+			evalT[bool](t, tab, `(document.querySelector(".consent-aid__heading").focus(), true)`)
+			for i := range 2 {
+				consentAnswer(t, tab, long.choices[i], false)
+			}
+			if got := consentState(t, tab); got != "step:"+long.steps[2] {
+				t.Fatalf("after two answers the tool shows %q; want step %q", got, long.steps[2])
+			}
+			if h := evalT[string](t, tab, `location.hash`); h != fmt.Sprintf("#consent-aid-1/%d.%d", long.choices[0], long.choices[1]) {
+				t.Errorf("the address ends %q; want the two answers", h)
+			}
+			evalT[bool](t, tab, `(history.back(), true)`)
+			waitFor(t, tab, `document.querySelector(".consent-aid").getAttribute("data-state") === "step:`+long.steps[1]+`"`, "Back to the second question")
+			if got := evalT[string](t, tab, `(document.querySelector(".consent-aid__form input:checked") || {}).value || ""`); got != fmt.Sprint(long.choices[1]) {
+				t.Errorf("after Back the second question shows answer %q; want %d, as chosen", got, long.choices[1])
+			}
+			consentFocusOnHeading(t, tab, c.Steps[c.StepNumber(long.steps[1])-1].Question)
+			must(t, tab.Reload())
+			dirWaitFor(t, tab, `!!document.querySelector(".consent-aid[data-module-started]")`, `document.documentElement.className`)
+			if got := consentState(t, tab); got != "step:"+long.steps[1] {
+				t.Errorf("after reload the tool shows %q; want step %q", got, long.steps[1])
+			}
+			if n := evalT[int](t, tab, `document.querySelectorAll(".consent-aid__summary .summary-list__row").length`); n != 1 {
+				t.Errorf("after reload %d answers are listed; want the first", n)
+			}
+			clean(t, tab, "after reload")
+			evalT[bool](t, tab, `(history.back(), true)`)
+			waitFor(t, tab, `document.querySelector(".consent-aid").getAttribute("data-state") === "step:`+long.steps[0]+`"`, "Back to the first question")
+			if p := evalT[string](t, tab, `location.pathname`); !strings.HasSuffix(p, consentPage) {
+				t.Errorf("Back left the page for %s", p)
+			}
+		})
 		t.Run(string(o.Mode)+"/paths", func(t *testing.T) {
 			tab := consentOpen(t, b, o)
 			defer tab.Close()

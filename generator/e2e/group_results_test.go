@@ -172,7 +172,7 @@ func groupEncode(t *testing.T, tab *e2e.Tab, rungs []int) string {
 	for i, r := range rungs {
 		parts[i] = strconv.Itoa(r)
 	}
-	code, err := e2e.Eval[string](tab, "joinedup.ladder.encode(["+strings.Join(parts, ",")+"])")
+	code, err := e2e.Eval[string](tab, "joinedup.ladder.encode(["+strings.Join(parts, ",")+"], joinedup.ladder.nonce())")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,6 +258,23 @@ func TestGroupResults(t *testing.T) {
 
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Run("same answers", func(t *testing.T) {
+				tab := groupOpen(t, b, o, e2e.Options{Width: 375, Height: 800})
+				same := []int{5, 5, 5, 5, 5, 5, 5, 5}
+				codes := []string{groupEncode(t, tab, same), groupEncode(t, tab, same), groupEncode(t, tab, same)}
+				groupPaste(t, tab, strings.Join(append(codes, codes[2]), "\n"))
+				waitFor(t, tab, `!!document.querySelector("[data-results-table]")`, "")
+				if n := evalT[string](t, tab, `document.querySelector("[data-count]").getAttribute("data-count")`); n != "3" {
+					t.Errorf("three learners with the same answers counted as %s", n)
+				}
+				if evalT[bool](t, tab, `!!document.querySelector(".error-summary, .form-group--error")`) {
+					t.Error("a code pasted twice is shown as a problem")
+				}
+				if !evalT[bool](t, tab, `!!document.querySelector("[data-duplicates]")`) {
+					t.Error("the code pasted twice is not mentioned")
+				}
+				clean(t, tab, "same answers, one pasted twice")
+			})
 			t.Run("messy paste", func(t *testing.T) {
 				tab := groupOpen(t, b, o, e2e.Options{Width: 375, Height: 800})
 				clean(t, tab, "start")
@@ -297,12 +314,11 @@ func TestGroupResults(t *testing.T) {
 				if err != nil || n != "6" {
 					t.Errorf("counted %q people (%v), want 6", n, err)
 				}
-				msgs, err := e2e.Eval[[]string](tab, `Array.from(document.querySelectorAll(".group-results__messages li")).map(function (li) { return li.textContent })`)
+				msgs, err := e2e.Eval[[]string](tab, `Array.from(document.querySelectorAll(".group-results__problems .group-results__messages li")).map(function (li) { return li.textContent })`)
 				if err != nil {
 					t.Fatal(err)
 				}
 				wantMsgs := []string{
-					"Line 4: \u201c" + codes[0] + "\u201d Duplicate of line 1 (counted once).",
 					"Line 6: \u201c" + mistyped + "\u201d This code's check digits do not match",
 					"Line 7: \u201c" + short + "\u201d This code has 3 answers, but the self-assessment has 8.",
 					"Line 8: \u201cJU9-12345678-00\u201d This code is from a different version of the self-assessment (version 9)",
@@ -324,8 +340,14 @@ func TestGroupResults(t *testing.T) {
 					t.Errorf("focus is on %q (%v), want the error summary", focus, err)
 				}
 				summary, err := e2e.Eval[string](tab, `document.querySelector(".error-summary a").getAttribute("href") + " " + document.querySelector(".error-summary").textContent`)
-				if err != nil || !strings.HasPrefix(summary, "#group-codes ") || !strings.Contains(summary, "5 codes or lines were not counted") || !strings.Contains(summary, "6 codes counted") {
+				if err != nil || !strings.HasPrefix(summary, "#group-codes ") || !strings.Contains(summary, "4 codes or lines were not counted") || !strings.Contains(summary, "6 codes counted") {
 					t.Errorf("error summary = %q (%v)", summary, err)
+				}
+				// The code pasted twice is a harmless duplicate: said plainly,
+				// outside the problems.
+				dup := evalT[string](t, tab, `(n => n ? (n.closest(".error-summary, .form-group--error") ? "inside the problems: " : "") + n.textContent : "none")(document.querySelector("[data-duplicates]"))`)
+				if !strings.HasPrefix(dup, "1 code was pasted more than once and counted once") || !strings.Contains(dup, "Line 4: \u201c"+codes[0]+"\u201d The same code as line 1, counted once.") {
+					t.Errorf("duplicates note = %q", dup)
 				}
 
 				if got, wantTable := groupTable(t, tab), groupWantTable(want); !slices.EqualFunc(got, wantTable, slices.Equal) {

@@ -5,9 +5,11 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"joinedup/generator/e2e"
 
@@ -151,7 +153,7 @@ func (l *la) dimensions() []string {
 func (l *la) start(name string) {
 	l.t.Helper()
 	l.eval(fmt.Sprintf(`document.getElementById("la-name").value = %q, true`, name))
-	l.click("Start")
+	l.eval(`document.querySelector("form.ladder-assessment__form button[type=submit]").click(), true`)
 }
 
 // answerAll answers every question on the wide (one page) screen and goes
@@ -214,6 +216,8 @@ func TestLadderAssessment(t *testing.T) {
 			t.Run("keyboard narrow", func(t *testing.T) { testLadderKeyboard(t, b, o) })
 			t.Run("corrupt storage", func(t *testing.T) { testLadderCorrupt(t, b, o) })
 			t.Run("no javascript", func(t *testing.T) { testLadderNoJS(t, b, o) })
+			t.Run("back and reload", func(t *testing.T) { testLadderBackReload(t, b, o) })
+			t.Run("codes found again", func(t *testing.T) { testLadderCodes(t, b, o) })
 		})
 	}
 }
@@ -374,15 +378,33 @@ func testLadderHistory(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	if len(rows) != 2 {
 		t.Fatalf("change over time has %d rows; want 2: %v", len(rows), rows)
 	}
-	if rows[0][1] != "3 Co-existence" || rows[0][10] != "7" || rows[1][1] != "4 Compliance" || rows[1][5] != "5" {
+	// One column per result: the overall rung, the eight questions, the
+	// target and the code.
+	if len(rows) != 11 || rows[0][1] != "3 Co-existence" || rows[0][2] != "4 Compliance" || rows[9][1] != "7" || rows[9][2] != "None" || rows[4][2] != "5" || !strings.HasPrefix(rows[10][1], "JU2-") {
 		t.Errorf("change over time rows %v; want rung 3 with target 7, then rung 4", rows)
 	}
+	if wide := l.num(`(w => w.scrollWidth > w.clientWidth ? 1 : 0)(document.querySelector("[data-la-app] .table-wrap"))`); wide != 0 {
+		t.Error("change over time scrolls sideways at desktop width")
+	}
 	l.click("Delete this relationship")
+	if f := l.focused(); !strings.Contains(f, "Delete") {
+		t.Errorf("the delete question did not take focus; focus on %q", f)
+	}
 	l.axe("delete confirmation")
 	l.click("Yes, delete it")
 	if n := l.num(`document.querySelectorAll(".ladder-assessment__relationship").length`); n != 1 {
 		t.Errorf("after delete %d relationships listed; want 1", n)
 	}
+	if f := l.focused(); !strings.Contains(f, "Deleted") {
+		t.Errorf("after delete focus is on %q; want the message saying what was deleted", f)
+	}
+	l.axe("deleted, with undo")
+	l.click("Undo")
+	if n := l.num(`document.querySelectorAll(".ladder-assessment__relationship").length + JSON.parse(localStorage.getItem("joinedup.assessments")).data.relationships.length`); n != 4 {
+		t.Errorf("after Undo %d relationships listed and stored (sum); want 2 and 2", n)
+	}
+	l.click("Delete: our team and the GP practice")
+	l.click("Yes, delete it")
 	l.reload()
 	if got := l.str(`document.querySelector(".ladder-assessment__relationship-name").textContent`); got != "our service and the district nurses" {
 		t.Errorf("after delete and reload the relationship left is %q", got)
@@ -518,4 +540,138 @@ func testLadderNoJS(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	for _, p := range append(ps, l.tab.Problems()...) {
 		t.Error(p)
 	}
+}
+
+// heading text now, and the address.
+func (l *la) where() (string, string) {
+	return l.heading(), l.str(`location.hash`)
+}
+
+// testLadderBackReload answers a few questions on a phone, then uses the
+// browser's Back and reload: each keeps the place and the answers.
+func testLadderBackReload(t *testing.T, b *e2e.Browser, o e2e.Origin) {
+	l := openAssessment(t, b, o, e2e.Options{Width: 375, Height: 800})
+	l.start("our team and the dentist")
+	dims := l.dimensions()
+	for i := range 3 {
+		l.eval(fmt.Sprintf(`document.getElementById("la-q-%s-%d").click(), true`, dims[i], i+2))
+		l.click("Continue")
+	}
+	h, hash := l.where()
+	if !strings.HasPrefix(h, "Question 4 of") || !strings.HasSuffix(hash, "/question-4") {
+		t.Fatalf("after three answers: screen %q at %q; want question 4 with its own address", h, hash)
+	}
+	back := func() {
+		t.Helper()
+		l.eval(`history.back(), true`)
+		waitFor(t, l.tab, `!location.hash.endsWith("/question-4")`, "Back")
+		waitFor(t, l.tab, `document.querySelector("[data-la-app] h3").textContent.startsWith("Question 3 of")`, "Back to question 3")
+	}
+	back()
+	if l.num(fmt.Sprintf(`document.getElementById("la-q-%s-4").checked ? 1 : 0`, dims[2])) != 1 {
+		t.Error("Back to question 3 lost its answer")
+	}
+	if f := l.focused(); !strings.Contains(f, "Question 3 of") {
+		t.Errorf("after Back focus is on %q; want the question", f)
+	}
+	l.reload()
+	if h, _ := l.where(); !strings.HasPrefix(h, "Question 3 of") {
+		t.Errorf("after reload the screen is %q; want question 3", h)
+	}
+	if l.num(fmt.Sprintf(`document.getElementById("la-q-%s-4").checked ? 1 : 0`, dims[2])) != 1 {
+		t.Error("reload lost the answer to question 3")
+	}
+	l.axe("question after reload")
+	// Back from the first question goes to the list, still on this page.
+	for range 3 {
+		l.eval(`history.back(), true`)
+		time.Sleep(150 * time.Millisecond)
+	}
+	waitFor(t, l.tab, `document.querySelector("[data-la-app] h3").textContent === "Choose a working relationship"`, "Back to the list")
+	if p := l.str(`location.pathname`); !strings.HasSuffix(p, assessmentPage) {
+		t.Fatalf("Back left the page for %s", p)
+	}
+	info := l.str(`document.querySelector(".ladder-assessment__relationship .hint").textContent`)
+	if info != "Not finished: 3 of 8 questions answered" {
+		t.Errorf("the list says %q; want how far the assessment got", info)
+	}
+	l.click("Continue")
+	if h, _ := l.where(); !strings.HasPrefix(h, "Question 4 of") {
+		t.Errorf("Continue goes to %q; want question 4, the first unanswered", h)
+	}
+}
+
+// testLadderCodes finishes two assessments with the same answers, and finds
+// each result's code again from the list.
+func testLadderCodes(t *testing.T, b *e2e.Browser, o e2e.Origin) {
+	l := openAssessment(t, b, o, e2e.Options{Width: 375, Height: 800})
+	same := []int{5, 5, 5, 5, 5, 5, 5, 5}
+	var codes []string
+	for _, name := range []string{"our team and the GP practice", "our team and the pharmacy"} {
+		l.start(name)
+		for i, d := range l.dimensions() {
+			l.eval(fmt.Sprintf(`document.getElementById("la-q-%s-%d").click(), true`, d, same[i]))
+			if i < len(same)-1 {
+				l.click("Continue")
+			}
+		}
+		l.click("Check your answers")
+		l.click("See your result")
+		r := l.result()
+		codes = append(codes, r.Code)
+		// On a phone the code is near the top of the result.
+		if gap := l.num(`Math.round(document.getElementById("la-code").getBoundingClientRect().top - document.querySelector("[data-la-app] h3").getBoundingClientRect().top)`); gap > 450 {
+			t.Errorf("the code is %dpx below the result's heading; want it near the top", gap)
+		}
+		l.click("Back to your relationships")
+	}
+	if codes[0] == codes[1] || !strings.HasPrefix(codes[0], "JU2-") {
+		t.Errorf("two learners with the same answers got codes %q; want different version 2 codes", codes)
+	}
+	// A second result the same day: the list shows its time.
+	l.click("Assess again: our team and the GP practice")
+	l.answerAllNarrow(same)
+	l.click("See your result")
+	code3 := l.result().Code
+	l.click("Back to your relationships")
+	info := l.str(`document.querySelector(".ladder-assessment__relationship .hint").textContent`)
+	if !regexpTime.MatchString(info) || !strings.Contains(info, "2 saved results") {
+		t.Errorf("the list says %q; want the latest result with its time and the count", info)
+	}
+	// Within two clicks: from the list to the latest result and its code.
+	l.click("View latest result and code: our team and the GP practice")
+	if got := l.result().Code; got != code3 {
+		t.Errorf("View latest result shows code %q; want %q", got, code3)
+	}
+	l.axe("result seen again")
+	for _, theme := range []string{"dark", "contrast"} {
+		l.eval(fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
+		l.axe("result seen again, " + theme)
+	}
+	l.eval(`document.documentElement.removeAttribute("data-theme"), true`)
+	// And from change over time, the first result again.
+	l.click("Change over time")
+	l.click("View the result of")
+	l.reload()
+	if h := l.heading(); h != "Your result" {
+		t.Errorf("after reload the screen is %q; want the result", h)
+	}
+	if got := l.result().Code; got != codes[0] && got != code3 {
+		t.Errorf("after reload the code is %q", got)
+	}
+}
+
+var regexpTime = regexp.MustCompile(` at \d\d:\d\d`)
+
+// answerAllNarrow answers every question, one screen each, and goes to
+// check your answers.
+func (l *la) answerAllNarrow(answers []int) {
+	l.t.Helper()
+	for i, d := range l.dimensions() {
+		l.eval(fmt.Sprintf(`document.getElementById("la-q-%s-%d").click(), true`, d, answers[i]))
+		if i < len(answers)-1 {
+			l.click("Continue")
+		}
+	}
+	l.click("Check your answers")
 }

@@ -5,6 +5,9 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,7 +78,9 @@ func TestPresentMode(t *testing.T) {
 
 // presentScenario walks one page through present mode by button and keys.
 func presentScenario(t *testing.T, b *e2e.Browser, o e2e.Origin, page string) {
-	tab, err := b.Open(context.Background(), o, page, e2e.Options{})
+	// A screen tall enough for every section, so that none is split (see
+	// TestPresentRoom for splitting).
+	tab, err := b.Open(context.Background(), o, page, e2e.Options{Width: 1280, Height: 4000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,4 +290,126 @@ func TestPresentModeLooks(t *testing.T) {
 			t.Error("without JavaScript the Present button is shown, but it cannot work")
 		}
 	})
+}
+
+// presentSlides walks present mode from the first slide to the last with
+// the right arrow, calling each for every slide, and leaves.
+func presentSlides(t *testing.T, tab *e2e.Tab, each func(i int)) int {
+	t.Helper()
+	must(t, tab.Do(chromedp.Click(chromedp.CSS(`button[data-module="present"]`))))
+	n := 0
+	for i := 0; i < 60; i++ {
+		each(i)
+		n++
+		if evalT[bool](t, tab, `document.querySelector(".present-bar button:nth-of-type(2)").disabled`) {
+			break
+		}
+		must(t, tab.Do(chromedp.KeyEvent(kb.ArrowRight)))
+	}
+	must(t, tab.Do(chromedp.KeyEvent(kb.Escape)))
+	return n
+}
+
+// TestPresentRoom presents pages as a trainer would in a room: no focus
+// ring on the slides' headings, tall sections split at their h3s with a
+// cue where a slide still runs on, trainer-only parts never shown, and
+// group results' chart on screen.
+func TestPresentRoom(t *testing.T) {
+	root, err := e2e.RepoRoot()
+	must(t, err)
+	// A copy of the content with trainer notes in a session plan.
+	content := filepath.Join(t.TempDir(), "content")
+	must(t, os.CopyFS(content, os.DirFS(filepath.Join(root, "content"))))
+	plan := filepath.Join(content, "training", "knowing-each-others-roles.md")
+	src, err := os.ReadFile(plan)
+	must(t, err)
+	notes := "\n::: trainer-notes\nAsk the group which role surprised them before you show the answers.\n:::\n"
+	must(t, os.WriteFile(plan, []byte(strings.Replace(string(src), "\n## Role cards, who does what", notes+"\n## Role cards, who does what", 1)), 0o644))
+	site := e2e.BuildFrom(t, content, filepath.Join(root, "templates"))
+	b := e2e.Start(t, 2)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		t.Run(string(o.Mode)+"/session plan", func(t *testing.T) {
+			t.Parallel()
+			page := "training/knowing-each-others-roles.html"
+			tab := openTool(t, b, o, page, e2e.Options{Width: 1280, Height: 720})
+			if !evalT[bool](t, tab, `[...document.querySelectorAll(".trainer-notes")].some(n => n.checkVisibility() && n.textContent.includes("surprised"))`) {
+				t.Fatal("the trainer notes are not on the session plan's page")
+			}
+			split := false
+			presentSlides(t, tab, func(i int) {
+				type slide struct {
+					Ring     string `json:"ring"`
+					Tag      string `json:"tag"`
+					Trainer  bool   `json:"trainer"`
+					Audience bool   `json:"audience"`
+					Tall     bool   `json:"tall"`
+					More     bool   `json:"more"`
+				}
+				s := evalT[slide](t, tab, `(() => { const a = document.activeElement, cs = getComputedStyle(a);
+  return {ring: cs.outlineStyle + " " + cs.boxShadow, tag: a.tagName,
+    trainer: [...document.querySelectorAll(".trainer-only, .trainer-notes")].some(n => n.checkVisibility()),
+    audience: document.querySelector(".audience").checkVisibility(),
+    tall: document.documentElement.scrollHeight > innerHeight + 8,
+    more: document.querySelector(".present-more").checkVisibility()}; })()`)
+				if s.Ring != "none none" {
+					t.Errorf("slide %d: the focused heading shows a ring (%s)", i+1, s.Ring)
+				}
+				if s.Trainer || s.Audience {
+					t.Errorf("slide %d: trainer-only parts shown=%v, written-for tags shown=%v; want neither", i+1, s.Trainer, s.Audience)
+				}
+				if s.Tag == "H3" {
+					split = true
+				}
+				if s.Tall != s.More {
+					t.Errorf("slide %d: taller than the screen=%v, but the More below cue shown=%v", i+1, s.Tall, s.More)
+				}
+				if s.Tall {
+					evalT[bool](t, tab, `(scrollTo(0, document.documentElement.scrollHeight), true)`)
+					waitFor(t, tab, `!document.querySelector(".present-more").checkVisibility()`, "the cue to go at the end of the slide")
+				}
+				if i == 1 {
+					clean(t, tab, "a slide")
+				}
+			})
+			if !split {
+				t.Error("no section was split at its h3s, though the session plan is taller than the screen")
+			}
+			if !evalT[bool](t, tab, `document.querySelector(".trainer-notes").checkVisibility()`) {
+				t.Error("after present mode the trainer notes are hidden")
+			}
+			report(t, tab.Problems())
+			tab.Close() // one tab at a time, so parallel subtests cannot wait on each other
+			pack := openCopies(t, b, o, "training/knowing-each-others-roles-pack.html")
+			if !evalT[bool](t, pack, `[...document.querySelectorAll(".trainer-notes")].some(n => n.checkVisibility())`) {
+				t.Error("the trainer's pack has no trainer notes")
+			}
+			report(t, pack.Problems())
+		})
+		t.Run(string(o.Mode)+"/group results", func(t *testing.T) {
+			t.Parallel()
+			tab := openTool(t, b, o, "training/group-results.html", e2e.Options{Width: 1280, Height: 720})
+			var codes []string
+			for _, p := range groupPeople {
+				codes = append(codes, groupEncode(t, tab, p))
+			}
+			groupPaste(t, tab, strings.Join(codes, "\n"))
+			waitFor(t, tab, `!!document.querySelector(".group-results__figure")`, "the chart")
+			seen := false
+			presentSlides(t, tab, func(i int) {
+				if !evalT[bool](t, tab, `document.querySelector(".group-results__figure").checkVisibility()`) {
+					return
+				}
+				seen = true
+				// The screen ends at the "More below" cue where it shows.
+				r := evalT[[]float64](t, tab, `(r => [r.top, r.bottom, (m => m && m.checkVisibility() ? m.getBoundingClientRect().top : innerHeight)(document.querySelector(".present-more"))])(document.querySelector(".group-results__figure").getBoundingClientRect())`)
+				if r[0] < 0 || r[1] > r[2] {
+					t.Errorf("slide %d: the group's chart is at %.0f to %.0fpx, the screen ends at %.0fpx; want it all on screen", i+1, r[0], r[1], r[2])
+				}
+				clean(t, tab, "the chart presented")
+			})
+			if !seen {
+				t.Error("no slide shows the group's chart")
+			}
+		})
+	}
 }

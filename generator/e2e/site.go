@@ -84,11 +84,18 @@ func Build(t testing.TB) *Site {
 // BuildFrom builds the site from the given folders into a temporary folder.
 func BuildFrom(t testing.TB, contentDir, templatesDir string) *Site {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "site")
-	_, err := pipeline.Build(context.Background(), pipeline.Options{
+	return BuildOptions(t, pipeline.Options{
 		Content: os.DirFS(contentDir), ContentName: contentDir,
 		Templates: os.DirFS(templatesDir), TemplatesName: templatesDir,
-	}, out)
+	})
+}
+
+// BuildOptions builds the site opt describes into a temporary folder: a
+// site with the built-in theme (opt.Theme), say, as an organisation's is.
+func BuildOptions(t testing.TB, opt pipeline.Options) *Site {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	_, err := pipeline.Build(context.Background(), opt, out)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -99,12 +106,17 @@ func BuildFrom(t testing.TB, contentDir, templatesDir string) *Site {
 	return s
 }
 
-// OpenSite lists the pages of a site already written to dir.
+// OpenSite lists the pages of a site already written to dir. The HTML files
+// below assets/ are not pages a reader opens (the shared storage page is
+// opened in a hidden frame), so they are left out.
 func OpenSite(dir string) (*Site, error) {
 	s := &Site{Dir: dir}
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && p == "assets" {
+			return fs.SkipDir
 		}
 		if !d.IsDir() && path.Ext(p) == ".html" {
 			s.Pages = append(s.Pages, p)

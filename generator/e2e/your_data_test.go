@@ -85,8 +85,9 @@ func TestYourData(t *testing.T) {
 			if len(before) != 2 || before[courtesyKey] == "" || before["joinedup.theme"] != "dark" {
 				t.Fatalf("stored before export = %v; want the checklist and the theme", before)
 			}
+			// Listed by plain names, saying what each holds: no storage keys.
 			rows := evalT[[]string](t, tab, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function(r){return r.cells[0].textContent + " | " + r.cells[2].textContent})`)
-			if len(rows) != 2 || !strings.HasPrefix(rows[0], courtesyKey+" | Saved answers") || !strings.HasPrefix(rows[1], "joinedup.theme | Colour scheme: dark") {
+			if len(rows) != 2 || rows[0] != "Checklist: professional courtesy | 1 item ticked" || rows[1] != "Colour scheme | Dark" {
 				t.Errorf("listed = %q", rows)
 			}
 			clean(t, tab, "two items listed")
@@ -108,20 +109,29 @@ func TestYourData(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "copy.json")
 			must(t, os.WriteFile(file, exported, 0o644))
 
-			// Export as CSV: a header and one row per key, quotes doubled.
+			// Export as CSV: a byte order mark for Excel, a header and one
+			// readable row per item.
 			must(t, tab.Do(chromedp.Click(`[data-your-data-export=csv]`)))
 			csvText := string(downloaded(t, dir, ".csv"))
+			today := evalT[string](t, tab, `joinedup.today()`)
 			lines := strings.Split(strings.TrimSuffix(csvText, "\r\n"), "\r\n")
-			if len(lines) != 3 || lines[0] != "Name,Saved on,Value" || !strings.HasPrefix(lines[1], courtesyKey+",") || !strings.Contains(lines[1], `""ticked"":[""i-return-calls-and-answer-emails""]`) || !strings.HasPrefix(lines[2], "joinedup.theme,,dark") {
-				t.Errorf("exported CSV:\n%s", csvText)
+			if len(lines) != 3 || lines[0] != "\ufeffWhat,Saved on,What it holds" || lines[1] != "Checklist: professional courtesy,"+today+",1 item ticked" || lines[2] != "Colour scheme,,Dark" {
+				t.Errorf("exported CSV:\n%q", csvText)
 			}
 
 			// Delete, with a confirmation step, by keyboard. Cancel first.
 			must(t, tab.TabTo(`[data-your-data-delete]`, 120))
 			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
-			if focused := evalT[bool](t, tab, `document.activeElement.hasAttribute("data-your-data-delete-yes")`); !focused {
-				t.Error("the confirmation did not take focus")
+			// Focus goes to No, keep it, so a second Enter keeps everything.
+			if focused := evalT[bool](t, tab, `document.activeElement.hasAttribute("data-your-data-delete-no")`); !focused {
+				t.Error("the confirmation did not put focus on No, keep it")
 			}
+			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
+			if n := len(stored(t, tab)); n != 2 {
+				t.Errorf("a second Enter left %d items, want 2", n)
+			}
+			must(t, tab.TabTo(`[data-your-data-delete]`, 120))
+			must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
 			clean(t, tab, "delete confirmation")
 			must(t, tab.Do(chromedp.Click(`[data-your-data-delete-no]`)))
 			if n := len(stored(t, tab)); n != 2 {
@@ -131,7 +141,7 @@ func TestYourData(t *testing.T) {
 			if n := len(stored(t, tab)); n != 0 {
 				t.Errorf("Delete left %d items, want none", n)
 			}
-			must(t, tab.WaitFor(`document.querySelector("[data-your-data-status]").textContent.indexOf("Deleted 2 items") === 0`, 3*time.Second))
+			must(t, tab.WaitFor(`document.querySelector("[data-your-data-status]").textContent.indexOf("Deleted 2 items: Checklist: professional courtesy (1 item ticked); Colour scheme.") === 0`, 3*time.Second))
 			if theme := evalT[string](t, tab, `document.documentElement.getAttribute("data-theme") || ""`); theme != "" {
 				t.Errorf("the colour scheme %q stayed after deleting", theme)
 			}
@@ -165,10 +175,19 @@ func TestYourData(t *testing.T) {
 			}
 			clean(t, tab, "import error")
 
+			// An action plan file from the planner imports here too.
+			plan := filepath.Join(t.TempDir(), "action-plan.json")
+			must(t, os.WriteFile(plan, []byte(`{"format":"joinedup-action-plan","version":1,"created":"2026-01-31","barriers":["communication"],"actions":[{"barrierId":"communication","remedyId":"communication-regular-meetings","action":"Meet monthly","who":"Lead","byWhen":"2026-03-01","howWeWillKnow":"Minutes"}]}`), 0o644))
+			must(t, tab.Do(chromedp.SetUploadFiles(`#your-data-file`, []string{plan}), chromedp.Click(`[data-your-data-import]`)))
+			must(t, tab.WaitFor(`document.querySelector("[data-your-data-status]").textContent.indexOf("Imported the action plan: 1 action.") === 0`, 5*time.Second))
+			if got := stored(t, tab)["joinedup.action-plan"]; !strings.Contains(got, `"action":"Meet monthly"`) {
+				t.Errorf("the plan file was stored as %q", got)
+			}
+
 			// Damaged data is listed as unreadable, and the page still works.
 			evalT[bool](t, tab, `(localStorage.setItem("joinedup.action-plan", "{oops"), true)`)
 			must(t, tab.Reload())
-			if row := evalT[string](t, tab, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function(r){return r.textContent}).join("\n")`); !strings.Contains(row, "joinedup.action-plan–Cannot be read") {
+			if row := evalT[string](t, tab, `Array.from(document.querySelectorAll(".your-data__table tbody tr")).map(function(r){return r.textContent}).join("\n")`); !strings.Contains(row, "Action plan–Cannot be read") {
 				t.Errorf("damaged value not reported; rows:\n%s", row)
 			}
 			must(t, tab.Do(chromedp.Click(`[data-your-data-delete]`), chromedp.Click(`[data-your-data-delete-yes]`)))

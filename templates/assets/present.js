@@ -1,6 +1,10 @@
 /* Present mode: shows a content page on a screen for a group, one section
    at a time, in large type without the site's menus. The first section is
-   the title and the text before the first h2; each h2 starts the next one.
+   the title and the text before the first h2; each h2 starts the next one,
+   and where an h2's section is taller than the screen, each of its h3s
+   starts one too. A slide still taller than the screen says so at the
+   bottom until it is scrolled to its end. Trainer notes, what to print and
+   who a page is written for are not shown.
    It starts from the "Present this page" button (data-module="present")
    or the keys Alt+Shift+P (a modified key, so no single key press can
    start it by accident: WCAG 2.1.4). Arrow keys, Page Up/Down and Space
@@ -16,16 +20,17 @@
 
   /* plan walks main's elements in document order (all but skip) and gives
      each the range of sections it spans: an element holding a section
-     heading (isHeading) belongs to the sections before and after it, so it
-     stays shown for both. headings[0] is the page's title (first, or main
-     itself when there is none). */
+     heading (isHeading: the h2s, and the h3s of a section split up)
+     belongs to the sections before and after it, so it stays shown for
+     both. headings[0] is the page's title (first, or main itself when
+     there is none). */
   function plan(main, skip, isHeading, first) {
     var headings = [first || main];
     var items = [];
     var n = 0;
     function walk(el) {
       var start = n;
-      if (el.tagName === "H2" && isHeading(el)) {
+      if (isHeading(el)) {
         n++;
         start = n;
         headings.push(el);
@@ -68,12 +73,17 @@
   var ACTIVE = "present-mode"; // on <html> while presenting
   var OFF = "present-off"; // on each element outside the shown section
   var LATER = "present-later"; // on <html> after the first section
+  var CONTEXT = "present-context"; // on the h2 above a slide of its split section
+
+  var SPLIT = "data-present-split"; // on the h3s of a section too tall for the screen
 
   /* isSectionHeading: an h2 of the page's own content that a reader can
-     see; the contents list and other navigation are hidden while
-     presenting, and a hidden heading would make an empty screen. */
+     see, or an h3 of a split section; the contents list and other
+     navigation are hidden while presenting, and a hidden heading would
+     make an empty screen. */
   function isSectionHeading(h) {
-    return !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
+    return (h.tagName === "H2" || (h.tagName === "H3" && h.hasAttribute(SPLIT))) &&
+      !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
   }
 
   /* typing reports whether a key press belongs to the control it was
@@ -107,6 +117,11 @@
       this.prev, this.status, this.next, exit,
       el("p", { class: "present-bar__hint" }, "Arrow keys move between sections. Escape leaves."));
     this.main.insertBefore(this.bar, this.main.firstChild);
+    /* A visual cue only: a screen reader reads on without it. */
+    this.more = el("p", { class: "present-more", hidden: true, "aria-hidden": "true" }, "More below: scroll down \u2193");
+    document.body.appendChild(this.more);
+    window.addEventListener("scroll", function () { self.updateMore(); }, { passive: true });
+    window.addEventListener("resize", function () { self.updateMore(); });
 
     button.addEventListener("click", function () { self.enter(); });
     document.addEventListener("keydown", function (e) { self.key(e); });
@@ -121,6 +136,36 @@
     return plan(this.main, this.bar, isSectionHeading, this.main.querySelector("h1"));
   };
 
+  /* split marks the h3s of each h2 section taller than the screen, so
+     that each starts a slide of its own. It measures the page as it is
+     presented (large type, no menus), with every section shown. */
+  proto.split = function () {
+    var room = window.innerHeight - this.bar.getBoundingClientRect().height - 32;
+    var marked = this.main.querySelectorAll("[" + SPLIT + "]");
+    for (var m = 0; m < marked.length; m++) marked[m].removeAttribute(SPLIT);
+    var p = this.plan(), hs = p.headings;
+    var h3s = [].filter.call(this.main.querySelectorAll("h3"), function (h) {
+      return !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
+    });
+    var end = this.main.getBoundingClientRect().bottom;
+    for (var i = 1; i < hs.length; i++) {
+      var top = hs[i].getBoundingClientRect().top;
+      var bottom = i + 1 < hs.length ? hs[i + 1].getBoundingClientRect().top : end;
+      if (bottom - top <= room) continue;
+      for (var k = 0; k < h3s.length; k++) {
+        var after = hs[i].compareDocumentPosition(h3s[k]) & 4; // FOLLOWING
+        var before = i + 1 >= hs.length || (hs[i + 1].compareDocumentPosition(h3s[k]) & 2); // PRECEDING
+        if (after && before) h3s[k].setAttribute(SPLIT, "");
+      }
+    }
+  };
+
+  /* updateMore shows the cue while the slide goes on below the screen. */
+  proto.updateMore = function () {
+    var below = document.documentElement.scrollHeight - (window.scrollY + window.innerHeight);
+    this.more.hidden = !(this.active && below > 8);
+  };
+
   /* show presents section i (from 0), moving focus to its heading. */
   proto.show = function (i, focus) {
     // Everything is shown again first, so that the plan sees every
@@ -129,9 +174,18 @@
     var p = this.plan();
     this.count = p.headings.length;
     this.current = Math.max(0, Math.min(i, this.count - 1));
+    /* On a slide of a split section, its h2 stays above, small, so the
+       slide says what it is part of and its headings keep their order. */
+    var context = null;
+    for (var c = this.current; c > 0 && p.headings[this.current].tagName === "H3"; c--) {
+      if (p.headings[c].tagName === "H2") { context = p.headings[c]; break; }
+    }
+    var was = this.main.querySelectorAll("." + CONTEXT);
+    for (var w = 0; w < was.length; w++) was[w].classList.remove(CONTEXT);
+    if (context) context.classList.add(CONTEXT);
     for (var j = 0; j < p.items.length; j++) {
       var it = p.items[j];
-      if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0]) it.el.classList.add(OFF);
+      if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0] && it.el !== context) it.el.classList.add(OFF);
     }
     // The page's title stays on every screen, small after the first, so
     // each screen still says what it is part of.
@@ -139,6 +193,7 @@
     this.status.textContent = "Section " + (this.current + 1) + " of " + this.count;
     this.prev.disabled = this.current === 0;
     this.next.disabled = this.current === this.count - 1;
+    this.updateMore();
     if (focus !== false) {
       var h = p.headings[this.current];
       if (!h.hasAttribute("tabindex")) {
@@ -165,6 +220,8 @@
     this.active = true;
     document.documentElement.classList.add(ACTIVE);
     this.bar.hidden = false;
+    this.showAll();
+    this.split();
     this.show(0);
   };
 
@@ -174,6 +231,9 @@
     document.documentElement.classList.remove(ACTIVE, LATER);
     this.bar.hidden = true;
     this.showAll();
+    var marked = this.main.querySelectorAll("[" + SPLIT + "], ." + CONTEXT);
+    for (var m = 0; m < marked.length; m++) { marked[m].removeAttribute(SPLIT); marked[m].classList.remove(CONTEXT); }
+    this.updateMore();
     while (this.focusable.length) this.focusable.pop().removeAttribute("tabindex");
     this.button.focus();
   };

@@ -27,7 +27,7 @@ test("plan splits main into sections at each visible h2", () => {
   const bar = named(node("NAV", named(node("H2"), "in-bar")), "bar");
   const main = node("MAIN", bar, h1, intro, h2a, pa, hidden, h2b, list, wrapper);
 
-  const p = present.plan(main, bar, (h) => h.name !== "hidden", h1);
+  const p = present.plan(main, bar, (h) => h.tagName === "H2" && h.name !== "hidden", h1);
   assert.deepEqual(p.headings.map((h) => h.name), ["H1", "a", "b", "c"]);
   const ranges = {};
   for (const it of p.items) ranges[it.el.name] = [it.start, it.end];
@@ -42,9 +42,26 @@ test("plan splits main into sections at each visible h2", () => {
   assert.deepEqual(p.items.map((it) => it.el.name).slice(-4), ["before", "c", "after", "wrapper"]);
 });
 
+test("plan splits a section at the h3s the predicate takes", () => {
+  const h1 = node("H1");
+  const h2 = named(node("H2"), "plan");
+  const a = named(node("H3"), "outcomes");
+  const pa = named(node("P"), "pa");
+  const b = named(node("H3"), "agenda");
+  const pb = named(node("P"), "pb");
+  const other = named(node("H3"), "not split");
+  const main = node("MAIN", h1, h2, a, pa, b, pb, other);
+  const p = present.plan(main, null, (h) => h.tagName === "H2" || (h.tagName === "H3" && h.name !== "not split"), h1);
+  assert.deepEqual(p.headings.map((h) => h.name), ["H1", "plan", "outcomes", "agenda"]);
+  const ranges = {};
+  for (const it of p.items) ranges[it.el.name] = [it.start, it.end];
+  assert.deepEqual(ranges["not split"], [3, 3], "an h3 that does not start a slide stays on the slide before it");
+  assert.deepEqual(ranges.pa, [2, 2]);
+});
+
 test("plan without a title or headings is one section", () => {
   const main = node("MAIN", node("P"), node("P"));
-  const p = present.plan(main, null, () => true, null);
+  const p = present.plan(main, null, (h) => h.tagName === "H2", null);
   assert.deepEqual(p.headings, [main]);
   assert.ok(p.items.every((it) => it.start === 0 && it.end === 0));
 });

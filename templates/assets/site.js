@@ -65,10 +65,36 @@
     }).join("\r\n") + "\r\n";
   }
 
+  /* csvFile is CSV text as a file to download: with a UTF-8 byte order
+     mark in front, without which Excel on Windows reads the file in the
+     computer's old code page and shows "café" as "cafÃ©". */
+  function csvFile(rows) {
+    return "\ufeff" + csv(rows);
+  }
+
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
   /* isoDate is a date's local day as YYYY-MM-DD. */
   function isoDate(d) {
-    function two(n) { return (n < 10 ? "0" : "") + n; }
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* clock is a date's local time of day as HH:MM (24-hour). */
+  function clock(d) {
+    return two(d.getHours()) + ":" + two(d.getMinutes());
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  /* longDate writes a YYYY-MM-DD day as people read it, "27 November
+     2026" (the GOV.UK style), and a time HH:MM after it when given: "27
+     November 2026 at 14:05". Text that is not a day is returned as it
+     is. */
+  function longDate(iso, time) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+    var out = Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
+    return /^\d{2}:\d{2}$/.test(time || "") ? out + " at " + time : out;
   }
 
   /* quantity is a number with its noun: "1 person", "3 people". */
@@ -115,8 +141,8 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = {
-      keyAllowed: keyAllowed, parseStored: parseStored, storedText: storedText, csv: csv,
-      isoDate: isoDate, quantity: quantity, ElementError: ElementError, required: required, startAll: startAll
+      keyAllowed: keyAllowed, parseStored: parseStored, storedText: storedText, csv: csv, csvFile: csvFile,
+      isoDate: isoDate, clock: clock, longDate: longDate, quantity: quantity, ElementError: ElementError, required: required, startAll: startAll
     };
     return;
   }
@@ -128,11 +154,40 @@
 
   /* Storage: only keys listed in window.joinedupStorageKeys (generated from
      the list the privacy page shows) may be used. Where the browser blocks
-     storage, tools still work for the visit. */
+     storage, tools still work for the visit.
+
+     From a folder (file://), Firefox gives each page its own storage. So
+     there each page asks the site's shared storage page (assets/
+     storage.html, see storage.js) in a hidden frame; if the frame's
+     storage is not the page's own, the page keeps its answers there, in a
+     copy held here (mirror) for reading at once, and moves anything it
+     had kept on its own there too. Each page also keeps the colour choice
+     itself, so the page shows in its colours at once. store.scope says
+     where answers live: "site" (every page of the site shares them),
+     "hub" (kept together in the shared storage page) or "page" (on
+     file://, the shared storage page did not answer, so this page may
+     see only what it saved itself). */
   var allowed = window.joinedupStorageKeys || [];
   var VERSION = window.joinedupStorageVersion || 1;
+  var own = {
+    get: function (key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } },
+    set: function (key, value) { try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; } },
+    remove: function (key) { try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ } },
+    all: function () {
+      var out = {};
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (keyAllowed(allowed, k)) out[k] = window.localStorage.getItem(k);
+        }
+      } catch (e) { /* storage went away */ }
+      return out;
+    }
+  };
+  var hub = null; // {frame, mirror, pending, next} while answers live in the shared storage page
   var store = {
     version: VERSION,
+    scope: "site",
     available: (function () {
       try {
         var k = "joinedup.__test__";
@@ -148,18 +203,31 @@
     },
     get: function (key) {
       store.check(key);
+      if (hub) return Object.prototype.hasOwnProperty.call(hub.mirror, key) ? hub.mirror[key] : null;
       if (!store.available) return null;
-      try { return window.localStorage.getItem(key); } catch (e) { return null; }
+      return own.get(key);
     },
     set: function (key, value) {
       store.check(key);
+      if (hub) {
+        hub.mirror[key] = value;
+        hubSend({ op: "set", key: key, value: value });
+        if (key === THEME_KEY) own.set(key, value);
+        return true;
+      }
       if (!store.available) return false;
-      try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+      return own.set(key, value);
     },
     remove: function (key) {
       store.check(key);
+      if (hub) {
+        delete hub.mirror[key];
+        hubSend({ op: "remove", key: key });
+        if (key === THEME_KEY) own.remove(key);
+        return;
+      }
       if (!store.available) return;
-      try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ }
+      own.remove(key);
     },
     readJSON: function (key) {
       return parseStored(store.get(key), VERSION);
@@ -170,17 +238,104 @@
     /* keys lists every stored key this site's scripts may use, for export
        and delete. */
     keys: function () {
-      var out = [];
-      if (!store.available) return out;
-      try {
-        for (var i = 0; i < window.localStorage.length; i++) {
-          var k = window.localStorage.key(i);
-          if (keyAllowed(allowed, k)) out.push(k);
-        }
-      } catch (e) { /* storage went away */ }
-      return out.sort();
+      if (hub) return Object.keys(hub.mirror).filter(function (k) { return keyAllowed(allowed, k); }).sort();
+      if (!store.available) return [];
+      return Object.keys(own.all()).sort();
+    },
+    /* settled calls done once every change so far has reached where the
+       answers live, with the keys the shared storage page refused, so a
+       page never says it deleted what it did not. */
+    settled: function (done) {
+      if (!hub || !Object.keys(hub.pending).length) { done([]); return; }
+      hub.waiting.push(done);
     }
   };
+
+  function hubSend(msg) {
+    msg.joinedup = "storage";
+    msg.id = ++hub.next;
+    hub.pending[msg.id] = msg.key;
+    hub.frame.contentWindow.postMessage(msg, "*");
+  }
+
+  /* hubAnswer takes an answer from the shared storage page. */
+  function hubAnswer(data) {
+    if (data.op === "changed") {
+      if (data.key === null) hub.mirror = {};
+      else if (keyAllowed(allowed, data.key)) {
+        if (data.value === null) delete hub.mirror[data.key]; else hub.mirror[data.key] = data.value;
+      }
+      var ev;
+      try { ev = new window.StorageEvent("storage", { key: data.key, newValue: data.value }); } catch (e) { ev = null; }
+      if (ev) window.dispatchEvent(ev);
+      return;
+    }
+    if (!Object.prototype.hasOwnProperty.call(hub.pending, data.id)) return;
+    if (data.error) hub.refused.push(hub.pending[data.id]);
+    delete hub.pending[data.id];
+    if (Object.keys(hub.pending).length) return;
+    var refused = hub.refused, waiting = hub.waiting;
+    hub.refused = [];
+    hub.waiting = [];
+    waiting.forEach(function (done) { done(refused); });
+  }
+
+  /* connect finds out, on file://, where this page's answers live (see
+     above), then calls ready. It waits at most five seconds: the shared
+     storage page answers at once, but a busy computer (or a slow shared
+     drive) can take a second or two to load it, and a page that gave up
+     too soon would keep its answers apart from the rest. */
+  function connect(ready) {
+    var script = document.querySelector("script[src$='assets/site.js']");
+    if (window.location.protocol !== "file:" || window.top !== window || !script || !store.available) { ready(); return; }
+    var probe = { key: "joinedup.__probe__", value: String(Math.random()).slice(2) };
+    own.set(probe.key, probe.value);
+    var frame = el("iframe", { src: script.src.replace(/site\.js$/, "storage.html"), title: "Saved answers", hidden: true, tabindex: "-1", "aria-hidden": "true" });
+    var finished = false, loaded = false;
+    frame.addEventListener("load", function () { loaded = true; });
+    function removeFrame() {
+      if (frame.parentNode) frame.parentNode.removeChild(frame);
+    }
+    function finish(answer) {
+      if (finished) return;
+      finished = true;
+      window.clearTimeout(timer);
+      own.remove(probe.key);
+      if (!answer || answer.error || answer.shared) {
+        store.scope = answer && answer.shared ? "site" : "page";
+        /* A frame that did not answer in time is removed once it has
+           loaded, not while it loads: stopping it mid-load shows as
+           failed requests. */
+        if (answer || loaded) removeFrame();
+        else frame.addEventListener("load", removeFrame);
+      } else {
+        store.scope = "hub";
+        var mirror = {};
+        for (var k in answer.items) if (Object.prototype.hasOwnProperty.call(answer.items, k) && keyAllowed(allowed, k) && k !== probe.key) mirror[k] = answer.items[k];
+        hub = { frame: frame, mirror: mirror, pending: {}, refused: [], waiting: [], next: 0 };
+        /* What this page kept on its own joins the rest (the shared copy
+           wins), and is removed here but for the colour choice. */
+        var mine = own.all();
+        for (var key in mine) {
+          if (!Object.prototype.hasOwnProperty.call(mine, key) || key === probe.key) continue;
+          if (key !== THEME_KEY && !Object.prototype.hasOwnProperty.call(mirror, key)) store.set(key, mine[key]);
+          if (key !== THEME_KEY) own.remove(key);
+        }
+        var theme = store.get(THEME_KEY);
+        if (theme === null) own.remove(THEME_KEY); else own.set(THEME_KEY, theme);
+        applyTheme(theme);
+      }
+      ready();
+    }
+    window.addEventListener("message", function (ev) {
+      if (ev.source !== frame.contentWindow || !ev.data || ev.data.joinedup !== "storage") return;
+      if (ev.data.op === "ready") frame.contentWindow.postMessage({ joinedup: "storage", op: "hello", probe: probe }, "*");
+      else if (ev.data.op === "hello") finish(ev.data);
+      else if (hub) hubAnswer(ev.data);
+    });
+    var timer = window.setTimeout(function () { finish(null); }, 5000);
+    document.body.appendChild(frame);
+  }
 
   /* el builds an element without innerHTML, so text from storage or from
      a paste can never become markup: el("p", {class: "x"}, "text", child).
@@ -315,6 +470,29 @@
     return isoDate(new Date());
   }
 
+  /* printPart prints one part of the page (a tool's result or plan)
+     instead of the whole page: while the class is on, the print styles
+     hide everything else in main. The class goes when printing ends, or
+     at the next key press or click, in a browser that does not say when
+     printing ends. */
+  var PRINT_PART = "print-part", PRINT_TARGET = "print-part__target";
+  function endPrintPart() {
+    root.classList.remove(PRINT_PART);
+    var t = document.querySelectorAll("." + PRINT_TARGET);
+    for (var i = 0; i < t.length; i++) t[i].classList.remove(PRINT_TARGET);
+  }
+  function printPart(part) {
+    endPrintPart();
+    part.classList.add(PRINT_TARGET);
+    root.classList.add(PRINT_PART);
+    window.print();
+    window.setTimeout(function () {
+      document.addEventListener("keydown", endPrintPart, { once: true });
+      document.addEventListener("pointerdown", endPrintPart, { once: true });
+    }, 0);
+  }
+  window.addEventListener("afterprint", endPrintPart);
+
   var THEME_KEY = "joinedup.theme";
   var THEMES = ["light", "dark", "contrast"];
   function applyTheme(theme) {
@@ -326,6 +504,7 @@
   /* ThemeSwitch: the colour scheme menu in the header. */
   function ThemeSwitch(module) {
     var select = required(module, "select", ThemeSwitch.moduleName, "the colour scheme menu");
+    applyTheme(store.get(THEME_KEY));
     select.value = root.getAttribute("data-theme") || "auto";
     select.addEventListener("change", function () {
       var v = select.value;
@@ -337,6 +516,66 @@
   }
   ThemeSwitch.moduleName = "theme-switch";
 
+  /* Header: on a small screen, the buttons that open and close search
+     and the menu (GOV.UK's service navigation). CSS folds both away
+     only when the buttons show, so on a large screen, and without
+     JavaScript, everything is there. Opening search puts the cursor in
+     the box; Escape closes what is open and returns to its button. */
+  function Header(module) {
+    var toggles = module.querySelectorAll("[data-header-toggle]");
+    function set(toggle, open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      module.classList.toggle("header--" + toggle.getAttribute("data-header-toggle") + "-open", open);
+    }
+    [].forEach.call(toggles, function (toggle) {
+      var panel = required(document, "#" + toggle.getAttribute("aria-controls"), Header.moduleName, "what a header button opens");
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        set(toggle, open);
+        if (open && toggle.getAttribute("data-header-toggle") === "search") {
+          var input = panel.querySelector("input");
+          if (input) input.focus();
+        }
+      });
+      panel.addEventListener("keydown", function (ev) {
+        if ((ev.key === "Escape" || ev.key === "Esc") && toggle.getAttribute("aria-expanded") === "true" && toggle.offsetParent !== null) {
+          set(toggle, false);
+          toggle.focus();
+        }
+      });
+    });
+    /* The "/" key puts the cursor in the search box (search.js); on a
+       small screen the box must be opened first. */
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target, tag = t && t.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+      var search = module.querySelector("[data-header-toggle=search]");
+      if (search) set(search, true);
+    }, true);
+  }
+  Header.moduleName = "header";
+
+  /* StartNow: a tool page's "Start now" link. Without JavaScript it
+     goes to the paper version; with it, to the tool, whose element
+     data-start names, and puts focus there. */
+  function StartNow(link) {
+    var selector = link.getAttribute("data-start");
+    link.addEventListener("click", function (ev) {
+      var target = selector && document.querySelector(selector);
+      if (!target || !target.getClientRects().length) return;
+      ev.preventDefault();
+      if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.setAttribute("tabindex", "-1");
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+    /* A link that looks like a button is pressed with Space too. */
+    link.addEventListener("keydown", function (ev) {
+      if (ev.key === " ") { ev.preventDefault(); link.click(); }
+    });
+  }
+  StartNow.moduleName = "start-now";
+
   /* PrintPage: a button that prints the page. */
   function PrintPage(module) {
     module.addEventListener("click", function () { window.print(); });
@@ -344,9 +583,21 @@
   }
   PrintPage.moduleName = "print-page";
 
+  /* printMarks sets what the page margin of a printout shows (see
+     @page in site.css): the site's name, the page's address without
+     the part that names a tool's screen, and today's date. */
+  function printMarks() {
+    var title = document.querySelector(".header__title");
+    var address = window.location.href.replace(/#.*$/, "");
+    root.style.setProperty("--print-site", JSON.stringify(title ? title.textContent.trim() : ""));
+    root.style.setProperty("--print-address", JSON.stringify(address));
+    root.style.setProperty("--print-date", JSON.stringify("Printed " + longDate(today())));
+  }
+
   /* Printing opens every <details> so nothing is hidden on paper, then
      restores them. */
   var opened = [];
+  window.addEventListener("beforeprint", printMarks);
   window.addEventListener("beforeprint", function () {
     var all = document.querySelectorAll("details:not([open])");
     for (var i = 0; i < all.length; i++) { all[i].open = true; opened.push(all[i]); }
@@ -359,6 +610,8 @@
   function register(Component) {
     components[Component.moduleName] = Component;
   }
+  register(Header);
+  register(StartNow);
   register(ThemeSwitch);
   register(PrintPage);
 
@@ -371,8 +624,13 @@
   window.joinedup = {
     store: store, register: register, start: start, ElementError: ElementError, required: required,
     el: el, empty: empty, button: button, visuallyHidden: visuallyHidden, errorMessage: errorMessage, errorSummary: errorSummary,
-    say: say, storageNotice: storageNotice, download: download, csv: csv, today: today, quantity: quantity
+    say: say, storageNotice: storageNotice, download: download, csv: csv, csvFile: csvFile, today: today, quantity: quantity,
+    clock: clock, longDate: longDate, printPart: printPart, parseStored: parseStored
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  function ready() {
+    printMarks();
+    connect(start);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();

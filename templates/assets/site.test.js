@@ -140,3 +140,22 @@ test("required returns what it finds", () => {
     name: "ElementError", message: "c: the x (.x) is missing from the page's markup"
   });
 });
+
+test("csvFile starts with a byte order mark", () => {
+  assert.equal(site.csvFile([["caf\u00e9"]]), "\ufeffcaf\u00e9\r\n");
+});
+
+test("clock and longDate", () => {
+  assert.equal(site.clock(new Date(2026, 10, 27, 9, 5)), "09:05");
+  assert.equal(site.clock(new Date(2026, 10, 27, 23, 59)), "23:59");
+  const cases = [
+    ["2026-11-27", undefined, "27 November 2026"],
+    ["2026-01-01", "", "1 January 2026"],
+    ["2026-12-31", "14:05", "31 December 2026 at 14:05"],
+    ["2026-12-31", "2pm", "31 December 2026"],
+    ["2026-13-01", undefined, "2026-13-01"],
+    ["yesterday", undefined, "yesterday"],
+    ["", undefined, ""]
+  ];
+  for (const [iso, time, want] of cases) assert.equal(site.longDate(iso, time), want, iso + " " + time);
+});

@@ -31,7 +31,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"joinedup/generator/internal/corpus"
@@ -212,9 +211,7 @@ func measure(cmd *exec.Cmd) (sample, error) {
 	}
 	ps := cmd.ProcessState
 	s := sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime()}
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		s.rss = int64(ru.Maxrss) * 1024 // KiB on Linux
-	}
+	s.rss = peakRSS(ps)
 	return s, nil
 }
 

@@ -6,7 +6,8 @@
 //
 //   - site.css: the theme's site.css, then each tool's rules
 //     (parts/NAME.css) in name order, then the code-highlighting colours
-//     for each colour scheme. Every page loads this one stylesheet.
+//     for each colour scheme, then the site's own colours (its brand).
+//     Every page loads this one stylesheet.
 //   - site.js: the list of browser storage keys the scripts may use (from
 //     package storage, the same list the privacy page shows), then the
 //     theme's site.js.
@@ -22,7 +23,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -41,9 +41,9 @@ type Set struct {
 	files map[string][]byte
 }
 
-// Load reads every asset below assets/ in fsys; dir names the templates
-// folder in messages.
-func Load(fsys fs.FS, dir string) (*Set, error) {
+// Load reads every asset below assets/ in fsys; name gives a file's name
+// in messages from its slash path (see render.ParseTemplates).
+func Load(fsys fs.FS, name func(string) string) (*Set, error) {
 	s := &Set{files: map[string][]byte{}}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -60,7 +60,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil
 	})
 	if err != nil {
-		return s, diag.Errorf(diag.Pos{File: path.Join(dir, Dir)}, "cannot read assets: %v", err)
+		return s, diag.Errorf(diag.Pos{File: name(Dir)}, "cannot read assets: %v", err)
 	}
 	return s, nil
 }
@@ -90,10 +90,13 @@ func (s *Set) EveryPageScripts() []string {
 // run before its own: plain scripts cannot import one another, so the page
 // loads them, in this order. The ladder's result codes are used by the
 // self-assessment, which makes them, and by group results, which reads
-// them, and by no other page.
+// them, and by no other page. The action plan's file is written and read
+// by the planner and read by the privacy page's import.
 var toolNeeds = map[string][]string{
 	"ladder-assessment": {"ladder-code"},
 	"group-results":     {"ladder-code"},
+	"barrier-planner":   {"plan-file"},
+	"your-data":         {"plan-file"},
 }
 
 // ToolScripts lists the scripts of the interactive tools a converted page
@@ -129,8 +132,9 @@ func CodeThemes() []markdown.CodeTheme {
 }
 
 // Files returns the files of public/assets/, by slash path below it (see
-// the package doc).
-func (s *Set) Files() map[string][]byte {
+// the package doc). siteRules, the site's own rules (its brand colours,
+// from package brand), end site.css, so that they win; nil for none.
+func (s *Set) Files(siteRules []byte) map[string][]byte {
 	out := make(map[string][]byte, len(s.files))
 	var parts []string
 	for name, b := range s.files {
@@ -147,7 +151,7 @@ func (s *Set) Files() map[string][]byte {
 		out["search.js"] = s.searchJS(js)
 	}
 	if css, ok := out["site.css"]; ok {
-		out["site.css"] = s.siteCSS(css, parts)
+		out["site.css"] = append(s.siteCSS(css, parts), siteRules...)
 	}
 	if js, ok := out["site.js"]; ok {
 		out["site.js"] = siteJS(js)

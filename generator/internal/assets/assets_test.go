@@ -20,7 +20,7 @@ func themeFS(files ...string) fstest.MapFS {
 
 // The browser scripts' Node tests sit beside them but are not published.
 func TestLoadSkipsScriptTests(t *testing.T) {
-	s, err := Load(themeFS("site.js", "site.test.js", "tools/checklist.js", "tools/checklist.test.js", ".hidden.js", "latest.js"), "templates")
+	s, err := Load(themeFS("site.js", "site.test.js", "tools/checklist.js", "tools/checklist.test.js", ".hidden.js", "latest.js"), inTemplates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestLoadSkipsScriptTests(t *testing.T) {
 	if want := []string{"latest.js", "site.js", "tools/checklist.js"}; !slices.Equal(got, want) {
 		t.Errorf("assets = %v; want %v", got, want)
 	}
-	for name := range s.Files() {
+	for name := range s.Files(nil) {
 		if slices.Contains([]string{"site.test.js", "tools/checklist.test.js"}, name) {
 			t.Errorf("Files() publishes %s", name)
 		}
@@ -40,7 +40,7 @@ func TestLoadSkipsScriptTests(t *testing.T) {
 }
 
 func TestToolScripts(t *testing.T) {
-	s, err := Load(themeFS("tools/checklist.js", "tools/ladder-code.js", "tools/ladder-assessment.js", "tools/group-results.js", "tools/consent-aid.js"), "templates")
+	s, err := Load(themeFS("tools/checklist.js", "tools/ladder-code.js", "tools/ladder-assessment.js", "tools/group-results.js", "tools/consent-aid.js"), inTemplates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,3 +64,6 @@ func TestToolScripts(t *testing.T) {
 		}
 	}
 }
+
+// inTemplates names a file below the templates folder in messages.
+func inTemplates(p string) string { return "templates/" + p }

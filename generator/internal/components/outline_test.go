@@ -15,7 +15,7 @@ import (
 // and that each heading it reports is there with its level and text.
 func TestOutlinesMatchRenderedHTML(t *testing.T) {
 	d := bundledData(t)
-	tmpl, err := render.ParseTemplates(os.DirFS(filepath.Join("..", "..", "..", "templates")), "templates")
+	tmpl, err := render.ParseTemplates(os.DirFS(filepath.Join("..", "..", "..", "templates")), render.InFolder("templates"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -118,8 +118,11 @@ func (p *Page) Dir() string {
 
 // Static is a file copied to the output unchanged.
 type Static struct {
-	Path string // below the content folder
+	Path string // below its folder, and so in the output
 	File string // for messages
+	// InStatic reports a file of the static folder (see LoadStatic),
+	// not of the content folder.
+	InStatic bool
 }
 
 // Source is everything read from a content folder.
@@ -347,8 +350,13 @@ const (
 // Ignored reports whether a file or folder name is skipped: hidden files and
 // the backup and swap files editors leave beside the files they save.
 func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") ||
-		strings.HasSuffix(name, "~") ||
+	return strings.HasPrefix(name, ".") || leftover(name)
+}
+
+// leftover reports the backup and swap files editors leave beside the
+// files they save.
+func leftover(name string) bool {
+	return strings.HasSuffix(name, "~") ||
 		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
 		strings.HasSuffix(name, ".tmp")

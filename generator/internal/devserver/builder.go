@@ -3,11 +3,7 @@ package devserver
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
-	"strings"
 
 	"joinedup/generator/internal/pipeline"
 	"joinedup/generator/internal/publish"
@@ -82,38 +78,10 @@ func (b *Builder) outcome(c pipeline.Change, err error) Outcome {
 	return Outcome{Change: c}
 }
 
-// readSource reads a file named in a diagnostic, which starts with the
-// content or templates folder's name as messages show it (cleaned, so
-// "./content" shows as "content").
+// readSource reads a file named in a diagnostic (see
+// pipeline.Options.ReadSource).
 func (b *Builder) readSource(file string) ([]byte, error) {
-	for _, src := range []struct {
-		name, dir string
-		fsys      fs.FS
-	}{{b.opt.ContentName, b.opt.ContentDir, b.opt.Content}, {b.opt.TemplatesName, b.opt.TemplatesDir, b.opt.Templates}} {
-		fsys := src.fsys
-		if src.dir != "" {
-			root, err := os.OpenRoot(src.dir)
-			if err != nil {
-				continue
-			}
-			defer root.Close()
-			fsys = root.FS()
-		}
-		if fsys == nil {
-			continue
-		}
-		name := path.Clean(filepath.ToSlash(src.name))
-		if name == "." || name == "" {
-			if b, err := fs.ReadFile(fsys, file); err == nil {
-				return b, nil
-			}
-			continue
-		}
-		if rest, ok := strings.CutPrefix(file, name+"/"); ok {
-			return fs.ReadFile(fsys, rest)
-		}
-	}
-	return nil, fs.ErrNotExist
+	return b.opt.ReadSource(file)
 }
 
 // BuildParent is where serve keeps its builds: $TMPDIR when it is set,

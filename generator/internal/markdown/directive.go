@@ -72,6 +72,8 @@ type Directive struct {
 	render func(w util.BufWriter) error
 	// container is set for a checklist, whose children are rendered.
 	container *checklistInfo
+	// notes is set for trainer notes, whose children are rendered.
+	notes bool
 }
 
 // Kind implements ast.Node.

@@ -106,10 +106,10 @@ func TestConvertErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown component", "Text\n\n::: partnrs\n:::\n", []string{
-			`p.md:12:5: unknown component "partnrs"; known components are checklist, thing`,
+			`p.md:12:5: unknown component "partnrs"; known components are checklist, thing, trainer-notes`,
 		}},
 		{"unknown component with hint", "::: thnig\n:::\n", []string{
-			`p.md:10:5: unknown component "thnig" (did you mean "thing"?); known components are checklist, thing`,
+			`p.md:10:5: unknown component "thnig" (did you mean "thing"?); known components are checklist, thing, trainer-notes`,
 		}},
 		{"bad option", "::: thing colour=red\n:::\n", []string{
 			`p.md:10:11: component "thing" has no option "colour"`,
@@ -123,6 +123,12 @@ func TestConvertErrors(t *testing.T) {
 		}},
 		{"checklist without id", "::: checklist\n- [ ] a\n:::\n", []string{
 			`p.md:10:1: checklist needs an id that stays the same when you edit it, e.g. "::: checklist id=before-the-meeting"; ticks are saved under it`,
+		}},
+		{"trainer notes with an option", "::: trainer-notes for=x\nNote\n:::\n", []string{
+			`p.md:10:19: trainer-notes has no option "for"; it takes none, only Markdown between its ":::" lines`,
+		}},
+		{"empty trainer notes", "::: trainer-notes\n:::\n", []string{
+			`p.md:10:1: trainer-notes is empty; write the notes for the trainer between its ":::" lines`,
 		}},
 		{"checklist of plain items", "::: checklist id=x\n- a\n:::\n", []string{
 			`p.md:11:3: checklist "x": every item should start with "[ ]" (or "[x]" to show it ticked)`,
@@ -217,6 +223,9 @@ func TestConvertLinks(t *testing.T) {
 	}
 }
 
+// checklistReset ends every checklist: its Untick all button.
+const checklistReset = `<div class="button-group checklist__actions js-only"><button type="button" class="button button--secondary checklist__reset" data-checklist-reset>Untick all</button></div>` + "\n"
+
 // TestConvertHTML checks output that must never be silently changed, and
 // that comments and NUL never reach a page.
 func TestConvertHTML(t *testing.T) {
@@ -227,26 +236,26 @@ func TestConvertHTML(t *testing.T) {
 			"<div class=\"thing\" data-page=\"guide/p.md\">x</div>\n"},
 		{"checklist closing fence on the last line without a line ending", "::: checklist id=a\n- [ ] x\n:::",
 			`<div class="checklist" id="checklist-a" data-module="checklist" data-checklist-id="a" data-count="1">` + "\n" +
-				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<p class="checklist__progress js-only" data-checklist-progress>0 of 1 done</p>` + "\n" +
 				`<ul class="checklist__items">` + "\n" +
 				`<li class="checklist__item" data-item="x"><input class="checklist__input" type="checkbox" id="cl-a-x" name="cl-a-x" /><label class="checklist__label" for="cl-a-x">x</label></li>` + "\n" +
-				"</ul>\n</div>\n"},
+				"</ul>\n" + checklistReset + "</div>\n"},
 		{"fence inside code inside a checklist item", "::: checklist id=setup\n- [ ] Add:\n  ```\n  :::\n  ```\n- [ ] Publish\n:::\n\n## Next\n",
 			`<div class="checklist" id="checklist-setup" data-module="checklist" data-checklist-id="setup" data-count="2">` + "\n" +
-				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<p class="checklist__progress js-only" data-checklist-progress>0 of 2 done</p>` + "\n" +
 				`<ul class="checklist__items">` + "\n" +
 				`<li class="checklist__item" data-item="add"><input class="checklist__input" type="checkbox" id="cl-setup-add" name="cl-setup-add" /><label class="checklist__label" for="cl-setup-add">Add:</label>` + "\n" +
 				`<div class="code-block" tabindex="0" role="region" aria-label="Code example"><pre class="chroma"><code>:::` + "\n" +
 				"</code></pre></div>\n</li>\n" +
 				`<li class="checklist__item" data-item="publish"><input class="checklist__input" type="checkbox" id="cl-setup-publish" name="cl-setup-publish" /><label class="checklist__label" for="cl-setup-publish">Publish</label></li>` + "\n" +
-				"</ul>\n</div>\n" + `<h2 id="next">Next</h2>` + "\n"},
+				"</ul>\n" + checklistReset + "</div>\n" + `<h2 id="next">Next</h2>` + "\n"},
 		{"a fence less indented than the item ends the checklist", "::: checklist id=a\n- [ ] x\n  ```\n:::\n\nAfter\n",
 			`<div class="checklist" id="checklist-a" data-module="checklist" data-checklist-id="a" data-count="1">` + "\n" +
-				`<p class="checklist__progress" data-checklist-progress hidden></p>` + "\n" +
+				`<p class="checklist__progress js-only" data-checklist-progress>0 of 1 done</p>` + "\n" +
 				`<ul class="checklist__items">` + "\n" +
 				`<li class="checklist__item" data-item="x"><input class="checklist__input" type="checkbox" id="cl-a-x" name="cl-a-x" /><label class="checklist__label" for="cl-a-x">x</label>` + "\n" +
 				`<div class="code-block" tabindex="0" role="region" aria-label="Code example"><pre class="chroma"><code></code></pre></div>` + "\n" +
-				"</li>\n</ul>\n</div>\n<p>After</p>\n"},
+				"</li>\n</ul>\n" + checklistReset + "</div>\n<p>After</p>\n"},
 		{"inline comment", "Text <!-- a note for authors --> more\n", "<p>Text  more</p>\n"},
 		{"comment block", "<!--\nA note\nover lines\n-->\n\nText\n", "<p>Text</p>\n"},
 		{"comment block with text after it", "<!-- note --> shown\n", "<p> shown</p>\n"},

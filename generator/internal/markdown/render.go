@@ -37,15 +37,26 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // transformer attached, or wraps a checklist's items.
 func renderDirective(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Directive)
+	if n.notes {
+		if entering {
+			w.WriteString(notesOpen)
+		} else {
+			w.WriteString(notesClose)
+		}
+		return ast.WalkContinue, nil
+	}
 	if info := n.container; info != nil {
 		if entering {
 			fmt.Fprintf(w, `<div class="checklist" id="checklist-%s" data-module="checklist" data-checklist-id="%s" data-count="%d">`+"\n", info.id, info.id, info.count)
 			if info.title != "" {
 				fmt.Fprintf(w, "<p class=\"checklist__title\">%s</p>\n", html.EscapeString(info.title))
 			}
-			fmt.Fprintf(w, "<p class=\"checklist__progress\" data-checklist-progress hidden></p>\n")
+			// The progress line and the Untick all button are in the
+			// markup, shown from the first paint when scripts run (js-only),
+			// so the page does not move when the script starts.
+			fmt.Fprintf(w, "<p class=\"checklist__progress js-only\" data-checklist-progress>0 of %d done</p>\n", info.count)
 		} else {
-			w.WriteString("</div>\n")
+			w.WriteString("<div class=\"button-group checklist__actions js-only\"><button type=\"button\" class=\"button button--secondary checklist__reset\" data-checklist-reset>Untick all</button></div>\n</div>\n")
 		}
 		return ast.WalkContinue, nil
 	}

@@ -108,19 +108,28 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	flush()
-	// A nested directive is reported and left out, so that the directive
-	// around it is checked as if it were not there.
+	t.finish(st, nested, checklists, texts, src)
+}
+
+// finish does what needs the whole page walked: a nested directive is
+// reported and left out, so that the directive around it is checked as
+// if it were not there; checklists become checkboxes; abbreviations are
+// marked. holders are the directives that hold Markdown.
+func (t *pageTransformer) finish(st *state, nested, holders []*Directive, texts []*ast.Text, src []byte) {
 	for _, d := range nested {
 		d.Parent().RemoveChild(d.Parent(), d)
 	}
-	for _, d := range checklists {
-		t.checklist(st, d, src)
+	for _, d := range holders {
+		if d.Name == checklistName {
+			t.checklist(st, d, src)
+		}
 	}
 	t.c.abbrs.mark(texts, src)
 }
 
 // directive checks a directive and prepares it for rendering. It reports
-// whether the directive is a checklist, whose children are Markdown.
+// whether the directive holds Markdown (a checklist, or trainer notes),
+// whose children are walked and rendered.
 func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	at := st.pos(d.Offset)
 	if d.Stray {
@@ -144,6 +153,9 @@ func (t *pageTransformer) directive(st *state, d *Directive) bool {
 	}
 	if d.Name == checklistName {
 		return true
+	}
+	if d.Name == trainerNotesName {
+		return t.trainerNotes(st, d)
 	}
 	if t.c.components == nil || !slices.Contains(t.c.components.Names(), d.Name) {
 		hint := ""
@@ -205,7 +217,7 @@ func (t *pageTransformer) outline(d *Directive) []Section {
 }
 
 func (t *pageTransformer) names() []string {
-	names := []string{checklistName}
+	names := []string{checklistName, trainerNotesName}
 	if t.c.components != nil {
 		names = append(names, t.c.components.Names()...)
 	}

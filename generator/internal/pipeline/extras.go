@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"path"
 
+	"joinedup/generator/internal/brand"
+	"joinedup/generator/internal/content"
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/markdown"
 	"joinedup/generator/internal/publish"
@@ -12,8 +14,9 @@ import (
 )
 
 // extrasStage writes the files that are not made from one page: the
-// search page, the 404 page, the sitemap, the theme's assets and the
-// content's own files (images and the like, copied as they are).
+// search page, the 404 page, the sitemap, the theme's assets, the
+// content's own files (images and the like) and the static folder's
+// files, copied as they are.
 //
 // It reads no page's text: only the site's structure (titles, addresses
 // and order of the pages, for the search page's list and the sitemap),
@@ -55,11 +58,15 @@ func (st *extrasStage) Finish(out publish.Output) error {
 	if !st.full {
 		return errs.Err()
 	}
-	for name, b := range st.src.assets.Files() {
+	for name, b := range st.src.assets.Files(brandRules(st.src.site.Config.Brand)) {
 		fail(out.Write(path.Join(site.AssetsDir, name), b))
 	}
 	for _, f := range st.src.site.Static {
-		b, err := fs.ReadFile(st.src.opt.Content, f.Path)
+		from := st.src.opt.Content
+		if f.InStatic {
+			from = st.src.opt.Static
+		}
+		b, err := fs.ReadFile(from, f.Path)
 		if err != nil {
 			fail(diag.Errorf(diag.Pos{File: f.File}, "cannot read: %v", err))
 			continue
@@ -67,4 +74,17 @@ func (st *extrasStage) Finish(out publish.Output) error {
 		fail(out.Write(f.Path, b))
 	}
 	return errs.Err()
+}
+
+// brandRules are the stylesheet rules of the site's brand colour, nil
+// without one. The colour was checked when site.yaml was read.
+func brandRules(b content.Brand) []byte {
+	if b.Colour == "" {
+		return nil
+	}
+	c, err := brand.Parse(b.Colour)
+	if err != nil {
+		return nil
+	}
+	return brand.CSS(c)
 }

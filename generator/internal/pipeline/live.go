@@ -270,7 +270,7 @@ func (l *Live) model(opt Options, next *content.Source, dataChanged bool) (*sour
 		src.data = d
 		src.converter = newConverter(d, src.templates.Components, next.DataFiles)
 	}
-	s, err := site.New(next)
+	s, err := site.New(next, opt.Drafts)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	if len(errs) > 0 || s == nil || s.Root == nil {
 		return nil, errs
@@ -403,7 +403,11 @@ func navKeys(src *sources, scope map[string]bool) map[string]uint64 {
 func (l *Live) fileChanges(next *content.Source, rel []string) (statics, removed []string) {
 	static := map[string]bool{}
 	for _, st := range next.Static {
-		static[st.Path] = true
+		// A changed path is below the content folder; the static
+		// folder's files are taken in by a full build.
+		if !st.InStatic {
+			static[st.Path] = true
+		}
 	}
 	for _, p := range rel {
 		if static[p] {

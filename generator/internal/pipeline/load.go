@@ -43,14 +43,20 @@ func load(opt Options) (*sources, diag.List) {
 	pages, err := content.Load(opt.Content, opt.ContentName)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	src.warnings, src.content = pages.Warnings, pages
+	if opt.Static != nil {
+		static, warnings, err := content.LoadStatic(opt.Static, opt.StaticName)
+		errs.Append(diag.Pos{File: opt.StaticName}, err)
+		src.warnings = append(src.warnings, warnings...).Sort()
+		pages.Static = append(pages.Static, static...)
+	}
 	src.warnings, errs = overdue(opt, pages, src.warnings, errs)
 	src.data, err = data.Load(pages.DataFiles, func(p string) string { return path.Join(opt.ContentName, p) })
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
-	tmpl, tmplErr := render.ParseTemplates(opt.Templates, opt.TemplatesName)
+	tmpl, tmplErr := render.ParseTemplates(opt.theme, opt.theme.Name)
 	errs.Append(diag.Pos{File: opt.TemplatesName}, tmplErr)
-	src.assets, err = assets.Load(opt.Templates, opt.TemplatesName)
+	src.assets, err = assets.Load(opt.theme, opt.theme.Name)
 	errs.Append(diag.Pos{File: opt.TemplatesName}, err)
-	src.site, err = site.New(pages)
+	src.site, err = site.New(pages, opt.Drafts)
 	errs.Append(diag.Pos{File: opt.ContentName}, err)
 	if src.site == nil || src.site.Root == nil {
 		return src, errs

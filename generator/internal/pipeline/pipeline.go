@@ -34,32 +34,46 @@ import (
 
 	"joinedup/generator/internal/diag"
 	"joinedup/generator/internal/publish"
+	"joinedup/generator/internal/theme"
 )
 
 // Options says what to build.
 type Options struct {
-	// ContentDir and TemplatesDir are the source folders on disk. Each
-	// build opens them afresh, so that a folder replaced while the dev
-	// server runs (as a branch switch does) is read anew, and through
-	// os.Root, which refuses any symbolic link that leads out of them.
-	// Build refuses an output folder that is, holds or lies inside one.
-	ContentDir, TemplatesDir string
-	// Content and Templates, when ContentDir and TemplatesDir are not
-	// set, are the sources as file systems (tests use fstest.MapFS).
-	Content, Templates fs.FS
-	// ContentName and TemplatesName are the folders' names in messages
-	// (the folder paths as given).
-	ContentName, TemplatesName string
+	// ContentDir, TemplatesDir and StaticDir are the source folders on
+	// disk; TemplatesDir and StaticDir may be "" for none. Each build
+	// opens them afresh, so that a folder replaced while the dev server
+	// runs (as a branch switch does) is read anew, and through os.Root,
+	// which refuses any symbolic link that leads out of them. Build
+	// refuses an output folder that is, holds or lies inside one.
+	ContentDir, TemplatesDir, StaticDir string
+	// Content, Templates and Static, when the folders are not set, are
+	// the sources as file systems (tests use fstest.MapFS).
+	Content, Templates, Static fs.FS
+	// ContentName, TemplatesName and StaticName are the folders' names
+	// in messages (the folder paths as given, with slashes).
+	ContentName, TemplatesName, StaticName string
+	// Theme is the built-in theme. The templates folder, when there is
+	// one, is laid over it one file at a time (see package theme); with
+	// no folder the theme is used alone. Without a Theme the templates
+	// folder is the whole theme.
+	Theme fs.FS
+	// Drafts builds the draft pages too, each marked as a draft on the
+	// page: serve -drafts previews them. The build command never sets it.
+	Drafts bool
 	// Today is the date pages' next reviews are compared with; the
 	// clock's date when zero. A page past its review date is a warning,
 	// or, with Strict (check -strict, for an organisation's CI), a
 	// problem.
 	Today  time.Time
 	Strict bool
+
+	// theme is the templates folder over Theme, set by open.
+	theme *theme.FS
 }
 
-// open returns opt with Content and Templates opened from ContentDir and
-// TemplatesDir, and a function that closes them.
+// open returns opt with the folders on disk opened as Content, Templates
+// and Static, and the templates laid over the built-in theme, and a
+// function that closes the folders.
 func (opt Options) open() (Options, func(), error) {
 	var roots []*os.Root
 	closeAll := func() {
@@ -70,7 +84,7 @@ func (opt Options) open() (Options, func(), error) {
 	for _, src := range []struct {
 		dir, flag string
 		fsys      *fs.FS
-	}{{opt.ContentDir, "-content", &opt.Content}, {opt.TemplatesDir, "-templates", &opt.Templates}} {
+	}{{opt.ContentDir, "-content", &opt.Content}, {opt.TemplatesDir, "-templates", &opt.Templates}, {opt.StaticDir, "-static", &opt.Static}} {
 		if src.dir == "" {
 			continue
 		}
@@ -82,6 +96,7 @@ func (opt Options) open() (Options, func(), error) {
 		roots = append(roots, r)
 		*src.fsys = r.FS()
 	}
+	opt.theme = theme.New(opt.Templates, opt.TemplatesName, opt.Theme)
 	return opt, closeAll, nil
 }
 
@@ -151,7 +166,7 @@ func Build(ctx context.Context, opt Options, dir string) (Result, error) {
 // build is Build with the stages made by makeStages.
 func build(ctx context.Context, opt Options, dir string, makeStages func(*sources) []stage) (Result, error) {
 	start := time.Now()
-	stage, err := publish.Start(dir, opt.ContentDir, opt.TemplatesDir)
+	stage, err := publish.Start(dir, opt.ContentDir, opt.TemplatesDir, opt.StaticDir)
 	var refusal *publish.Refusal
 	if errors.As(err, &refusal) {
 		return Result{}, err

@@ -172,7 +172,7 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 		{
 			name: "unknown component",
 			edit: map[string]string{"guide/roles.md": "---\ntitle: Roles\n---\n::: partner\n:::\n"},
-			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, checklist, consent-aid, contacts, emergency, glossary, group-results, ladder, ladder-assessment, ladder-poster, meeting-prep, partner-cards, partner-directory, partners, principles, share-card, storage-keys, your-data`},
+			want: []string{`content/guide/roles.md:4:5: unknown component "partner" (did you mean "partners"?); known components are barrier-cards, barrier-planner, barriers, checklist, consent-aid, contacts, emergency, glossary, group-results, ladder, ladder-assessment, ladder-poster, meeting-prep, partner-cards, partner-directory, partners, principles, share-card, storage-keys, trainer-notes, your-data`},
 		},
 		{
 			name:      "template parse error",

@@ -90,9 +90,13 @@ func checkOut(out string, sources []string) (target, error) {
 
 // checkSources refuses an output folder that is, holds or lies inside a
 // source folder: the build would delete the sources, or copy its own output
-// into itself on every build.
+// into itself on every build. An empty name is no folder (a site without
+// a templates or static folder), not the working folder.
 func checkSources(out, dir string, sources []string) error {
 	for _, src := range sources {
+		if src == "" {
+			continue
+		}
 		s, err := filepath.Abs(src)
 		if err != nil {
 			continue

@@ -393,3 +393,17 @@ func TestTempDir(t *testing.T) {
 		t.Error("release left the folder")
 	}
 }
+
+// TestStartNoFolder: an empty source name is a site without that folder
+// (no templates or static folder), not the working folder that holds the
+// output.
+func TestStartNoFolder(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, "content/_index.md")
+	t.Chdir(dir)
+	s, err := Start("public", "content", "", "")
+	if err != nil {
+		t.Fatalf("Start(public, content, \"\", \"\") = %v; want no refusal", err)
+	}
+	s.Abort()
+}

@@ -36,15 +36,15 @@ func TestNavKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := site.New(src)
+		s, err := site.New(src, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tmpl, err := ParseTemplates(os.DirFS(filepath.Join("..", "..", "..", "templates")), "templates")
+		tmpl, err := ParseTemplates(os.DirFS(filepath.Join("..", "..", "..", "templates")), InFolder("templates"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, _ := assets.Load(os.DirFS(filepath.Join("..", "..", "..", "templates")), "templates")
+		a, _ := assets.Load(os.DirFS(filepath.Join("..", "..", "..", "templates")), InFolder("templates"))
 		return New(tmpl, a, s), s
 	}
 	keys := func(r *Renderer, s *site.Site) map[string]uint64 {

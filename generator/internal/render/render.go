@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -33,6 +34,9 @@ type Renderer struct {
 	// folder instead of once per page. They are read-only once made.
 	navMu sync.Mutex
 	nav   map[navKey]navLinks
+
+	// brand is the header's brand, the same on every page.
+	brand *BrandView
 }
 
 type navKey struct{ folder, section string }
@@ -42,7 +46,7 @@ type navLinks struct{ top, footer []Link }
 // New makes a renderer of site s with templates t; a page loads the
 // scripts of a, the theme's assets. It is safe for concurrent use.
 func New(t *Templates, a *assets.Set, s *site.Site) *Renderer {
-	return &Renderer{t: t, assets: a, site: s, nav: map[navKey]navLinks{}}
+	return &Renderer{t: t, assets: a, site: s, nav: map[navKey]navLinks{}, brand: brandView(s.Config)}
 }
 
 // Link is a link in navigation, relative to the page it appears on.
@@ -58,6 +62,33 @@ type SiteView struct {
 	Title, Tagline, Organisation, Language string
 	Contact                                content.Contact
 	Licence                                content.Licence
+	// Brand is what the header shows of the organisation; nil when
+	// site.yaml names neither a brand name nor a logo.
+	Brand *BrandView
+}
+
+// BrandView is the organisation's name and logo for the header.
+type BrandView struct {
+	Name string
+	// Logo is the logo's address from the site's root, each part
+	// escaped (a template puts .Root in front); LogoAlt its text.
+	Logo, LogoAlt string
+}
+
+// brandView returns the header's brand for the site settings c.
+func brandView(c content.Config) *BrandView {
+	b := c.Brand
+	if b.Name == "" && b.Logo == "" {
+		return nil
+	}
+	v := &BrandView{Name: b.Name, LogoAlt: b.LogoAlt}
+	if b.Logo != "" {
+		v.Logo = (&url.URL{Path: b.Logo}).EscapedPath()
+		if first, _, _ := strings.Cut(v.Logo, "/"); strings.Contains(first, ":") {
+			v.Logo = "./" + v.Logo // else "c:logo.svg" reads as a scheme
+		}
+	}
+	return v
 }
 
 // View is what a page template receives.
@@ -91,6 +122,8 @@ type View struct {
 	// Scripts are the deferred scripts the page loads, below assets/: the
 	// ones every page loads, then one per interactive tool on the page.
 	Scripts []string
+	// Draft marks a draft page, which only serve -drafts builds.
+	Draft bool
 	// Review is when the page was last reviewed and is next due, or nil;
 	// Address is the page's address, printed on paper with it.
 	Review  *ReviewView
@@ -165,6 +198,7 @@ func (r *Renderer) pageView(p *site.Page) View {
 	top := r.site.TopSection(p)
 	v := r.base(p.URL, kind, top)
 	v.Title = p.Title()
+	v.Draft = p.Src.Front.Draft
 	v.Description = p.Src.Front.Description
 	v.Audience = p.Src.Front.Audience
 	v.Review, v.Address = reviewView(p), r.address(p)
@@ -244,7 +278,7 @@ func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
 func (r *Renderer) base(url, kind string, top *site.Section) View {
 	c := r.site.Config
 	v := View{
-		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence},
+		Site:    SiteView{Title: c.Title, Tagline: c.Tagline, Organisation: c.Organisation, Language: c.Language, Contact: c.Contact, Licence: c.Licence, Brand: r.brand},
 		Kind:    kind,
 		Root:    site.Root(url),
 		Scripts: r.assets.EveryPageScripts(),
@@ -288,7 +322,7 @@ func (r *Renderer) execute(kind string, v View) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(v.Content) + 8<<10)
 	if err := r.t.kinds[kind].ExecuteTemplate(&buf, "base.html", v); err != nil {
-		return nil, TemplateError(r.t.dir, err)
+		return nil, TemplateError(r.t.name, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -351,7 +385,7 @@ func (r *Renderer) PrintFrame(part site.GuidePart) (head, tail []byte, err error
 	}
 	head, tail, ok := bytes.Cut(b, []byte(guideMarker))
 	if !ok {
-		return nil, nil, diag.Errorf(diag.Pos{File: path.Join(r.t.dir, "print.html")}, "the print template must show {{.GuideHTML}} where the guide's pages go")
+		return nil, nil, diag.Errorf(diag.Pos{File: r.t.name("print.html")}, "the print template must show {{.GuideHTML}} where the guide's pages go")
 	}
 	return head, tail, nil
 }

@@ -31,7 +31,7 @@ func TestTemplateError(t *testing.T) {
 	broken := "a\n{{.X}" // an unclosed action, on purpose
 	_, err := template.New("page.html").Parse(broken)
 	var e *diag.Error
-	if !errors.As(TemplateError("templates", err), &e) {
+	if !errors.As(TemplateError(InFolder("templates"), err), &e) {
 		t.Fatalf("TemplateError(%v) is not positioned", err)
 	}
 	if e.Pos != (diag.Pos{File: "templates/page.html", Line: 2}) {

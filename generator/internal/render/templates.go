@@ -36,50 +36,53 @@ func kinds() []string {
 type Templates struct {
 	kinds      map[string]*template.Template
 	Components *template.Template
-	dir        string
+	// name is how messages name a template file (see ParseTemplates).
+	name func(string) string
 	// cache holds what partialCached rendered in this build.
 	cache partialCache
 }
 
-// ParseTemplates reads and parses every template in fsys. dir is the
-// folder's display name for messages. Every template is parsed whatever
+// ParseTemplates reads and parses every template in fsys. name gives each
+// file's name in messages, from its slash path in fsys: the folder's
+// name and the path ("templates/page.html"), or "builtin:page.html" for a
+// file of the built-in theme (see package theme). Every template is parsed whatever
 // the others' problems, so that all of them are reported at once. It
 // returns the templates even with problems, for their components, which
 // are left out (nil) when any of them has one.
-func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
-	t := &Templates{kinds: map[string]*template.Template{}, dir: dir}
+func ParseTemplates(fsys fs.FS, name func(string) string) (*Templates, error) {
+	t := &Templates{kinds: map[string]*template.Template{}, name: name}
 	var errs diag.List
-	read := func(name string) string {
-		b, err := fs.ReadFile(fsys, name)
+	read := func(file string) string {
+		b, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			errs.Add(diag.Pos{File: path.Join(dir, name)}, "cannot read template: %v", err)
+			errs.Add(diag.Pos{File: name(file)}, "cannot read template: %v", err)
 			return ""
 		}
 		return string(b)
 	}
-	base, baseOK := parseBase(fsys, dir, read, &errs)
-	t.Components = parseComponents(fsys, dir, read, &errs)
+	base, baseOK := parseBase(fsys, name, read, &errs)
+	t.Components = parseComponents(fsys, name, read, &errs)
 	for _, k := range kinds() {
 		file := k + ".html"
 		if !baseOK {
 			// Without a layout the kind cannot be put together, but its
 			// own syntax can still be checked.
 			if _, err := template.New(file).Funcs(funcMap()).Parse(read(file)); err != nil {
-				errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
+				errs.Append(diag.Pos{File: name(file)}, TemplateError(name, err))
 			}
 			continue
 		}
 		clone, err := base.Clone()
 		if err != nil {
-			errs.Add(diag.Pos{File: path.Join(dir, "base.html")}, "%v", err)
+			errs.Add(diag.Pos{File: name("base.html")}, "%v", err)
 			continue
 		}
 		if _, err := clone.New(file).Parse(read(file)); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, file)}, TemplateError(dir, err))
+			errs.Append(diag.Pos{File: name(file)}, TemplateError(name, err))
 			continue
 		}
 		if clone.Lookup("main") == nil {
-			errs.Add(diag.Pos{File: path.Join(dir, file)}, "template must define the block \"main\": {{define \"main\"}}...{{end}}")
+			errs.Add(diag.Pos{File: name(file)}, "template must define the block \"main\": {{define \"main\"}}...{{end}}")
 			continue
 		}
 		clone.Funcs(template.FuncMap{"partialCached": t.cache.bind(k, clone)})
@@ -90,17 +93,17 @@ func ParseTemplates(fsys fs.FS, dir string) (*Templates, error) {
 
 // parseBase parses the layout and the partials every kind shares. It
 // reports whether they parsed.
-func parseBase(fsys fs.FS, dir string, read func(string) string, errs *diag.List) (*template.Template, bool) {
+func parseBase(fsys fs.FS, name func(string) string, read func(string) string, errs *diag.List) (*template.Template, bool) {
 	n := len(*errs)
 	base := template.New("base").Funcs(funcMap())
 	if _, err := base.New("base.html").Parse(read("base.html")); err != nil {
-		errs.Append(diag.Pos{File: path.Join(dir, "base.html")}, TemplateError(dir, err))
+		errs.Append(diag.Pos{File: name("base.html")}, TemplateError(name, err))
 	}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
 		if _, err := base.New(p).Parse(read(p)); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, p)}, TemplateError(dir, err))
+			errs.Append(diag.Pos{File: name(p)}, TemplateError(name, err))
 		}
 	}
 	return base, len(*errs) == n
@@ -110,22 +113,22 @@ func parseBase(fsys fs.FS, dir string, read func(string) string, errs *diag.List
 // name. When any has a problem it returns nil: the components are then
 // checked without their templates, so that the one broken file is not
 // also reported as missing.
-func parseComponents(fsys fs.FS, dir string, read func(string) string, errs *diag.List) *template.Template {
+func parseComponents(fsys fs.FS, name func(string) string, read func(string) string, errs *diag.List) *template.Template {
 	n := len(*errs)
 	comps := template.New("components").Funcs(funcMap())
 	files, _ := fs.Glob(fsys, "components/*.html")
 	sort.Strings(files)
 	for _, c := range files {
-		name := strings.TrimSuffix(path.Base(c), ".html")
+		comp := strings.TrimSuffix(path.Base(c), ".html")
 		// The file is parsed under its path (for messages) and then
 		// given the component's name.
 		tt, err := comps.New(c).Parse(read(c))
 		if err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+			errs.Append(diag.Pos{File: name(c)}, TemplateError(name, err))
 			continue
 		}
-		if _, err := comps.AddParseTree(name, tt.Tree); err != nil {
-			errs.Append(diag.Pos{File: path.Join(dir, c)}, TemplateError(dir, err))
+		if _, err := comps.AddParseTree(comp, tt.Tree); err != nil {
+			errs.Append(diag.Pos{File: name(c)}, TemplateError(name, err))
 		}
 	}
 	if len(*errs) > n {
@@ -140,8 +143,9 @@ func parseComponents(fsys fs.FS, dir string, read func(string) string, errs *dia
 var templateErrorPattern = regexp.MustCompile(`template: ?([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // TemplateError turns a template parse or execution error into a positioned
-// error against the template file.
-func TemplateError(dir string, err error) error {
+// error against the template file; name gives the file's name in messages
+// from its path (see ParseTemplates).
+func TemplateError(name func(string) string, err error) error {
 	msg := err.Error()
 	// A partial run by partialCached fails inside the call that runs it:
 	// the last position is the innermost, where the mistake is.
@@ -150,13 +154,13 @@ func TemplateError(dir string, err error) error {
 		return err
 	}
 	at := all[len(all)-1]
-	name := msg[at[2]:at[3]]
+	file := msg[at[2]:at[3]]
 	line, _ := strconv.Atoi(msg[at[4]:at[5]])
 	col := 0
 	if at[6] >= 0 {
 		col, _ = strconv.Atoi(msg[at[6]:at[7]])
 	}
-	return diag.Errorf(diag.Pos{File: path.Join(dir, name), Line: line, Col: col}, "%s", strings.TrimSpace(msg[at[1]:]))
+	return diag.Errorf(diag.Pos{File: name(file), Line: line, Col: col}, "%s", strings.TrimSpace(msg[at[1]:]))
 }
 
 // funcMap is the few helpers templates need. partialCached is bound to
@@ -237,6 +241,12 @@ func cacheKey(kind, name string, variants []any) string {
 		fmt.Fprintf(&b, "%T:%#v;", v, v)
 	}
 	return b.String()
+}
+
+// InFolder names files below the folder dir in messages: the name
+// function of a templates folder used alone.
+func InFolder(dir string) func(string) string {
+	return func(rel string) string { return path.Join(dir, rel) }
 }
 
 // ComponentsOrNil returns the components' templates, or nil when t is nil

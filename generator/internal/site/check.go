@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,31 @@ func (s *Site) checkConfig() diag.List {
 		}
 	}
 	errs = append(errs, s.checkPrintGuide()...)
+	errs = append(errs, s.checkLogo()...)
+	return errs
+}
+
+// checkLogo checks that the brand's logo is a file of the content folder,
+// which publishes it at the same path.
+func (s *Site) checkLogo() diag.List {
+	var errs diag.List
+	b := s.Config.Brand
+	if b.Logo == "" {
+		return nil
+	}
+	var images []string
+	for _, f := range s.Static {
+		if f.InStatic {
+			continue
+		}
+		if f.Path == b.Logo {
+			return nil
+		}
+		if ext := strings.ToLower(path.Ext(f.Path)); ext == ".svg" || ext == ".png" {
+			images = append(images, f.Path)
+		}
+	}
+	errs.Add(b.Pos.Of("logo"), "brand logo %q is not a file in %s%s; put the logo in that folder and give its path below it, such as images/logo.svg", b.Logo, s.contentName, diag.Hint(b.Logo, images))
 	return errs
 }
 

@@ -15,7 +15,8 @@ import (
 // because on Windows and macOS, and on the shared drives organisations
 // publish to, A.html and a.html are one file.
 //
-// It returns the pages that are not drafts and keep their output, and
+// It returns the pages that are not drafts (unless drafts are shown) and
+// keep their output, and
 // keeps in s.Static the static files that keep theirs; a source that loses
 // its output is reported and left out of the model, so that nothing
 // downstream reports it again.
@@ -24,7 +25,7 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 	owner := map[string]string{} // lower-case output path -> the source file that writes it
 	var pages []*Page
 	for _, cp := range src.Pages {
-		if cp.Front.Draft {
+		if cp.Front.Draft && !s.withDrafts {
 			s.drafts[cp.Path] = true
 			continue
 		}

@@ -83,13 +83,18 @@ type Site struct {
 	// unread are pages that exist but could not be read; their own
 	// problems are reported, and links to them are not.
 	unread map[string]bool
+	// withDrafts keeps draft pages in the model, as pages like any
+	// other: serve -drafts shows them, marked as drafts.
+	withDrafts bool
 }
 
-// New builds the model from loaded sources. Draft pages are left out. It
-// reports folders of pages without an _index.md, two sources for one
-// output file (see claimOutputs) and the problems checkConfig finds.
-func New(src *content.Source) (*Site, error) {
+// New builds the model from loaded sources. Draft pages are left out,
+// unless drafts is set (serve -drafts previews them). It reports folders
+// of pages without an _index.md, two sources for one output file (see
+// claimOutputs) and the problems checkConfig finds.
+func New(src *content.Source, drafts bool) (*Site, error) {
 	s := &Site{
+		withDrafts:  drafts,
 		Config:      src.Config,
 		contentName: src.Name,
 		byPath:      map[string]*Page{},

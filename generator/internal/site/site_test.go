@@ -40,7 +40,7 @@ func load(t *testing.T, fsys fstest.MapFS) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(src)
+	s, err := New(src, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestNewErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = New(src)
+	_, err = New(src, false)
 	want := "content/404.md: this page would be written to 404.html, which the generator writes itself; rename or move the file\n" +
 		"content/loose/page.md: folder \"content/loose\" has no _index.md; add one with a title to make it a section\n" +
 		"content/search/_index.md: this page would be written to search/index.html, which the generator writes itself; rename or move the file"
@@ -171,7 +171,7 @@ func TestCheckConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = New(src)
+			_, err = New(src, false)
 			var got []string
 			var list diag.List
 			if errors.As(err, &list) {
@@ -228,7 +228,7 @@ func TestOutputCollisions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = New(src)
+			_, err = New(src, false)
 			var got []string
 			var list diag.List
 			if errors.As(err, &list) {

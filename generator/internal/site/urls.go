@@ -32,6 +32,11 @@ func OutputPath(source string) string {
 	return strings.TrimSuffix(source, ".md") + ".html"
 }
 
+// OutputMarker is the file a build leaves in its output folder to show
+// that a build made it (publish.Marker; a test keeps the two equal). A
+// file of the static folder may not take its place.
+const OutputMarker = ".joinedup-site"
+
 // searchDir holds the search page and the search index's files.
 const searchDir = "search"
 
@@ -46,7 +51,7 @@ const DevDir = "_joinedup"
 func reserved(out string) bool {
 	out = strings.ToLower(out)
 	return out == PrintPage || out == printDir || strings.HasPrefix(out, printDir+"/") ||
-		out == NotFoundPage || out == Sitemap ||
+		out == NotFoundPage || out == Sitemap || out == OutputMarker ||
 		out == AssetsDir || strings.HasPrefix(out, AssetsDir+"/") ||
 		out == searchDir || strings.HasPrefix(out, searchDir+"/") ||
 		out == DevDir || strings.HasPrefix(out, DevDir+"/")

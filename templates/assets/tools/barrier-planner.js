@@ -11,8 +11,10 @@
 (function () {
   "use strict";
 
+  var isNode = typeof module === "object" && module.exports;
+  var planFile = isNode ? require("./plan-file.js") : window.joinedup.planFile;
+
   var KEY = "joinedup.action-plan";
-  var FORMAT = "joinedup-action-plan";
   var SAVE_DELAY = 400; // ms of quiet typing before the plan is saved
   var MAX_ACTIONS = 100;
   var MAX_TEXT = 2000; // characters kept per field, so a damaged value cannot grow without end
@@ -70,25 +72,26 @@
   function barrierTitle(catalogue, a) { return a.barrier && catalogue.barriers[a.barrier] ? catalogue.barriers[a.barrier].title : ""; }
   function remedyText(catalogue, a) { return a.remedy && catalogue.remedies[a.remedy] ? catalogue.remedies[a.remedy].text : ""; }
 
-  /* csvRows is the plan as rows of values for joinedup.csv. */
+  /* reworded is the remedy an action came from when the learner has
+     changed its words, or "" when the action still says the same. */
+  function reworded(catalogue, a) {
+    var r = remedyText(catalogue, a);
+    return r && r !== a.action ? r : "";
+  }
+
+  /* csvRows is the plan as rows of values for joinedup.csv: one column
+     each, the remedy only where the action's words differ from it. */
   function csvRows(plan, catalogue) {
-    return [["Barrier", "Remedy", "Action", "Who", "By when", "How we will know"]].concat(plan.actions.map(function (a) {
-      return [barrierTitle(catalogue, a), remedyText(catalogue, a), a.action, a.who, a.when, a.measure];
+    return [["Barrier", "Action", "Who", "By when", "How we will know", "Remedy it came from, if reworded"]].concat(plan.actions.map(function (a) {
+      return [barrierTitle(catalogue, a), a.action, a.who, a.when, a.measure, reworded(catalogue, a)];
     }));
   }
 
-  /* exported is the plan as the JSON file a learner downloads: the words
-     as well as the ids, so the file makes sense on its own. */
+  /* exported is the plan as the JSON file a learner downloads (see
+     plan-file.js), which the planner and the privacy page can import. */
   function exported(plan, catalogue, date) {
-    return {
-      format: FORMAT, version: 1, created: date,
-      actions: plan.actions.map(function (a) {
-        return {
-          barrier: barrierTitle(catalogue, a), barrierId: a.barrier, remedy: remedyText(catalogue, a), remedyId: a.remedy,
-          action: a.action, who: a.who, byWhen: a.when, howWeWillKnow: a.measure
-        };
-      })
-    };
+    return planFile.write(stored(plan), function (id) { return catalogue.barriers[id] ? catalogue.barriers[id].title : ""; },
+      function (id) { return catalogue.remedies[id] ? catalogue.remedies[id].text : ""; }, date);
   }
 
   /* addRemedy adds a remedy's action to the plan; it returns false when
@@ -105,10 +108,10 @@
     return n + (n === 1 ? " action" : " actions");
   }
 
-  if (typeof module === "object" && module.exports) {
+  if (isNode) {
     module.exports = {
       MAX_ACTIONS: MAX_ACTIONS, MAX_TEXT: MAX_TEXT, empty: empty, restore: restore, stored: stored, csvRows: csvRows,
-      exported: exported, addRemedy: addRemedy, count: count
+      exported: exported, addRemedy: addRemedy, count: count, reworded: reworded
     };
     return;
   }
@@ -146,6 +149,8 @@
     this.root = root;
     this.editor = joinedup.required(root, "[data-plan-editor]", NAME, "the place for the plan editor");
     this.rows = joinedup.required(root, "[data-plan-rows]", NAME, "the printable plan's rows");
+    this.table = joinedup.required(root, "[data-plan-table]", NAME, "the printable plan");
+    this.sheet = joinedup.required(root, "[data-plan-sheet]", NAME, "the printable plan's sheet");
     this.catalogue = readCatalogue(root);
     this.plan = empty();
     this.timer = null;
@@ -197,6 +202,13 @@
     this.printButton = el("button", { type: "button", class: "button", "data-plan-print": true }, "Print your plan");
     this.csvButton = el("button", { type: "button", class: "button button--secondary", "data-plan-csv": true }, "Download as a spreadsheet (CSV)");
     this.jsonButton = el("button", { type: "button", class: "button button--secondary", "data-plan-json": true }, "Download as data (JSON)");
+    this.fileInput = el("input", { class: "file-input", type: "file", id: "plan-file", accept: ".json,application/json", "aria-describedby": "plan-file-hint" });
+    this.fileError = el("p", { class: "error-message", id: "plan-file-error", hidden: true });
+    this.importButton = el("button", { type: "button", class: "button button--secondary", "data-plan-import": true }, "Import the plan");
+    this.importGroup = el("div", { class: "form-group" },
+      el("label", { class: "label", for: "plan-file" }, "Import a plan you downloaded (JSON)"),
+      el("p", { class: "hint", id: "plan-file-hint" }, "It replaces the plan on this page."),
+      this.fileError, this.fileInput);
     this.againButton = el("button", { type: "button", class: "button button--secondary", "data-plan-again": true, "aria-expanded": "false", "aria-controls": "plan-confirm" }, "Start again");
     this.confirmYes = el("button", { type: "button", class: "button", "data-plan-confirm": true }, "Yes, clear my plan");
     this.confirmNo = el("button", { type: "button", class: "button button--secondary", "data-plan-cancel": true }, "No, keep it");
@@ -212,7 +224,10 @@
       el("div", { class: "button-group" }, this.addButton),
       el("p", null, "Your plan is saved in this browser as you type. When it is ready, print it or download it to share."),
       el("div", { class: "button-group" }, this.printButton, this.csvButton, this.jsonButton),
+      el("p", { class: "hint" }, "The spreadsheet opens in Excel and other programs. Text that starts with =, +, - or @ gets an apostrophe in front, so that a spreadsheet shows it as text and never runs it as a formula. The data file (JSON) can be imported here again, or on the privacy page."),
       this.status,
+      this.importGroup,
+      el("div", { class: "button-group" }, this.importButton),
       el("div", { class: "button-group" }, this.againButton),
       this.confirm,
       this.announcer));
@@ -302,17 +317,22 @@
   };
 
   /* renderTable fills the printable table with the plan, or leaves blank
-     rows to write in when the plan is empty. */
+     rows to write in when the plan is empty. A filled table leaves out
+     the remedy column (the action says it), noting the remedy under an
+     action that has been reworded. */
   proto.renderTable = function () {
     var rows = this.rows, catalogue = this.catalogue;
     rows.textContent = "";
+    this.table.classList.toggle("barrier-planner__table--filled", this.plan.actions.length > 0);
     if (!this.plan.actions.length) {
       for (var i = 0; i < 5; i++) rows.appendChild(el("tr", { class: "barrier-planner__blank" }, el("td"), el("td"), el("td"), el("td"), el("td"), el("td")));
       return;
     }
     this.plan.actions.forEach(function (a) {
+      var from = reworded(catalogue, a);
       rows.appendChild(el("tr", null, el("td", null, barrierTitle(catalogue, a)), el("td", null, remedyText(catalogue, a)),
-        el("td", null, a.action), el("td", null, a.who), el("td", null, a.when), el("td", null, a.measure)));
+        el("td", null, a.action, from ? el("span", { class: "barrier-planner__from" }, "From the remedy: " + from) : null),
+        el("td", null, a.who), el("td", null, joinedup.longDate(a.when)), el("td", null, a.measure)));
     });
   };
 
@@ -373,12 +393,44 @@
     var plan = this.plan, catalogue = this.catalogue;
     if (b.hasAttribute("data-remove")) this.removeAction(b.getAttribute("data-remove"));
     else if (b === this.addButton) this.addOwn();
-    else if (b === this.printButton) { this.save(); window.print(); }
-    else if (b === this.csvButton) joinedup.download("action-plan-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(csvRows(plan, catalogue)));
+    else if (b === this.printButton) { this.save(); joinedup.printPart(this.sheet); }
+    else if (b === this.csvButton) joinedup.download("action-plan-" + joinedup.today() + ".csv", "text/csv", joinedup.csvFile(csvRows(plan, catalogue)));
+    else if (b === this.importButton) this.importFile();
     else if (b === this.jsonButton) joinedup.download("action-plan-" + joinedup.today() + ".json", "application/json", JSON.stringify(exported(plan, catalogue, joinedup.today()), null, 2) + "\n");
     else if (b === this.againButton) this.showConfirm(true);
     else if (b === this.confirmNo) { this.showConfirm(false); this.againButton.focus(); }
     else if (b === this.confirmYes) this.startAgain();
+  };
+
+  proto.setFileError = function (text) {
+    this.fileError.textContent = text ? "Error: " + text : "";
+    this.fileError.hidden = !text;
+    this.importGroup.classList.toggle("form-group--error", !!text);
+    this.fileInput.setAttribute("aria-describedby", text ? "plan-file-error plan-file-hint" : "plan-file-hint");
+    if (text) this.fileInput.focus();
+  };
+
+  /* importFile reads a plan file chosen in the import box and puts it in
+     place of the plan on the page. */
+  proto.importFile = function () {
+    var self = this, f = this.fileInput.files && this.fileInput.files[0];
+    this.setFileError("");
+    if (!f) { this.setFileError("Choose a plan file to import."); return; }
+    if (f.size > planFile.MAX_FILE) { this.setFileError("The file is too large to be a plan saved from this site."); return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var got = planFile.read(String(reader.result));
+      if (got.error) { self.setFileError(got.error); return; }
+      self.plan = restore(got.plan, self.catalogue) || empty();
+      self.fileInput.value = "";
+      self.render();
+      self.save();
+      var said = "Imported your plan: " + count(self.plan) + ".";
+      self.setStatus(said);
+      joinedup.say(self.announcer, said);
+    };
+    reader.onerror = function () { self.setFileError("The file could not be read. Try choosing it again."); };
+    reader.readAsText(f);
   };
 
   proto.addOwn = function () {

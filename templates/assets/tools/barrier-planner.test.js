@@ -86,30 +86,41 @@ test("count", () => {
   assert.equal(planner.count(plan), "2 actions");
 });
 
-test("csvRows and the CSV text, with a formula guarded", () => {
+test("csvRows and the CSV text: no repeated column, a formula guarded", () => {
   const plan = planner.restore({
     barriers: ["trust"],
     actions: [
       { barrier: "trust", remedy: "meet-early", action: "Meet, then agree", who: "=HYPERLINK(\"x\")", when: "2026-03-01", measure: "" },
+      { barrier: "trust", remedy: "joint-visit", action: "Do a joint visit", who: "", when: "", measure: "" },
       { action: "Own action" }
     ]
   }, catalogue);
   const rows = planner.csvRows(plan, catalogue);
   assert.deepEqual(rows, [
-    ["Barrier", "Remedy", "Action", "Who", "By when", "How we will know"],
-    ["Lack of trust", "Meet early", "Meet, then agree", "=HYPERLINK(\"x\")", "2026-03-01", ""],
-    ["", "", "Own action", "", "", ""]
+    ["Barrier", "Action", "Who", "By when", "How we will know", "Remedy it came from, if reworded"],
+    ["Lack of trust", "Meet, then agree", "=HYPERLINK(\"x\")", "2026-03-01", "", "Meet early"],
+    ["Lack of trust", "Do a joint visit", "", "", "", ""],
+    ["", "Own action", "", "", "", ""]
   ]);
-  assert.equal(site.csv(rows).split("\r\n")[1], 'Lack of trust,Meet early,"Meet, then agree","\'=HYPERLINK(""x"")",2026-03-01,');
+  const text = site.csvFile(rows);
+  assert.ok(text.startsWith("\ufeffBarrier,"), "a byte order mark, for Excel");
+  assert.equal(text.split("\r\n")[1], 'Lack of trust,"Meet, then agree","\'=HYPERLINK(""x"")",2026-03-01,,Meet early');
 });
 
 test("exported names barriers and remedies in words", () => {
   const plan = planner.restore({ barriers: [], actions: [{ remedy: "protect-time", action: "Block Fridays", when: "2026-04-01" }] }, catalogue);
   assert.deepEqual(planner.exported(plan, catalogue, "2026-02-02"), {
-    format: "joinedup-action-plan", version: 1, created: "2026-02-02",
+    format: "joinedup-action-plan", version: 1, created: "2026-02-02", barriers: ["time"],
     actions: [{
       barrier: "No time", barrierId: "time", remedy: "Protect time", remedyId: "protect-time",
       action: "Block Fridays", who: "", byWhen: "2026-04-01", howWeWillKnow: ""
     }]
   });
+});
+
+test("an exported plan is imported again as it was", () => {
+  const planFile = require("./plan-file.js");
+  const plan = planner.restore({ barriers: ["trust", "time"], actions: [{ remedy: "meet-early", action: "Meet on Mondays", who: "Lead", when: "2026-04-01", measure: "Minutes" }, { action: "Own" }] }, catalogue);
+  const text = JSON.stringify(planner.exported(plan, catalogue, "2026-02-02"));
+  assert.deepEqual(planner.restore(planFile.read(text).plan, catalogue), plan);
 });

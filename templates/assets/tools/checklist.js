@@ -1,7 +1,8 @@
 /* Checklists: ticks are kept in this browser, one storage key per checklist
    (joinedup.checklist.ID), so they survive reloads and later visits. The
    count of ticked items is shown and announced, and "Untick all" clears a
-   list. Without this script the checkboxes still work for the visit, and
+   list, with an Undo that puts the ticks back until the page is left or a
+   box is ticked again. Without this script the checkboxes still work for the visit, and
    printing shows whatever is ticked.
 
    Reading saved ticks is a plain function, which Node's test runner loads
@@ -49,14 +50,29 @@
     this.progress = joinedup.required(root, "[data-checklist-progress]", NAME, "the progress line");
     this.progress.setAttribute("role", "status");
     this.progress.hidden = false;
+    this.reset = joinedup.required(root, "[data-checklist-reset]", NAME, "the Untick all button");
 
-    this.boxes.forEach(function (box) { box.addEventListener("change", function () { self.save(); }); });
-    root.appendChild(joinedup.el("div", { class: "button-group checklist__actions" },
-      joinedup.button("Untick all", "button button--secondary checklist__reset", function () {
-        self.apply([]);
-        joinedup.store.remove(self.key);
-        joinedup.say(self.progress, "All items unticked. " + self.count());
-      })));
+    this.boxes.forEach(function (box) { box.addEventListener("change", function () { self.forgetUndo(); self.save(); }); });
+    this.undoTicks = null;
+    this.undo = joinedup.button(["Undo", joinedup.visuallyHidden(": tick them again")], "button button--secondary checklist__undo", function () {
+      var ticks = self.undoTicks;
+      self.forgetUndo();
+      self.apply(ticks);
+      self.save();
+      self.reset.focus();
+      joinedup.say(self.progress, "Your ticks are back. " + self.count());
+    });
+    this.undo.hidden = true;
+    this.reset.addEventListener("click", function () {
+      var ticks = self.ticked();
+      if (!ticks.length) { joinedup.say(self.progress, "Nothing is ticked. " + self.count()); return; }
+      self.apply([]);
+      joinedup.store.remove(self.key);
+      self.undoTicks = ticks;
+      self.undo.hidden = false;
+      joinedup.say(self.progress, "Unticked " + joinedup.quantity(ticks.length, "item", "items") + ". Press Undo to tick them again. " + self.count());
+    });
+    this.reset.parentNode.appendChild(this.undo);
     /* Another tab (or the privacy page) may change or delete the ticks. */
     window.addEventListener("storage", function (e) {
       if (e.key === self.key || e.key === null) self.load();
@@ -64,6 +80,11 @@
     this.load();
   }
   Checklist.moduleName = NAME;
+
+  Checklist.prototype.forgetUndo = function () {
+    this.undoTicks = null;
+    this.undo.hidden = true;
+  };
 
   Checklist.prototype.ticked = function () {
     var boxes = this.boxes;

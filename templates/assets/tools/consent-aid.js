@@ -1,7 +1,9 @@
 /* "Can I share this information?": asks the decision tree's questions one
    at a time and ends with the outcome in a panel. The tree is read from the
    component's own markup (the version without JavaScript), so the data is
-   written once. Answers are kept only in this page's memory: nothing is
+   written once. Answers are kept only in the page's address (the option
+   chosen at each step, as in #consent-aid-1/0.2): the browser's Back goes
+   to the previous question and a reload keeps the answers, but nothing is
    stored or sent.
 
    Where the reader is in the tree (Walk) is plain logic, which Node's test
@@ -49,6 +51,31 @@
     this.current = this.history[index].step;
     this.history = this.history.slice(0, index);
     this.finished = "";
+  };
+
+  /* path is the answers given so far as text for the page's address,
+     "0.2.1": the option chosen at each step, in order. */
+  Walk.prototype.path = function () {
+    return this.history.map(function (h) { return h.choice; }).join(".");
+  };
+
+  /* replay starts again and gives the answers in path, as path() wrote
+     them. It reports false, leaving the walk at the start, when path
+     does not fit the tree (an option that does not exist, or an answer
+     after an outcome). */
+  Walk.prototype.replay = function (path) {
+    this.restart();
+    if (path === "") return true;
+    var parts = String(path).split(".");
+    for (var i = 0; i < parts.length; i++) {
+      var choice = /^\d{1,2}$/.test(parts[i]) ? Number(parts[i]) : -1;
+      if (this.finished || choice < 0 || choice >= this.tree.steps[this.current].options.length) {
+        this.restart();
+        return false;
+      }
+      this.answer(choice);
+    }
+    return true;
   };
 
   /* state names where the reader is, for the markup's data-state. */
@@ -111,23 +138,75 @@
     this.prefix = "consent-aid-" + (++instances);
     this.tree = readTree(root);
     this.walk = new Walk(this.tree);
+    this.route = "#" + this.prefix + "/";
     this.showError = false; // Continue was pressed without an answer
     var tool = joinedup.required(root, ".consent-aid__tool", NAME, "the place for the tool");
 
     this.screen = el("div", { class: "consent-aid__screen" });
     this.status = el("p", { class: "visually-hidden", role: "status" });
     tool.appendChild(el("p", { class: "consent-aid__notice" },
-      el("strong", null, "Your answers are not saved. "), "They stay on this page until you leave or reload it."));
+      el("strong", null, "Your answers are not saved. "), "They are kept only in this page\u2019s address, so Back and reload keep your place, and they go when you close the page."));
     tool.appendChild(this.screen);
     tool.appendChild(this.status);
     tool.hidden = false;
+    var self = this;
+    var path = this.pathIn(window.location.hash);
+    if (path !== null) this.walk.replay(path);
+    this.stamp();
+    window.addEventListener("popstate", function (e) { self.popped(e.state); });
+    window.addEventListener("hashchange", function () { self.popped(window.history.state); });
     this.render("");
   }
   ConsentAid.moduleName = NAME;
 
+  /* pathIn reads this aid's answers from an address, or gives null when
+     the address is not this aid's. */
+  ConsentAid.prototype.pathIn = function (hash) {
+    return hash.indexOf(this.route) === 0 ? hash.slice(this.route.length) : null;
+  };
+
+  /* state is the history entry's state with this aid's answers in it:
+     every entry the reader reaches is marked with them, so that Back to
+     an entry shows the answers it was left with. */
+  ConsentAid.prototype.state = function () {
+    var old = window.history.state, out = {};
+    if (old && typeof old === "object") for (var k in old) if (Object.prototype.hasOwnProperty.call(old, k)) out[k] = old[k];
+    out[this.prefix] = this.walk.path();
+    return out;
+  };
+
+  ConsentAid.prototype.stamp = function () {
+    window.history.replaceState(this.state(), "");
+  };
+
+  /* record gives the answers so far an entry of their own in the
+     browser's history, after the reader moved. */
+  ConsentAid.prototype.record = function () {
+    var hash = this.route + this.walk.path();
+    if (hash === window.location.hash) this.stamp();
+    else window.history.pushState(this.state(), "", window.location.pathname + window.location.search + hash);
+  };
+
+  /* popped follows Back, Forward, a reload's address or a link within
+     the page. An entry marked with answers shows them; an address of
+     this aid shows its answers; any other (a link to a heading) leaves
+     the aid as it is and is marked with its answers. */
+  ConsentAid.prototype.popped = function (state) {
+    var path = state && typeof state[this.prefix] === "string" ? state[this.prefix] : this.pathIn(window.location.hash);
+    if (path === null) { this.stamp(); return; }
+    if (path === this.walk.path()) return;
+    var walk = this.walk;
+    if (walk.path().indexOf(path === "" ? "" : path + ".") === 0) {
+      while (walk.history.length && walk.path() !== path) walk.back();
+    } else walk.replay(path);
+    this.showError = false;
+    this.render("heading");
+  };
+
   ConsentAid.prototype.restart = function () {
     this.walk.restart();
     this.showError = false;
+    this.record();
     this.render("heading");
     joinedup.say(this.status, "Started again");
   };
@@ -135,12 +214,14 @@
   ConsentAid.prototype.back = function () {
     this.walk.back();
     this.showError = false;
+    this.record();
     this.render("heading");
   };
 
   ConsentAid.prototype.change = function (index) {
     this.walk.change(index);
     this.showError = false;
+    this.record();
     this.render("heading");
   };
 
@@ -201,6 +282,7 @@
       }
       walk.answer(Number(picked.value));
       self.showError = false;
+      self.record();
       self.render("heading");
     });
     nodes.push(form);

@@ -77,3 +77,30 @@ test("restart forgets everything", () => {
   assert.deepEqual(w.history, []);
   assert.deepEqual(w.chosen, {});
 });
+
+test("path and replay: the answers in the page's address", () => {
+  const cases = [
+    { answers: [], path: "" },
+    { answers: [1], path: "1" },
+    { answers: [0, 1, 0], path: "0.1.0" }
+  ];
+  for (const c of cases) {
+    const w = new Walk(tree);
+    c.answers.forEach((a) => w.answer(a));
+    assert.equal(w.path(), c.path);
+    const again = new Walk(tree);
+    assert.equal(again.replay(c.path), true, c.path);
+    assert.equal(again.state(), w.state(), c.path);
+    assert.deepEqual(again.history, w.history, c.path);
+  }
+});
+
+test("replay refuses a path that does not fit the tree, and starts again", () => {
+  for (const bad of ["2", "0.5", "1.0", "0.0.0", "x", "0..1", "-1", "0.1.0.1", "123"]) {
+    const w = new Walk(tree);
+    w.answer(0);
+    assert.equal(w.replay(bad), false, bad);
+    assert.equal(w.state(), "step:personal", bad);
+    assert.deepEqual(w.history, [], bad);
+  }
+});

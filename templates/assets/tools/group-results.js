@@ -38,9 +38,13 @@
   /* number writes a whole number with commas between thousands. */
   function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
-  /* parse reads the pasted text. It returns {people, messages, lines} or
-     {tooLong: message}. people holds one list of rungs per distinct valid
-     code; messages say, line by line, what was not counted and why. */
+  /* parse reads the pasted text. It returns {people, messages,
+     duplicates, lines} or {tooLong: message}. people holds one list of
+     rungs per distinct valid code; messages say, line by line, what could
+     not be counted and why; duplicates list the codes pasted again, which
+     are harmless (one learner's code sent twice) and counted once. Two
+     learners with the same answers have different codes (each has a
+     random part), so both are counted. */
   function parse(text, dimensions) {
     if (text.length > MAX_CHARS) {
       return { tooLong: "The pasted text is too long (" + number(text.length) + " characters). Paste at most " + number(MAX_CHARS) + " characters at a time, then paste the rest separately." };
@@ -49,7 +53,7 @@
     if (lines.length > MAX_LINES) {
       return { tooLong: "The pasted text has too many lines (" + number(lines.length) + "). Paste at most " + number(MAX_LINES) + " lines at a time, then paste the rest separately." };
     }
-    var seen = {}, people = [], messages = [], used = 0;
+    var seen = {}, people = [], messages = [], duplicates = [], used = 0;
     for (var i = 0; i < lines.length; i++) {
       var line = lines[i], at = i + 1;
       if (!/\S/.test(line)) continue;
@@ -65,16 +69,15 @@
           messages.push({ line: at, quote: quote(found[j]), text: got.error });
           continue;
         }
-        var key = ladder.encode(got.rungs);
-        if (seen[key]) {
-          messages.push({ line: at, quote: quote(found[j]), text: "Duplicate of line " + seen[key] + " (counted once)." });
+        if (seen[got.key]) {
+          duplicates.push({ line: at, quote: quote(found[j]), text: "The same code as line " + seen[got.key] + ", counted once." });
           continue;
         }
-        seen[key] = at;
+        seen[got.key] = at;
         people.push(got.rungs);
       }
     }
-    return { people: people, messages: messages, lines: used };
+    return { people: people, messages: messages, duplicates: duplicates, lines: used };
   }
 
   /* row counts one set of answers (0 = "I do not know"): how many at each
@@ -178,22 +181,25 @@
     this.root.className = this.root.className.replace(/\s*\bgroup-results--shown\b/g, "");
   };
 
+  /* lineList lists per-line messages, at most MAX_MESSAGES of them. */
+  function lineList(messages) {
+    if (!messages.length) return null;
+    var list = el("ul", { class: "group-results__messages" }, messages.slice(0, MAX_MESSAGES).map(function (m) {
+      return el("li", null, el("strong", null, "Line " + m.line + ": "),
+        "\u201c", el("bdi", { class: "group-results__quote" }, m.quote), "\u201d ", m.text);
+    }));
+    if (messages.length > MAX_MESSAGES) {
+      list.appendChild(el("li", null, "And " + quantity(messages.length - MAX_MESSAGES, "more message", "more messages") + " not listed. Fix the lines above and show the results again to see them."));
+    }
+    return list;
+  }
+
   /* showProblems puts an error summary at the top of the form, linking to
      the box, and the per-line messages with the box (GOV.UK pattern). */
   GroupResults.prototype.showProblems = function (headline, messages) {
     this.summary = joinedup.errorSummary({ id: "group-results-problem", level: this.level + 1, items: [{ text: headline, target: this.textarea.id }] });
     this.form.insertBefore(this.summary, this.form.firstChild);
-    var list = null;
-    if (messages.length) {
-      list = el("ul", { class: "group-results__messages" }, messages.slice(0, MAX_MESSAGES).map(function (m) {
-        return el("li", null, el("strong", null, "Line " + m.line + ": "),
-          "\u201c", el("bdi", { class: "group-results__quote" }, m.quote), "\u201d ", m.text);
-      }));
-      if (messages.length > MAX_MESSAGES) {
-        list.appendChild(el("li", null, "And " + quantity(messages.length - MAX_MESSAGES, "more message", "more messages") + " not listed. Fix the lines above and show the results again to see them."));
-      }
-    }
-    this.inline = el("div", { class: "group-results__problems" }, joinedup.errorMessage("group-codes-error", headline), list);
+    this.inline = el("div", { class: "group-results__problems" }, joinedup.errorMessage("group-codes-error", headline), lineList(messages));
     this.group.insertBefore(this.inline, this.textarea);
     this.group.className = "form-group form-group--error";
     this.textarea.setAttribute("aria-describedby", this.hintId + " group-codes-error");
@@ -245,7 +251,7 @@
     }));
     return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "group-results-table-caption" },
       el("table", { class: "group-results__table", "data-results-table": true },
-        el("caption", { id: "group-results-table-caption" }, "How many people chose each rung (" + quantity(n, "person", "people") + ")"),
+        el("caption", { id: "group-results-table-caption" }, el("span", { class: "caption__text" }, "How many people chose each rung (" + quantity(n, "person", "people") + ")")),
         el("thead", null, head), body));
   };
 
@@ -261,7 +267,10 @@
       heading.textContent = "Results hidden";
       output.appendChild(el("p", { class: "group-results__too-few", "data-too-few": true },
         "Fewer than " + MIN_GROUP + " valid codes: results are hidden so that nobody can be identified. " +
-        (n ? quantity(n, "code was", "codes were") + " counted." : "No codes were counted.")));
+        (n ? quantity(n, "code was", "codes were") + " counted." : "No codes were counted.") +
+        " Paste at least " + MIN_GROUP + " codes to see the results."));
+      var dups = this.duplicatesNote(result.duplicates);
+      if (dups) output.appendChild(dups);
       output.hidden = false;
       return heading;
     }
@@ -274,6 +283,8 @@
     });
     output.appendChild(el("p", { "data-count": n },
       quantity(n, "code", "codes") + " counted from " + quantity(result.lines, "line", "lines") + ". The group\u2019s overall median is " + this.rungName(rows[0].median) + "."));
+    var dup = this.duplicatesNote(result.duplicates);
+    if (dup) output.appendChild(dup);
     output.appendChild(el("div", { class: "button-group" }, download));
     output.appendChild(el(sub, null, "Chart"));
     output.appendChild(el("p", { class: "group-results__legend" },
@@ -284,6 +295,15 @@
     output.hidden = false;
     this.root.className += " group-results--shown";
     return heading;
+  };
+
+  /* duplicatesNote says, as information rather than a problem, which
+     codes were pasted more than once; null when none were. */
+  GroupResults.prototype.duplicatesNote = function (duplicates) {
+    if (!duplicates.length) return null;
+    return el("div", { class: "notice group-results__duplicates", "data-duplicates": duplicates.length },
+      el("p", null, quantity(duplicates.length, "code was", "codes were") + " pasted more than once and counted once, as each code belongs to one person:"),
+      lineList(duplicates));
   };
 
   /* problem shows a problem that stops the count. */

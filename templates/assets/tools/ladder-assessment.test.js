@@ -5,6 +5,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const assessment = require("./ladder-assessment.js");
+const ladder = require("./ladder-code.js");
 
 const NAMES = ["Conflict", "Competition", "Coexistence", "Communication", "Cooperation", "Coordination", "Collaboration", "Integration", "Full partnership"];
 
@@ -32,7 +33,16 @@ test("valid accepts what the tool saves and nothing else", () => {
     { name: "answer a fraction", data: { relationships: [rel({ snapshots: [snap({ answers: [1, 2.5, 2] })] })] }, want: false },
     { name: "answer text", data: { relationships: [rel({ snapshots: [snap({ answers: [1, "2", 2] })] })] }, want: false },
     { name: "target too high", data: { relationships: [rel({ snapshots: [snap({ target: 10 })] })] }, want: false },
-    { name: "no target", data: { relationships: [rel({ snapshots: [snap({ target: undefined })] })] }, want: false }
+    { name: "no target", data: { relationships: [rel({ snapshots: [snap({ target: undefined })] })] }, want: false },
+    { name: "a time and a random part", data: { relationships: [rel({ snapshots: [snap({ time: "14:05", nonce: "0815" })] })] }, want: true },
+    { name: "a bad time", data: { relationships: [rel({ snapshots: [snap({ time: "2pm" })] })] }, want: false },
+    { name: "a short random part", data: { relationships: [rel({ snapshots: [snap({ nonce: "815" })] })] }, want: false },
+    { name: "a random part that is a number", data: { relationships: [rel({ snapshots: [snap({ nonce: 815 })] })] }, want: false },
+    { name: "unfinished answers", data: { relationships: [rel({ draft: { answers: [null, 0, 9] } })] }, want: true },
+    { name: "unfinished answers too few", data: { relationships: [rel({ draft: { answers: [null, 0] } })] }, want: false },
+    { name: "unfinished answer out of range", data: { relationships: [rel({ draft: { answers: [null, 0, 10] } })] }, want: false },
+    { name: "unfinished answers not a list", data: { relationships: [rel({ draft: { answers: "123" } })] }, want: false },
+    { name: "draft null", data: { relationships: [rel({ draft: null })] }, want: false }
   ];
   for (const c of cases) assert.equal(assessment.valid(c.data, 3), c.want, c.name);
 });
@@ -51,10 +61,58 @@ test("cleanName and nameProblem", () => {
 });
 
 test("relationshipInfo", () => {
-  assert.equal(assessment.relationshipInfo({ snapshots: [] }), "No saved results yet");
-  assert.equal(assessment.relationshipInfo({ snapshots: [{ date: "2026-01-31", answers: [3, 5, 0] }] }), "1 saved result, latest 2026-01-31 (rung 4)");
-  assert.equal(assessment.relationshipInfo({ snapshots: [{ date: "2025-06-01", answers: [1] }, { date: "2026-01-31", answers: [9, 9] }] }),
-    "2 saved results, latest 2026-01-31 (rung 9)");
+  const cases = [
+    [{ snapshots: [] }, "No saved results yet"],
+    [{ snapshots: [], draft: { answers: [null, null] } }, "No saved results yet"],
+    [{ snapshots: [], draft: { answers: [3, null] } }, "Not finished: 1 of 2 questions answered"],
+    [{ snapshots: [{ date: "2026-01-31", answers: [3, 5, 0] }] }, "Latest result: rung 4 (Communication), 31 January 2026"],
+    [{ snapshots: [{ date: "2025-06-01", answers: [1] }, { date: "2026-01-31", time: "09:15", answers: [9, 9] }], draft: { answers: [0, null] } },
+      "Latest result: rung 9 (Full partnership), 31 January 2026 at 09:15; 2 saved results. Not finished: 1 of 2 questions answered"]
+  ];
+  for (const [r, want] of cases) assert.equal(assessment.relationshipInfo(r, NAMES), want);
+});
+
+test("answered and firstUnanswered", () => {
+  assert.equal(assessment.answered([null, 0, 3, null]), 2);
+  assert.equal(assessment.firstUnanswered([0, 3, null, null]), 2);
+  assert.equal(assessment.firstUnanswered([0, 3]), -1);
+  assert.equal(assessment.firstUnanswered([]), -1);
+});
+
+test("routeOf and hashOf: each screen has an address", () => {
+  const cases = [
+    ["", { screen: "start" }],
+    ["#the-self-assessment", { screen: "start" }],
+    ["#assessment/r1/questions", { screen: "questions", rel: "r1" }],
+    ["#assessment/r1/question-1", { screen: "question", rel: "r1", n: 0 }],
+    ["#assessment/r1/question-8", { screen: "question", rel: "r1", n: 7 }],
+    ["#assessment/r1/change-3", { screen: "change", rel: "r1", n: 2 }],
+    ["#assessment/r1/check", { screen: "check", rel: "r1" }],
+    ["#assessment/r1/result-2", { screen: "result", rel: "r1", n: 1 }],
+    ["#assessment/r1/history", { screen: "history", rel: "r1" }],
+    ["#assessment/r%20x/delete", { screen: "delete", rel: "r x" }]
+  ];
+  for (const [hash, want] of cases) {
+    assert.deepEqual(assessment.routeOf(hash), want, hash);
+    assert.equal(assessment.hashOf(want), hash.startsWith("#assessment/") ? hash : "", JSON.stringify(want));
+  }
+  for (const bad of ["#assessment", "#assessment/", "#assessment/r1", "#assessment/r1/question-0", "#assessment/r1/question-x",
+    "#assessment/r1/result", "#assessment/r1/check/more", "#assessment/%E0%A4%A/check", "#Assessment/r1/check"]) {
+    assert.deepEqual(assessment.routeOf(bad), { screen: "start" }, bad);
+  }
+});
+
+test("csvRows: one row per saved result, with its code", () => {
+  const rels = [
+    { name: "Us and the GP", snapshots: [{ date: "2026-01-31", time: "14:05", answers: [3, 0], target: 6, nonce: "0815" }] },
+    { name: "Us and the school", snapshots: [{ date: "2025-06-01", answers: [9, 9], target: 0 }] },
+    { name: "No results", snapshots: [] }
+  ];
+  assert.deepEqual(assessment.csvRows(rels, ["Trust", "Roles"], NAMES), [
+    ["Relationship", "Date", "Time", "Overall rung", "Rung name", "Trust", "Roles", "Target rung", "Result code"],
+    ["Us and the GP", "2026-01-31", "14:05", 3, "Coexistence", 3, "Do not know", 6, ladder.encode([3, 0], "0815")],
+    ["Us and the school", "2025-06-01", "", 9, "Full partnership", 9, 9, "", ladder.encode([9, 9])]
+  ]);
 });
 
 test("gapText", () => {
@@ -86,8 +144,8 @@ test("extremes and spreadText", () => {
   const titles = ["Trust", "Goals", "Sharing", "Roles"];
   const ex = assessment.extremes([2, 0, 7, 2], titles);
   assert.deepEqual(ex, { hi: 7, lo: 2, hiNames: "Sharing", loNames: "Trust, Roles" });
-  assert.equal(assessment.spreadText(5, ex), "Your answers spread over 5 rungs: highest rung 7 (Sharing), lowest rung 2 (Trust, Roles).");
-  assert.equal(assessment.spreadText(1, assessment.extremes([3, 4, 0, 0], titles)), "Your answers spread over 1 rung: highest rung 4 (Goals), lowest rung 3 (Trust).");
+  assert.equal(assessment.spreadText(5, ex), "Your answers range from rung 2 (Trust, Roles) to rung 7 (Sharing), 5 rungs apart.");
+  assert.equal(assessment.spreadText(1, assessment.extremes([3, 4, 0, 0], titles)), "Your answers range from rung 3 (Trust) to rung 4 (Goals), 1 rung apart.");
   assert.equal(assessment.spreadText(0, assessment.extremes([5, 5, 5, 0], titles)), "Every answer was on the same rung, so the spread is 0.");
 });
 

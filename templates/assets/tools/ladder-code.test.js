@@ -44,41 +44,69 @@ test("checkDigits are ISO 7064 MOD 97-10", () => {
 
 test("encode", () => {
   const cases = [
-    [[3, 4, 5, 4, 3, 4, 5, 6], "JU1-34543456-" + ladder.checkDigits("134543456")],
-    [[0, 0, 9], "JU1-009-" + ladder.checkDigits("1009")]
+    [[3, 4, 5, 4, 3, 4, 5, 6], "0815", "JU2-34543456-0815-" + ladder.checkDigits("2345434560815")],
+    [[0, 0, 9], "9999", "JU2-009-9999-" + ladder.checkDigits("20099999")],
+    // A result saved before codes had a random part keeps its old code.
+    [[3, 4, 5, 4, 3, 4, 5, 6], undefined, "JU1-34543456-" + ladder.checkDigits("134543456")],
+    [[0, 0, 9], "", "JU1-009-" + ladder.checkDigits("1009")]
   ];
-  for (const [rungs, want] of cases) assert.equal(ladder.encode(rungs), want);
+  for (const [rungs, random, want] of cases) assert.equal(ladder.encode(rungs, random), want);
+});
+
+test("nonce is four digits, and varies", () => {
+  const seen = new Set();
+  for (let i = 0; i < 200; i++) {
+    const n = ladder.nonce();
+    assert.match(n, /^\d{4}$/);
+    seen.add(n);
+  }
+  assert.ok(seen.size > 150, "200 random parts gave only " + seen.size + " different ones");
 });
 
 test("decode reads what encode makes", () => {
   for (const rungs of [[1], [3, 4, 5, 4, 3, 4, 5, 6], [0, 0, 0, 0, 0, 0, 0, 9], [9, 9, 9, 9, 9, 9, 9, 9]]) {
-    const code = ladder.encode(rungs);
-    assert.deepEqual(ladder.decode(code, rungs.length), { rungs }, code);
-    assert.deepEqual(ladder.decode("  " + code.toLowerCase() + "\n", rungs.length), { rungs }, "spaces and lower case");
+    for (const random of ["0000", "0815", "9999", ""]) {
+      const code = ladder.encode(rungs, random);
+      assert.deepEqual(ladder.decode(code, rungs.length), { rungs, key: code }, code);
+      assert.deepEqual(ladder.decode("  " + code.toLowerCase() + "\n", rungs.length), { rungs, key: code }, "spaces and lower case");
+    }
   }
 });
 
+test("identical answers with different random parts are different codes", () => {
+  const rungs = [5, 5, 5, 5, 5, 5, 5, 5];
+  const a = ladder.decode(ladder.encode(rungs, "1234"), 8), b = ladder.decode(ladder.encode(rungs, "4321"), 8);
+  assert.deepEqual(a.rungs, b.rungs);
+  assert.notEqual(a.key, b.key);
+});
+
 test("decode reports bad codes in plain words", () => {
-  const good = ladder.encode([3, 4, 5, 4, 3, 4, 5, 6]);
-  const [, digits, check] = good.split("-");
+  const good = ladder.encode([3, 4, 5, 4, 3, 4, 5, 6], "0815");
+  const [, digits, random, check] = good.split("-");
   const wrongCheck = String((Number(check) + 1) % 100).padStart(2, "0");
-  const allUnknown = ladder.encode([0, 0, 0, 0, 0, 0, 0, 0]);
+  const allUnknown = ladder.encode([0, 0, 0, 0, 0, 0, 0, 0], "1111");
+  const v1 = ladder.encode([3, 4, 5, 4, 3, 4, 5, 6]);
   const cases = [
     ["", /not a result code/],
     ["hello", /not a result code/],
     ["JU1-3454-1", /not a result code/],
     ["JU1-34543456-123", /not a result code/],
-    ["XX1-34543456-12", /not a result code/],
-    ["JU1 34543456 12", /not a result code/],
+    ["XX2-34543456-0815-12", /not a result code/],
+    ["JU2 34543456 0815 12", /not a result code/],
     [null, /not a result code/],
     [undefined, /not a result code/],
-    ["JU2-" + digits + "-" + check, /different version of the self-assessment \(version 2\)/],
-    ["JU1-345434-" + ladder.checkDigits("1345434"), /has 6 answers, but the self-assessment has 8/],
-    ["JU1-" + digits + "-" + wrongCheck, /check digits do not match/],
-    // One digit mistyped is caught by the check digits.
-    ["JU1-" + digits.replace(/^3/, "8") + "-" + check, /check digits do not match/],
+    ["JU3-" + digits + "-" + random + "-" + check, /different version of the self-assessment \(version 3\)/],
+    ["JU2-345434-0815-" + ladder.checkDigits("23454340815"), /has 6 answers, but the self-assessment has 8/],
+    ["JU2-" + digits + "-" + random + "-" + wrongCheck, /check digits do not match/],
+    // A version 2 code without its random part, or a version 1 code with one.
+    ["JU2-" + digits + "-" + ladder.checkDigits("2" + digits), /copied in part/],
+    ["JU2-" + digits + "-081-" + ladder.checkDigits("2" + digits + "081"), /copied in part/],
+    [v1.replace(/-(\d\d)$/, "-0815-$1"), /copied in part/],
+    // One digit mistyped is caught by the check digits, in the answers or the random part.
+    ["JU2-" + digits.replace(/^3/, "8") + "-" + random + "-" + check, /check digits do not match/],
+    ["JU2-" + digits + "-" + random.replace(/^0/, "1") + "-" + check, /check digits do not match/],
     // Two neighbours swapped too.
-    ["JU1-" + "43" + digits.slice(2) + "-" + check, /check digits do not match/],
+    ["JU2-" + "43" + digits.slice(2) + "-" + random + "-" + check, /check digits do not match/],
     [allUnknown, /no answers/]
   ];
   for (const [code, want] of cases) {
@@ -90,13 +118,13 @@ test("decode reports bad codes in plain words", () => {
 
 test("decode accepts a version with leading zeros", () => {
   const rungs = [2, 3];
-  const code = ladder.encode(rungs).replace(/^JU1-/, "JU001-");
-  assert.deepEqual(ladder.decode(code, 2), { rungs });
+  const code = ladder.encode(rungs, "4242").replace(/^JU2-/, "JU002-");
+  assert.deepEqual(ladder.decode(code, 2), { rungs, key: ladder.encode(rungs, "4242") });
 });
 
 test("pattern finds codes in other text", () => {
-  const a = ladder.encode([1, 2, 3]), b = ladder.encode([4, 5, 6]);
-  const text = "Sam: my code is " + a + ", thanks!\nAlex (" + b + ") XJU1-123-45 JU1-123-456";
-  assert.deepEqual(text.match(ladder.pattern), [a, b]);
+  const a = ladder.encode([1, 2, 3], "1234"), b = ladder.encode([4, 5, 6], "5678"), old = ladder.encode([7, 8, 9]);
+  const text = "Sam: my code is " + a + ", thanks!\nAlex (" + b + ") XJU1-123-45 JU1-123-456 and an old one " + old;
+  assert.deepEqual(text.match(ladder.pattern), [a, b, old]);
   assert.equal("no codes here".match(ladder.pattern), null);
 });

@@ -14,11 +14,26 @@
     return String(text).toLowerCase().replace(/[\u2018\u2019']/g, "").split(/[^a-z0-9\u00c0-\u024f]+/).filter(Boolean);
   }
 
-  /* matches: every filter word must start some word of the role, so "nurse"
-     finds "nurses" but "ot" does not find "other". */
-  function matches(roleWords, filterWords) {
+  /* wholeWords picks the filter words to match only as whole words: the
+     short ones (one or two letters, such as "OT" or "GP") that some role
+     has as a word of its own. So "ot" finds the occupational therapist
+     (OT) but not every role that says "other", while "nu", typed on the
+     way to "nurse", still finds the nurses. */
+  function wholeWords(roles, filterWords) {
+    var out = {};
+    filterWords.forEach(function (f) {
+      if (f.length > 2) return;
+      for (var i = 0; i < roles.length; i++) if (roles[i].indexOf(f) >= 0) { out[f] = true; return; }
+    });
+    return out;
+  }
+
+  /* matches: every filter word must start some word of the role, so
+     "nurse" finds "nurses"; a word in whole (see wholeWords) must be one
+     of the role's words. */
+  function matches(roleWords, filterWords, whole) {
     return filterWords.every(function (f) {
-      return roleWords.some(function (w) { return w.indexOf(f) === 0; });
+      return roleWords.some(function (w) { return whole && whole[f] ? w === f : w.indexOf(f) === 0; });
     });
   }
 
@@ -28,7 +43,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { words: words, matches: matches, countText: countText };
+    module.exports = { words: words, wholeWords: wholeWords, matches: matches, countText: countText };
     return;
   }
 
@@ -36,6 +51,7 @@
 
   var joinedup = window.joinedup;
   var NAME = "partner-directory";
+  var NARROW = "(max-width: 40rem)";
 
   /* PartnerDirectory: the filter form (hidden until this starts) and the
      roles, each appearing twice (a row and a card, both with data-role). */
@@ -83,9 +99,17 @@
       self.input.focus();
     });
     form.hidden = false;
+    this.chooseView();
     this.update(true);
   }
   PartnerDirectory.moduleName = NAME;
+
+  /* chooseView picks cards on a small screen and the table on a large
+     one, as the style sheet does before this starts, so nothing moves. */
+  PartnerDirectory.prototype.chooseView = function () {
+    var narrow = window.matchMedia && window.matchMedia(NARROW).matches;
+    for (var v = 0; v < this.views.length; v++) this.views[v].checked = this.views[v].value === (narrow ? "cards" : "table");
+  };
 
   PartnerDirectory.prototype.currentView = function () {
     for (var v = 0; v < this.views.length; v++) if (this.views[v].checked) return this.views[v].value;
@@ -96,12 +120,14 @@
      pauses (now false), not at every key. */
   PartnerDirectory.prototype.update = function (now) {
     var self = this;
+    var roles = this.roles;
     var f = words(this.input.value);
+    var whole = wholeWords(this.order.map(function (id) { return roles[id].words; }), f);
     var s = this.sector.value;
     var shown = 0;
     for (var k = 0; k < this.order.length; k++) {
       var r = this.roles[this.order[k]];
-      var ok = (!s || r.sector === s) && matches(r.words, f);
+      var ok = (!s || r.sector === s) && matches(r.words, f, whole);
       if (ok) shown++;
       for (var e = 0; e < r.els.length; e++) r.els[e].hidden = !ok;
     }
@@ -109,6 +135,7 @@
     this.empty.hidden = shown > 0;
     this.table.hidden = shown === 0 || view !== "table";
     this.cards.hidden = shown === 0 || view !== "cards";
+    this.root.setAttribute("data-view", view);
     this.root.setAttribute("data-shown", String(shown));
     var text = countText(shown, this.order.length);
     window.clearTimeout(this.timer);

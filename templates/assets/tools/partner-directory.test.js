@@ -34,6 +34,25 @@ test("matches: every filter word starts a word of the role", () => {
   for (const [filter, want] of cases) assert.equal(directory.matches(role, directory.words(filter)), want, filter);
 });
 
+test("short filter words match whole words where some role has them", () => {
+  const roles = ["Community occupational therapist (OT)", "Family doctor (GP): refers to other services", "District nurse"].map(directory.words);
+  const shown = (filter) => {
+    const f = directory.words(filter);
+    const whole = directory.wholeWords(roles, f);
+    return roles.map((r) => directory.matches(r, f, whole));
+  };
+  const cases = [
+    ["OT", [true, false, false]],
+    ["ot", [true, false, false]],
+    ["GP", [false, true, false]],
+    // No role has "nu" as a word: it is the start of "nurse".
+    ["nu", [false, false, true]],
+    ["oth", [false, true, false]],
+    ["", [true, true, true]]
+  ];
+  for (const [filter, want] of cases) assert.deepEqual(shown(filter), want, filter);
+});
+
 test("countText", () => {
   assert.equal(directory.countText(12, 12), "All 12 roles");
   assert.equal(directory.countText(3, 12), "3 of 12 roles");

@@ -1,12 +1,16 @@
 /* "Your data" on the privacy page: lists what this site keeps in the
-   browser, downloads a copy (JSON to import again, CSV to read), imports a
-   copy, and deletes everything. It only ever touches the keys in the list
-   the page shows (window.joinedupStorageKeys).
+   browser, in plain words, downloads a copy (JSON to import again, CSV to
+   read), imports a copy or an action plan file, and deletes everything. It
+   only ever touches the keys in the list the page shows
+   (window.joinedupStorageKeys).
 
-   Reading an imported file and making the copy are plain functions, which
-   Node's test runner loads (your-data.test.js). */
+   Reading an imported file, describing what is saved and making the copy
+   are plain functions, which Node's test runner loads (your-data.test.js). */
 (function () {
   "use strict";
+
+  var isNode = typeof module === "object" && module.exports;
+  var site = isNode ? require("../site.js") : null;
 
   var FORMAT = "joinedup-saved-answers";
   var FORMAT_VERSION = 1;
@@ -58,12 +62,70 @@
     return { items: items };
   }
 
-  function items(n) { return n + (n === 1 ? " item." : " items."); }
+  function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
-  if (typeof module === "object" && module.exports) {
-    module.exports = { MAX_IMPORT: MAX_IMPORT, savedOn: savedOn, copyOf: copyOf, parseImport: parseImport };
+  var THEMES = { light: "Light", dark: "Dark", contrast: "High contrast" };
+
+  /* checklistName makes a checklist's name from the id in its key:
+     "joinedup.checklist.professional-courtesy" is "professional
+     courtesy". */
+  function checklistName(key) {
+    return key.slice("joinedup.checklist.".length).replace(/-/g, " ");
+  }
+
+  /* detailOf says in plain words what a tool's stored data holds. */
+  function detailOf(key, data) {
+    if (key === "joinedup.assessments" && data && Array.isArray(data.relationships)) {
+      var results = 0, unfinished = 0;
+      data.relationships.forEach(function (r) {
+        results += r && Array.isArray(r.snapshots) ? r.snapshots.length : 0;
+        if (r && r.draft) unfinished++;
+      });
+      return count(data.relationships.length, "relationship", "relationships") + ", " + count(results, "result", "results") +
+        (unfinished ? ", " + count(unfinished, "assessment", "assessments") + " not finished" : "");
+    }
+    if (key === "joinedup.action-plan" && data && Array.isArray(data.actions)) {
+      return count(Array.isArray(data.barriers) ? data.barriers.length : 0, "barrier", "barriers") + " ticked, " + count(data.actions.length, "action", "actions");
+    }
+    if (key.indexOf("joinedup.checklist.") === 0 && data && Array.isArray(data.ticked)) {
+      return count(data.ticked.length, "item", "items") + " ticked";
+    }
+    return "Saved answers";
+  }
+
+  /* describe reads one stored value for the list and the CSV: its name
+     in plain words, the day it was saved, and what it holds. version is
+     the stored data's schema version (see parseStored). */
+  function describe(key, raw, version) {
+    if (key === THEME_KEY) return { name: "Colour scheme", saved: "", detail: THEMES[raw] || String(raw) };
+    var name = key === "joinedup.assessments" ? "Ladder self-assessment" :
+      key === "joinedup.action-plan" ? "Action plan" :
+        key.indexOf("joinedup.checklist.") === 0 ? "Checklist: " + checklistName(key) : key;
+    var r = site.parseStored(raw, version);
+    return { name: name, saved: savedOn(raw), detail: r.problem ? "Cannot be read: " + r.problem : detailOf(key, r.data) };
+  }
+
+  /* csvRows are the saved items as a spreadsheet: one readable row each. */
+  function csvRows(described) {
+    return [["What", "Saved on", "What it holds"]].concat(described.map(function (d) { return [d.name, d.saved, d.detail]; }));
+  }
+
+  /* deletedText says what a deletion removed, by name, and anything it
+     could not remove, so the page never claims more than it did. */
+  function deletedText(removed, kept) {
+    var out = removed.length ? "Deleted " + count(removed.length, "item", "items") + ": " + removed.join("; ") + "." : "Nothing was deleted.";
+    if (kept.length) out += " " + count(kept.length, "item", "items") + " could not be deleted: " + kept.join("; ") + ".";
+    return out;
+  }
+
+  if (isNode) {
+    module.exports = {
+      MAX_IMPORT: MAX_IMPORT, savedOn: savedOn, copyOf: copyOf, parseImport: parseImport, describe: describe,
+      csvRows: csvRows, deletedText: deletedText
+    };
     return;
   }
+  site = window.joinedup;
 
   /* ---- In the page from here on. ---- */
 
@@ -71,13 +133,32 @@
   var el = joinedup.el, store = joinedup.store;
   var NAME = "your-data";
 
-  /* describe reads one stored value for the list: when it was saved and
-     whether it can be read. */
-  function describe(key) {
-    var raw = store.get(key);
-    if (key === THEME_KEY) return { saved: "", summary: "Colour scheme: " + raw };
-    var r = store.readJSON(key);
-    return { saved: savedOn(raw), summary: r.problem ? "Cannot be read: " + r.problem : "Saved answers" };
+  function described(key) {
+    var d = describe(key, store.get(key), store.version);
+    d.key = key;
+    return d;
+  }
+
+  function items(n) { return count(n, "item", "items") + "."; }
+
+  /* scopeNotice says where saved answers live when the site is opened
+     from a folder in a browser that keeps each page's storage apart
+     (Firefox does): kept together by this site ("hub"), or, when that
+     did not work ("page"), kept by each page, with where to find them. */
+  function scopeNotice(scope) {
+    if (scope === "hub") {
+      return el("div", { class: "notice", "data-your-data-scope": "hub" },
+        el("p", null, el("strong", null, "You opened this site from a folder. "),
+          "Your browser keeps each page\u2019s saved answers apart, so this site keeps them together in one place, and this page lists, saves and deletes all of them."),
+        el("p", null, "Each page you open also keeps a copy of your colour choice, so that it shows at once. Deleting here removes those copies the next time you open each page."));
+    }
+    if (scope === "page") {
+      return el("div", { class: "notice notice--warning", "data-your-data-scope": "page" },
+        el("p", null, el("strong", null, "This page can only see what it saved itself. "),
+          "You opened this site from a folder, and the site\u2019s shared storage did not answer. In some browsers (Firefox, for one) each page then keeps its own saved answers."),
+        el("p", null, "To see, save or delete what a tool saved, open that tool\u2019s page: the self-assessment lists your relationships with a button to download your results and a Delete for each; the action plan has downloads and Start again; each checklist has Untick all. Your browser\u2019s settings can also clear everything this site saved."));
+    }
+    return null;
   }
 
   function allowed(key) {
@@ -107,14 +188,18 @@
     noJs.hidden = true;
     tool.hidden = false;
     joinedup.storageNotice(tool, {});
+    var where = scopeNotice(store.scope);
+    if (where) tool.insertBefore(where, tool.firstChild);
 
     json.addEventListener("click", function () { self.downloadJSON(); });
     csv.addEventListener("click", function () { self.downloadCSV(); });
     importButton.addEventListener("click", function () { self.importFile(); });
+    /* Focus goes to "No, keep it", so that a second press of Enter
+       cannot delete everything. */
     this.deleteButton.addEventListener("click", function () {
       self.ask.hidden = true;
       self.confirm.hidden = false;
-      yes.focus();
+      no.focus();
     });
     no.addEventListener("click", function () { self.closeConfirm(); });
     yes.addEventListener("click", function () { self.deleteAll(); });
@@ -132,14 +217,14 @@
       list.appendChild(el("p", null, "Nothing is saved in this browser."));
     } else {
       var rows = keys.map(function (k) {
-        var d = describe(k);
-        return el("tr", null, el("td", null, el("code", null, k)), el("td", null, d.saved || "\u2013"), el("td", null, d.summary));
+        var d = described(k);
+        return el("tr", { "data-key": k }, el("th", { scope: "row" }, d.name), el("td", null, d.saved ? site.longDate(d.saved) : "\u2013"), el("td", null, d.detail));
       });
       list.appendChild(el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "your-data-caption" },
         el("table", { class: "your-data__table" },
-          el("caption", { id: "your-data-caption", class: "table-caption" }, "Saved in this browser"),
+          el("caption", { id: "your-data-caption", class: "table-caption" }, el("span", { class: "caption__text" }, "Saved in this browser")),
           el("thead", null, el("tr", null,
-            el("th", { scope: "col" }, "Name"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it is"))),
+            el("th", { scope: "col" }, "What"), el("th", { scope: "col" }, "Saved on"), el("th", { scope: "col" }, "What it holds"))),
           el("tbody", null, rows))));
     }
     var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
@@ -161,10 +246,7 @@
   };
 
   YourData.prototype.downloadCSV = function () {
-    var rows = [["Name", "Saved on", "Value"]].concat(store.keys().map(function (k) {
-      return [k, describe(k).saved, store.get(k)];
-    }));
-    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csv(rows));
+    joinedup.download("joinedup-saved-answers-" + joinedup.today() + ".csv", "text/csv", joinedup.csvFile(csvRows(store.keys().map(described))));
     joinedup.say(this.status, "Your copy has been downloaded as a CSV file.");
   };
 
@@ -176,18 +258,35 @@
     if (f.size > MAX_IMPORT) { this.setError("The file is too large to be a copy saved from this site."); file.focus(); return; }
     var reader = new FileReader();
     reader.onload = function () {
-      var r = parseImport(String(reader.result), allowed);
+      var text = String(reader.result);
+      if (joinedup.planFile && joinedup.planFile.isPlan(text)) { self.importPlan(text); return; }
+      var r = parseImport(text, allowed);
       if (r.error) { self.setError(r.error); file.focus(); return; }
       self.setError("");
-      var n = 0, failed = 0;
-      for (var key in r.items) {
-        if (store.set(key, r.items[key])) n++; else failed++;
-      }
+      var keys = Object.keys(r.items).filter(function (key) { return store.set(key, r.items[key]); });
+      var failed = Object.keys(r.items).length - keys.length;
       file.value = "";
-      self.show("Imported " + items(n) + (failed ? " " + failed + " could not be saved." : ""));
+      store.settled(function (refused) {
+        var n = keys.length - refused.length;
+        failed += refused.length;
+        self.show("Imported " + items(n) + (failed ? " " + failed + " could not be saved." : ""));
+      });
     };
     reader.onerror = function () { self.setError("The file could not be read. Try choosing it again."); };
     reader.readAsText(f);
+  };
+
+  /* importPlan puts an action plan file (downloaded from the planner) in
+     place of the saved plan; the planner checks it against the site's
+     barriers when it next opens. */
+  YourData.prototype.importPlan = function (text) {
+    var got = joinedup.planFile.read(text);
+    if (got.error) { this.setError(got.error); this.file.focus(); return; }
+    var self = this, ok = store.writeJSON("joinedup.action-plan", got.plan);
+    this.file.value = "";
+    store.settled(function (refused) {
+      self.show(ok && !refused.length ? "Imported the action plan: " + count(got.plan.actions.length, "action", "actions") + "." : "The action plan could not be saved in this browser.");
+    });
   };
 
   YourData.prototype.closeConfirm = function () {
@@ -196,14 +295,26 @@
     this.deleteButton.focus();
   };
 
+  /* deleteAll deletes every saved item, then, once the deletions have
+     reached where the answers live, checks each is gone and says by name
+     what was deleted and what was not. */
   YourData.prototype.deleteAll = function () {
-    var keys = store.keys();
-    keys.forEach(function (k) { store.remove(k); });
-    document.documentElement.removeAttribute("data-theme");
-    var select = document.querySelector(".theme-switch select");
-    if (select) select.value = "auto";
-    this.closeConfirm();
-    this.show("Deleted " + items(keys.length));
+    var self = this, all = store.keys().map(described);
+    all.forEach(function (d) { store.remove(d.key); });
+    store.settled(function (refused) {
+      var removed = [], kept = [];
+      all.forEach(function (d) {
+        var name = d.name + (d.detail && d.key !== THEME_KEY ? " (" + d.detail + ")" : "");
+        if (store.get(d.key) === null && refused.indexOf(d.key) < 0) removed.push(name); else kept.push(name);
+      });
+      if (store.get(THEME_KEY) === null) {
+        document.documentElement.removeAttribute("data-theme");
+        var select = document.querySelector(".theme-switch select");
+        if (select) select.value = "auto";
+      }
+      self.closeConfirm();
+      self.show(deletedText(removed, kept));
+    });
   };
 
   joinedup.register(YourData);

@@ -54,3 +54,31 @@ test("savedOn", () => {
   ];
   for (const [raw, want] of cases) assert.equal(yourData.savedOn(raw), want, String(raw));
 });
+
+test("describe names what is saved in plain words", () => {
+  const v = (data) => JSON.stringify({ v: 1, saved: "2026-01-31T10:00:00.000Z", data });
+  const cases = [
+    ["joinedup.theme", "dark", { name: "Colour scheme", saved: "", detail: "Dark" }],
+    ["joinedup.theme", "contrast", { name: "Colour scheme", saved: "", detail: "High contrast" }],
+    ["joinedup.assessments", v({ relationships: [{ snapshots: [{}, {}] }, { snapshots: [], draft: { answers: [] } }] }),
+      { name: "Ladder self-assessment", saved: "2026-01-31", detail: "2 relationships, 2 results, 1 assessment not finished" }],
+    ["joinedup.assessments", v({ relationships: [{ snapshots: [{}] }] }), { name: "Ladder self-assessment", saved: "2026-01-31", detail: "1 relationship, 1 result" }],
+    ["joinedup.action-plan", v({ barriers: ["a"], actions: [{}, {}] }), { name: "Action plan", saved: "2026-01-31", detail: "1 barrier ticked, 2 actions" }],
+    ["joinedup.checklist.professional-courtesy", v({ ticked: ["x"] }), { name: "Checklist: professional courtesy", saved: "2026-01-31", detail: "1 item ticked" }],
+    ["joinedup.checklist.before-a-meeting", "{oops", { name: "Checklist: before a meeting", saved: "", detail: "Cannot be read: Your saved answers could not be read. They may have been damaged." }]
+  ];
+  for (const [key, raw, want] of cases) assert.deepEqual(yourData.describe(key, raw, 1), want, key + " " + raw);
+});
+
+test("csvRows: one readable row per item", () => {
+  assert.deepEqual(yourData.csvRows([{ name: "Colour scheme", saved: "", detail: "Dark", key: "joinedup.theme" }]), [
+    ["What", "Saved on", "What it holds"],
+    ["Colour scheme", "", "Dark"]
+  ]);
+});
+
+test("deletedText says what was and was not deleted", () => {
+  assert.equal(yourData.deletedText(["Colour scheme", "Action plan (1 action)"], []), "Deleted 2 items: Colour scheme; Action plan (1 action).");
+  assert.equal(yourData.deletedText(["Colour scheme"], ["Action plan"]), "Deleted 1 item: Colour scheme. 1 item could not be deleted: Action plan.");
+  assert.equal(yourData.deletedText([], []), "Nothing was deleted.");
+});
