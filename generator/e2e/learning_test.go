@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"joinedup/generator/e2e"
@@ -110,12 +109,3 @@ func clearStorage(t *testing.T, tab *e2e.Tab) {
 // pageFor is the output path of the page that places component name with
 // id (the bundled pages are named after what they place).
 func pageFor(dir, id string) string { return "learning/" + dir + "/" + id + ".html" }
-
-// trimAll trims each string.
-func trimAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.Join(strings.Fields(s), " ")
-	}
-	return out
-}
