@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,38 @@ func TestPartnerDirectory(t *testing.T) {
 				t.Errorf("without JavaScript the filter form and cards are visible (%v); want only the table", visible)
 			}
 			dirCleanNoJS(t, tab, "no-js table")
+		})
+		t.Run(string(o.Mode)+"/link to a role on a phone", func(t *testing.T) {
+			// A search result links to a role's table row, which a phone
+			// hides behind the cards: the role's card is shown instead,
+			// when the page opens at the link and when a link on the page
+			// is followed.
+			started := `!!document.querySelector(".directory[data-module-started]")`
+			rowAt := func(i int) string { return fmt.Sprintf(`document.querySelectorAll("tr.directory__role")[%d]`, i) }
+			tab, err := b.Open(context.Background(), o, dirPage, e2e.Options{Width: 375, Height: 800})
+			if err != nil {
+				t.Fatal(err)
+			}
+			opened, openedRole := evalT[string](t, tab, rowAt(5)+`.id`), evalT[string](t, tab, rowAt(5)+`.dataset.role`)
+			followed, followedRole := evalT[string](t, tab, rowAt(9)+`.id`), evalT[string](t, tab, rowAt(9)+`.dataset.role`)
+			tab.Close()
+			shown := func(role string) string {
+				return `(function(){var c=document.querySelector(".directory__cards [data-role='` + role + `']");` +
+					`var r=c.getBoundingClientRect();return c.classList.contains("directory__role--target") && c.contains(document.activeElement) && r.top >= 0 && r.top < innerHeight})()`
+			}
+			where := `location.hash+": focus on "+document.activeElement.textContent+" at "+Math.round(document.activeElement.getBoundingClientRect().top)+" of "+innerHeight`
+			tab, err = b.Open(context.Background(), o, dirPage+"#"+opened, e2e.Options{Width: 375, Height: 800})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tab.Close()
+			dirWaitFor(t, tab, started+" && "+shown(openedRole), where)
+			evalT[bool](t, tab, `location.hash = `+strconv.Quote(followed)+`, true`)
+			dirWaitFor(t, tab, shown(followedRole), where)
+			if n := evalT[int](t, tab, `document.querySelectorAll(".directory__role--target").length`); n != 1 {
+				t.Errorf("%d cards marked as the linked role; want 1", n)
+			}
+			clean(t, tab, "card of a linked role")
 		})
 		t.Run(string(o.Mode)+"/filter", func(t *testing.T) {
 			tab, err := b.Open(context.Background(), o, dirPage, e2e.Options{Width: 375, Height: 800})

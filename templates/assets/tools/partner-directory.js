@@ -101,8 +101,33 @@
     form.hidden = false;
     this.chooseView();
     this.update(true);
+    /* The browser's own move to the link's target (a hidden row) runs
+       until the page has loaded, so the card is shown after it. */
+    if (document.readyState === "complete") this.showTarget();
+    else window.addEventListener("load", function () { window.setTimeout(function () { self.showTarget(); }, 0); });
+    window.addEventListener("hashchange", function () { self.showTarget(); });
   }
   PartnerDirectory.moduleName = NAME;
+
+  /* showTarget: a link to a role (search results, the glossary) names its
+     table row, which is hidden when the roles show as cards (on a phone).
+     Then the role's card is scrolled to and marked instead, with its
+     heading focused, as the browser would have done for the row. */
+  PartnerDirectory.prototype.showTarget = function () {
+    var id = window.location.hash.slice(1);
+    var row = id && document.getElementById(decodeURIComponent(id));
+    if (!row || !this.table.contains(row) || this.currentView() !== "cards") return;
+    var role = this.roles[row.getAttribute("data-role")];
+    var card = role && role.els.filter(function (el) { return el !== row; })[0];
+    if (!card || card.hidden) return;
+    var marked = this.cards.querySelector(".directory__role--target");
+    if (marked) marked.classList.remove("directory__role--target");
+    card.classList.add("directory__role--target");
+    var heading = card.querySelector(".directory__card-title") || card;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+    card.scrollIntoView();
+  };
 
   /* chooseView picks cards on a small screen and the table on a large
      one, as the style sheet does before this starts, so nothing moves. */
