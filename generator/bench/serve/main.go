@@ -4,7 +4,9 @@
 // For each corpus size it times a full build of the corpus with the real
 // generator, then starts its dev server and times:
 //
-//   - the cold start: from starting serve until it serves the home page;
+//   - the cold start: from starting serve until it serves the home page,
+//     against a full build (the median of three of each, in turn), in
+//     wall time and in CPU time;
 //   - body edits: a page's Markdown gets a new sentence, and the page is
 //     fetched every 2 ms until the sentence is in it;
 //   - title edits: a page gets a new title, and its section's page (which
@@ -84,25 +86,36 @@ func run(gen, templates, sizes string, edits int, work string) error {
 	return nil
 }
 
+// coldRuns is how many full builds and cold starts are timed per size.
+const coldRuns = 3
+
 // size measures one corpus size and prints its row.
 func size(gen, templates, work string, n, edits int) error {
 	content := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
 	if _, err := corpus.Write(content, corpus.Options{Pages: n, Seed: 1}); err != nil {
 		return err
 	}
-	out := filepath.Join(work, fmt.Sprintf("out-%d", n))
-	start := time.Now()
-	build := exec.Command(gen, "build", "-content", content, "-templates", templates, "-out", out)
-	if b, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("build: %v\n%s", err, b)
-	}
-	full := time.Since(start)
-	fullCPU := processCPU(build.ProcessState)
-	os.RemoveAll(out)
-
-	s, err := startServe(gen, content, templates)
-	if err != nil {
-		return err
+	// The full build and serve's cold start, in turn, three times each:
+	// one run of either can be slowed by other work on the machine.
+	var full, fullCPU, cold, coldCPU []time.Duration
+	var s *server
+	for r := range coldRuns {
+		out := filepath.Join(work, fmt.Sprintf("out-%d-%d", n, r))
+		start := time.Now()
+		build := exec.Command(gen, "build", "-content", content, "-templates", templates, "-out", out)
+		if b, err := build.CombinedOutput(); err != nil {
+			return fmt.Errorf("build: %v\n%s", err, b)
+		}
+		full, fullCPU = append(full, time.Since(start)), append(fullCPU, processCPU(build.ProcessState))
+		os.RemoveAll(out)
+		if s != nil {
+			s.stop()
+		}
+		var err error
+		if s, err = startServe(gen, content, templates); err != nil {
+			return err
+		}
+		cold, coldCPU = append(cold, s.cold), append(coldCPU, s.coldCPU)
 	}
 	defer s.stop()
 	var body, title, whole []time.Duration
@@ -128,7 +141,8 @@ func size(gen, templates, work string, n, edits int) error {
 		title, whole = append(title, shown), append(whole, done)
 	}
 	fmt.Printf("| %d | %s, CPU %s | %s (%.2fx), CPU %s (%.2fx) | %s | %s | %s | %d MiB |\n", n,
-		ms(full), ms(fullCPU), ms(s.cold), float64(s.cold)/float64(full), ms(s.coldCPU), float64(s.coldCPU)/float64(fullCPU),
+		ms(median(full)), ms(median(fullCPU)), ms(median(cold)), float64(median(cold))/float64(median(full)),
+		ms(median(coldCPU)), float64(median(coldCPU))/float64(median(fullCPU)),
 		spread(body), spread(title), spread(whole), s.peakRSS()>>20)
 	return nil
 }
@@ -287,11 +301,15 @@ func ms(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) 
 
 // spread is the median, with the range.
 func spread(ds []time.Duration) string {
+	return fmt.Sprintf("%s (%s–%s)", ms(median(ds)), ms(slices.Min(ds)), ms(slices.Max(ds)))
+}
+
+// median is the middle of ds (the mean of the middle two when even).
+func median(ds []time.Duration) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
-	med := s[len(s)/2]
 	if len(s)%2 == 0 {
-		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
 	}
-	return fmt.Sprintf("%s (%s–%s)", ms(med), ms(s[0]), ms(s[len(s)-1]))
+	return s[len(s)/2]
 }
