@@ -83,7 +83,12 @@ func New(roots []string, opt Options) (*Watcher, error) {
 	}
 	w := &Watcher{fsw: fsw, opt: opt}
 	for _, root := range roots {
-		root = filepath.Clean(root)
+		// An absolute root: for a relative one ("content"), its own
+		// folder would be "." and a removed root that comes back would
+		// not be seen.
+		if abs, err := filepath.Abs(root); err == nil {
+			root = abs
+		}
 		info, err := os.Stat(root)
 		if err != nil || !info.IsDir() {
 			fsw.Close()

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,6 +24,13 @@ type started struct {
 
 func start(t *testing.T, opt Options, files map[string]string) *started {
 	t.Helper()
+	return startIn(t, opt, files, false)
+}
+
+// startIn is start, naming the root to the watcher by a path relative to
+// the working folder (which it changes) when relative is true.
+func startIn(t *testing.T, opt Options, files map[string]string, relative bool) *started {
+	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -37,7 +45,12 @@ func start(t *testing.T, opt Options, files map[string]string) *started {
 		opt.Debounce = testDebounce
 	}
 	opt.OnError = func(err error) { t.Errorf("watcher error: %v", err) }
-	w, err := New([]string{dir}, opt)
+	root := dir
+	if relative {
+		t.Chdir(filepath.Dir(dir))
+		root = filepath.Base(dir)
+	}
+	w, err := New([]string{root}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +340,16 @@ func TestEditorTemp(t *testing.T) {
 // TestRootReplaced: a root folder that is removed and made again, as a
 // branch switch or a restore does, is watched again, all of it.
 func TestRootReplaced(t *testing.T) {
-	s := start(t, Options{}, map[string]string{"a.md": "a", "sub/b.md": "b"})
+	for _, relative := range []bool{false, true} {
+		t.Run(fmt.Sprintf("relative=%v", relative), func(t *testing.T) {
+			// serve's default root is relative: "content", below the
+			// folder serve runs in.
+			rootReplaced(t, startIn(t, Options{}, map[string]string{"a.md": "a", "sub/b.md": "b"}, relative))
+		})
+	}
+}
+
+func rootReplaced(t *testing.T, s *started) {
 	must(t, os.RemoveAll(s.dir))
 	if got := s.next(t); !slices.Contains(got, ".") {
 		t.Fatalf("batch after removing the root = %q; want the root itself", got)
