@@ -163,6 +163,9 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			return nil
 		}
 		if p != "." && Ignored(d.Name()) {
+			if meantForTheWeb(d.Name()) {
+				src.Warnings.Add(diag.Pos{File: display(p)}, "not published: names starting with \".\" are skipped in the content folder; to publish %s as it is, move it into the static folder beside the content folder (static/%s)", d.Name(), p)
+			}
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -349,6 +352,18 @@ const (
 	ConfigFile = "site.yaml"
 	DataDir    = "data"
 )
+
+// meantForTheWeb reports hidden names that are only ever made to be
+// published (a web server's settings, security.txt's folder, GitHub
+// Pages' switch): one in the content folder is a mistake worth a warning,
+// where .git or .DS_Store is not.
+func meantForTheWeb(name string) bool {
+	switch name {
+	case ".well-known", ".htaccess", ".nojekyll":
+		return true
+	}
+	return false
+}
 
 // Ignored reports whether a file or folder name is skipped: hidden files and
 // the backup and swap files editors leave beside the files they save.

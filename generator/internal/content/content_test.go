@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -130,22 +131,37 @@ func TestParsePageErrors(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.yaml":          {Data: []byte("title: T\norganisation: O\n")},
-		"_index.md":          {Data: []byte("---\ntitle: Home\n---\nHi\n")},
-		"guide/_index.md":    {Data: []byte("---\ntitle: Guide\n---\n")},
-		"guide/b.md":         {Data: []byte("---\ntitle: B\nweight: 2\n---\nB body\n")},
-		"guide/a.md":         {Data: []byte("---\ntitle: A\n---\n")},
-		"guide/.a.md.swp":    {Data: []byte("junk")},
-		"guide/a.md~":        {Data: []byte("junk")},
-		"guide/photo.png":    {Data: []byte("png")},
-		"data/glossary.yaml": {Data: []byte("terms: []\n")},
-		".git/HEAD":          {Data: []byte("ref")},
-		"guide/#notes.md#":   {Data: []byte("junk")},
-		"guide/draft.tmp":    {Data: []byte("junk")},
+		"site.yaml":                {Data: []byte("title: T\norganisation: O\n")},
+		"_index.md":                {Data: []byte("---\ntitle: Home\n---\nHi\n")},
+		"guide/_index.md":          {Data: []byte("---\ntitle: Guide\n---\n")},
+		"guide/b.md":               {Data: []byte("---\ntitle: B\nweight: 2\n---\nB body\n")},
+		"guide/a.md":               {Data: []byte("---\ntitle: A\n---\n")},
+		"guide/.a.md.swp":          {Data: []byte("junk")},
+		"guide/a.md~":              {Data: []byte("junk")},
+		"guide/photo.png":          {Data: []byte("png")},
+		"data/glossary.yaml":       {Data: []byte("terms: []\n")},
+		".git/HEAD":                {Data: []byte("ref")},
+		"guide/#notes.md#":         {Data: []byte("junk")},
+		"guide/draft.tmp":          {Data: []byte("junk")},
+		".DS_Store":                {Data: []byte("junk")},
+		".well-known/security.txt": {Data: []byte("Contact: mailto:x@example.org\n")},
+		"guide/.htaccess":          {Data: []byte("Options -Indexes\n")},
 	}
 	src, err := Load(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Hidden files are skipped; those only ever made to be published are
+	// skipped with a warning that says to use the static folder.
+	var warned []string
+	for _, w := range src.Warnings {
+		if !strings.Contains(w.Msg, "static folder") {
+			t.Errorf("warning %q does not point to the static folder", w.Msg)
+		}
+		warned = append(warned, w.Pos.File)
+	}
+	if diff := cmp.Diff([]string{"content/.well-known", "content/guide/.htaccess"}, warned); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	var pages []string
 	for _, p := range src.Pages {
