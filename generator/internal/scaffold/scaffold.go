@@ -45,7 +45,7 @@ const ContentDir = "content"
 
 // gitignore keeps the built site out of version control, where a site's
 // pages are best kept: a host builds it again from them.
-const gitignore = "# The built site: made again by joinedup build.\n/public/\n"
+const gitignore = "# The built site: made again by joinedup build.\n/public/\n# A build stopped by a power cut leaves its half-made copy; the next build removes it.\n/.public.build-*/\n"
 
 // Refusal is a reason to write nothing: the folder is not new, or a
 // file is in the way.
