@@ -142,9 +142,10 @@ type Source struct {
 	DataFiles map[string][]byte
 	// Warnings are files that were skipped (see checkEntry).
 	Warnings diag.List
-	// Unread lists the pages that could not be read or split from their
-	// front matter (and so are not in Pages); their problems are
-	// reported, and links to them are not reported again as missing.
+	// Unread lists the pages that could not be read, split from their
+	// front matter or named as they are (and so are not in Pages); their
+	// problems are reported, and links to them are not reported again as
+	// missing.
 	Unread []string
 }
 
@@ -175,6 +176,10 @@ func Load(fsys fs.FS, name string) (*Source, error) {
 			errs.Add(diag.Pos{File: display(p)}, "%s", msg)
 			if d.IsDir() {
 				return fs.SkipDir
+			}
+			if path.Ext(p) == ".md" {
+				// Links to it would otherwise say it does not exist.
+				src.Unread = append(src.Unread, p)
 			}
 			return nil
 		}

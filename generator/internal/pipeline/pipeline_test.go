@@ -225,6 +225,14 @@ func TestBadInputLeavesOutputUntouched(t *testing.T) {
 			want: []string{`content/guide/session.md:8:18: material "rols.md" of agenda item "Roles" does not exist; give a relative link to a page's .md file`},
 		},
 		{
+			name: "session material whose page is broken is not called missing too",
+			edit: map[string]string{
+				"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  agenda:\n    - title: Roles\n      minutes: 20\n      materials: [roles.md]\n---\nNotes.\n",
+				"guide/roles.md":   "title: Roles\n---\nNo opening line.\n",
+			},
+			want: []string{`content/guide/roles.md:1:1: missing front matter: start the file with a line "---", then "title: ...", then another "---"`},
+		},
+		{
 			name: "session check that does not exist",
 			edit: map[string]string{"guide/session.md": "---\ntitle: Session\nsession:\n  duration: 30\n  check: quiz.md\n  agenda:\n    - title: Roles\n      minutes: 20\n---\nNotes.\n"},
 			want: []string{`content/guide/session.md:5:10: check "quiz.md" does not exist; give a relative link to the .md file of the page that places the knowledge check`},

@@ -33,12 +33,12 @@ func (s *Site) checkConfig() diag.List {
 		}
 		for _, item := range p.Src.Front.Session.Agenda {
 			for _, m := range item.Materials {
-				if s.Material(p, m) == nil {
+				if s.Material(p, m) == nil && !s.unread[MaterialPath(p, m)] {
 					errs.Add(item.Pos.Of("materials"), "material %q of agenda item %q does not exist; give a relative link to a page's .md file", m, item.Title)
 				}
 			}
 		}
-		if c := p.Src.Front.Session.Check; c != "" && s.Material(p, c) == nil {
+		if c := p.Src.Front.Session.Check; c != "" && s.Material(p, c) == nil && !s.unread[MaterialPath(p, c)] {
 			errs.Add(p.Src.Front.Session.Pos.Of("check"), "check %q does not exist; give a relative link to the .md file of the page that places the knowledge check", c)
 		}
 	}
