@@ -730,7 +730,8 @@ func TestHostHeader(t *testing.T) {
 }
 
 // TestCaretPad: the caret counts characters, as the messages' columns do,
-// not bytes, so it lines up under accented and other non-ASCII text.
+// not bytes, so it lines up under accented and other non-ASCII text, and
+// gives the characters a terminal shows two cells wide two spaces.
 func TestCaretPad(t *testing.T) {
 	tests := []struct {
 		line string
@@ -740,7 +741,9 @@ func TestCaretPad(t *testing.T) {
 		{"abc", 3, "  "},
 		{"\tab", 3, "\t "},
 		{"café crème [x](y)", 12, strings.Repeat(" ", 11)},
-		{"日本語 x", 5, "    "},
+		{"日本語 x", 5, "       "},
+		{"😀 [x]", 3, "   "},
+		{"한글 x", 4, "     "},
 		{"ab", 9, "  "},
 	}
 	for _, tt := range tests {

@@ -111,8 +111,9 @@ func FormatText(problems []Problem) string {
 
 // caretPad is the text to print before a caret at the 1-based column col
 // of line, counted in characters as every message counts them: a space
-// for each character before it, and a tab where the line has a tab, so
-// the caret lines up however the terminal shows tabs.
+// for each character before it, two for a character a terminal shows two
+// cells wide (Chinese, Japanese, Korean, most emoji), and a tab where the
+// line has a tab, so the caret lines up however the terminal shows tabs.
 func caretPad(line string, col int) string {
 	var b strings.Builder
 	n := 0
@@ -120,11 +121,30 @@ func caretPad(line string, col int) string {
 		if n++; n >= col {
 			break
 		}
-		if r == '\t' {
+		switch {
+		case r == '\t':
 			b.WriteByte('\t')
-		} else {
+		case wide(r):
+			b.WriteString("  ")
+		default:
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// wide reports the characters terminals show two cells wide: Unicode's
+// East Asian Wide and Fullwidth blocks and the emoji pictographs, by
+// their ranges (close enough for placing a caret).
+func wide(r rune) bool {
+	for _, rg := range [...][2]rune{
+		{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+		{0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F}, {0xFF00, 0xFF60},
+		{0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+	} {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
 }

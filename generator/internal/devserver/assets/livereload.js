@@ -65,10 +65,14 @@
           line.appendChild(document.createTextNode(l.text + "\n"));
           pre.appendChild(line);
           if (l.here && p.col > 0) {
-            var pad = Array.from(l.text).slice(0, p.col - 1).join("").replace(/[^\t]/g, " ");
+            /* The text before the column, hidden: the caret then sits
+               under its character however wide the characters before it
+               are (Chinese, emoji, tabs). */
+            var pad = Array.from(l.text).slice(0, p.col - 1).join("");
             var caret = el("span", "joinedup-dev-line joinedup-dev-line--caret");
             caret.appendChild(el("span", "joinedup-dev-line__n", ""));
-            caret.appendChild(document.createTextNode(pad + "^\n"));
+            caret.appendChild(el("span", "joinedup-dev-line__pad", pad));
+            caret.appendChild(document.createTextNode("^\n"));
             pre.appendChild(caret);
           }
         });
