@@ -25,6 +25,16 @@ import (
 	"sync"
 )
 
+// fileMode and folderMode are the modes of what a build writes, before
+// the user's umask takes its part, as with any program that makes files:
+// with umask 022 files are 0644 and folders 0755; with umask 002, where a
+// team shares the output folder through a group, the group can replace
+// them too.
+const (
+	fileMode   = 0o666
+	folderMode = 0o777
+)
+
 // Staging is a build in progress. Write may be called from several
 // goroutines at once.
 //
@@ -89,7 +99,7 @@ func Start(out string, sources ...string) (*Staging, error) {
 	}
 	err = os.Chmod(dir, t.mode)
 	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+		err = os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), fileMode)
 	}
 	if err != nil {
 		lock.Close()
@@ -170,7 +180,7 @@ func (s *Staging) writer(q <-chan file) {
 		}
 		err := s.mkdir(f.rel)
 		if err == nil {
-			err = os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(f.rel)), f.data, 0o644)
+			err = os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(f.rel)), f.data, fileMode)
 		}
 		if err != nil {
 			failed = true
@@ -205,7 +215,7 @@ func (s *Staging) mkdir(rel string) error {
 	if s.made[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(s.dir, dir), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(s.dir, dir), folderMode); err != nil {
 		return err
 	}
 	s.made[dir] = true
@@ -237,7 +247,7 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err := s.mkdir(rel); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
 }
 
 // Abort removes the staging folder; the output is untouched.
