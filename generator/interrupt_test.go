@@ -107,6 +107,9 @@ func TestInterruptedCommands(t *testing.T) {
 			}
 			if code != 0 {
 				stopped++
+				if code != 128+int(sig) {
+					t.Errorf("%s: exit %d; want %d, as shells expect of a command a signal stopped", where, code, 128+int(sig))
+				}
 			}
 			checkNoLeftovers(t, where, site, tmp)
 		}

@@ -42,9 +42,28 @@ func main() {
 	// Ctrl-C, and SIGTERM from a closing terminal or a process manager,
 	// stop every command cleanly: the output is left as it was and the
 	// temporary folders are removed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// A command that a signal stopped exits as shells expect of one: 128
+	// plus the signal's number (130 for Ctrl-C, 143 for SIGTERM), so a
+	// script can tell "stopped" from "failed".
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	got := make(chan os.Signal, 1)
+	go func() {
+		sig := <-signals
+		got <- sig
+		cancel()
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	signal.Stop(signals)
+	cancel()
+	select {
+	case sig := <-got:
+		if n, ok := sig.(syscall.Signal); ok && code != 0 {
+			code = 128 + int(n)
+		}
+	default:
+	}
 	os.Exit(code)
 }
 
