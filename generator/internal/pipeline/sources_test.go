@@ -138,9 +138,9 @@ func TestStaticFolder(t *testing.T) {
 		name, file string
 		want       string
 	}{
-		{"a page's file", "guide/roles.html", `static/guide/roles.html: this file would overwrite guide/roles.html, which is made from content/guide/roles.md (letter case does not count on Windows and macOS); rename or move one of them`},
+		{"a page's file", "guide/roles.html", `static/guide/roles.html: this file would overwrite guide/roles.html, which is made from content/guide/roles.md; rename or move one of them`},
 		{"a page's, in other letters", "Guide/Roles.HTML", `static/Guide/Roles.HTML: this file would overwrite Guide/Roles.HTML, which is made from content/guide/roles.md (letter case does not count on Windows and macOS); rename or move one of them`},
-		{"a content file", "img/ladder.png", `static/img/ladder.png: this file would overwrite img/ladder.png, which is made from content/img/ladder.png (letter case does not count on Windows and macOS); rename or move one of them`},
+		{"a content file", "img/ladder.png", `static/img/ladder.png: this file would overwrite img/ladder.png, which is made from content/img/ladder.png; rename or move one of them`},
 		{"the 404 page", "404.html", `static/404.html: this file would overwrite 404.html, which the generator writes itself; rename or move it`},
 		{"an asset", "assets/site.css", `static/assets/site.css: this file would overwrite assets/site.css, which the generator writes itself; rename or move it`},
 		{"the output's marker", ".joinedup-site", `static/.joinedup-site: this file would overwrite .joinedup-site, which the generator writes itself; rename or move it`},

@@ -22,7 +22,8 @@ import (
 // downstream reports it again.
 func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 	var errs diag.List
-	owner := map[string]string{} // lower-case output path -> the source file that writes it
+	owner := map[string]string{}   // lower-case output path -> the source file that writes it
+	claimed := map[string]string{} // lower-case output path -> the output path as written
 	var pages []*Page
 	for _, cp := range src.Pages {
 		if cp.Front.Draft && !s.withDrafts {
@@ -36,10 +37,10 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 			errs.Add(diag.Pos{File: cp.File}, "this page would be written to %s, which the generator writes itself; rename or move the file", p.URL)
 			s.unread[cp.Path] = true
 		case taken:
-			errs.Add(diag.Pos{File: cp.File}, "this page and %s would both be written to %s (letter case does not count on Windows and macOS); rename or move one of them", other, p.URL)
+			errs.Add(diag.Pos{File: cp.File}, "this page and %s would both be written to %s%s; rename or move one of them", other, p.URL, caseNote(claimed[key], p.URL))
 			s.unread[cp.Path] = true
 		default:
-			owner[key] = cp.File
+			owner[key], claimed[key] = cp.File, p.URL
 			pages = append(pages, p)
 		}
 	}
@@ -58,7 +59,7 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 			lost[other] = true
 			s.unread[other.Src.Path] = true
 		}
-		owner[key] = p.Src.File + "'s trainer's pack"
+		owner[key], claimed[key] = p.Src.File+"'s trainer's pack", PackURL(p)
 	}
 	if len(lost) > 0 {
 		kept := pages[:0]
@@ -76,11 +77,21 @@ func (s *Site) claimOutputs(src *content.Source) ([]*Page, diag.List) {
 		case reserved(st.Path):
 			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which the generator writes itself; rename or move it", st.Path)
 		case taken:
-			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which is made from %s (letter case does not count on Windows and macOS); rename or move one of them", st.Path, other)
+			errs.Add(diag.Pos{File: st.File}, "this file would overwrite %s, which is made from %s%s; rename or move one of them", st.Path, other, caseNote(claimed[key], st.Path))
 		default:
-			owner[key] = st.File
+			owner[key], claimed[key] = st.File, st.Path
 			s.Static = append(s.Static, st)
 		}
 	}
 	return pages, errs
+}
+
+// caseNote explains a collision of two output paths that differ only in
+// letter case, which would be two files on Linux but one on the shared
+// drives of Windows and macOS.
+func caseNote(a, b string) string {
+	if a == b {
+		return ""
+	}
+	return " (letter case does not count on Windows and macOS)"
 }

@@ -196,13 +196,13 @@ func TestOutputCollisions(t *testing.T) {
 		want  []string
 	}{
 		{"index.md beside _index.md", map[string]string{"a/index.md": "p"},
-			[]string{`content/a/index.md: this page and content/a/_index.md would both be written to a/index.html (letter case does not count on Windows and macOS); rename or move one of them`}},
+			[]string{`content/a/index.md: this page and content/a/_index.md would both be written to a/index.html; rename or move one of them`}},
 		{"index.md over the home page", map[string]string{"index.md": "p"},
-			[]string{`content/index.md: this page and content/_index.md would both be written to index.html (letter case does not count on Windows and macOS); rename or move one of them`}},
+			[]string{`content/index.md: this page and content/_index.md would both be written to index.html; rename or move one of them`}},
 		{"two names that differ in case", map[string]string{"a/Roles.md": "p", "a/roles.md": "p"},
 			[]string{`content/a/roles.md: this page and content/a/Roles.md would both be written to a/roles.html (letter case does not count on Windows and macOS); rename or move one of them`}},
 		{"a static file over a page", map[string]string{"a/x.md": "p", "a/x.html": "s"},
-			[]string{`content/a/x.html: this file would overwrite a/x.html, which is made from content/a/x.md (letter case does not count on Windows and macOS); rename or move one of them`}},
+			[]string{`content/a/x.html: this file would overwrite a/x.html, which is made from content/a/x.md; rename or move one of them`}},
 		{"a static file over the search index", map[string]string{"search/p-0.js": "s"},
 			[]string{`content/search/p-0.js: this file would overwrite search/p-0.js, which the generator writes itself; rename or move it`}},
 		{"a file where the dev server serves its own", map[string]string{"_joinedup/notes.txt": "s"},
