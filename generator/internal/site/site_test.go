@@ -157,6 +157,8 @@ func TestCheckConfig(t *testing.T) {
 			[]string{`content/site.yaml:4:21: footer link 1: page "a/nothere.md" does not exist; give the path of a page's .md file below content/, or an https:// address`}},
 		{"unsafe scheme", "footer_links:\n  - {title: A, url: \"javascript:alert(1)\"}\n",
 			[]string{`content/site.yaml:4:21: footer link 1: "javascript:alert(1)" is not an https, http or mailto address; give one of those, or the path of a page's .md file below content/`}},
+		{"unsafe scheme Go cannot parse", "footer_links:\n  - {title: A, url: \"javascript://alert(1)\"}\n",
+			[]string{`content/site.yaml:4:21: footer link 1: "javascript://alert(1)" is not an https, http or mailto address; give one of those, or the path of a page's .md file below content/`}},
 		{"print_guide", "print_guide: [b]\n",
 			[]string{`content/site.yaml:3:14: print_guide names "b", which is not a top-level section; use one of a (did you mean "a"?)`}},
 	}

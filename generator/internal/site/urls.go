@@ -135,12 +135,25 @@ var externalSchemes = map[string]bool{"http": true, "https": true, "mailto": tru
 // Scheme returns the lower-case URL scheme of link ("https", "mailto"), or
 // "" when link has none and so names a file of the site.
 func Scheme(link string) string {
-	u, err := url.Parse(link)
-	if err != nil || u.Scheme == "" {
+	if u, err := url.Parse(link); err == nil {
+		return strings.ToLower(u.Scheme)
+	}
+	// An address Go cannot parse ("javascript://alert(1)") still has a
+	// scheme if it starts like one, and is judged by it, not taken for a
+	// page's path.
+	scheme, _, ok := strings.Cut(link, ":")
+	if !ok || scheme == "" || !isLetter(scheme[0]) {
 		return ""
 	}
-	return strings.ToLower(u.Scheme)
+	for i := 1; i < len(scheme); i++ {
+		if c := scheme[i]; !isLetter(c) && (c < '0' || c > '9') && c != '+' && c != '-' && c != '.' {
+			return ""
+		}
+	}
+	return strings.ToLower(scheme)
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // External reports whether a link written in site.yaml leads off the site:
 // an http, https or mailto address. Any other link names a page.
