@@ -271,7 +271,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// DNS rebinding: a page on another site can point its own host
 		// name at 127.0.0.1 and read the dev server, drafts and problems
 		// included, unless the server refuses names it does not know.
-		http.Error(w, "this dev server answers only to localhost; open http://localhost"+portOf(r.Host)+"/", http.StatusMisdirectedRequest)
+		http.Error(w, "this dev server answers only to localhost; open http://localhost"+localPort(r)+"/", http.StatusMisdirectedRequest)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -314,6 +314,17 @@ func (s *Server) allowedHost(host string) bool {
 }
 
 // portOf returns ":PORT" from a Host header, or "".
+// localPort is ":PORT" of the address the request came in on (the Host
+// header may name another port, or none).
+func localPort(r *http.Request) string {
+	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		if p := portOf(a.String()); p != "" {
+			return p
+		}
+	}
+	return portOf(r.Host)
+}
+
 func portOf(host string) string {
 	if _, p, err := net.SplitHostPort(host); err == nil {
 		return ":" + p

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -726,6 +727,16 @@ func TestHostHeader(t *testing.T) {
 		if w.Code != tt.want {
 			t.Errorf("Host %q: status %d; want %d", tt.host, w.Code, tt.want)
 		}
+	}
+	// The refusal names the address to use, with the port the server
+	// listens on, whatever port (or none) the Host header gave.
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Host = "attacker.example"
+	r = r.WithContext(context.WithValue(r.Context(), http.LocalAddrContextKey, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 4321}))
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if !strings.Contains(w.Body.String(), "http://localhost:4321/") {
+		t.Errorf("refusal %q does not name http://localhost:4321/", w.Body.String())
 	}
 }
 
