@@ -236,7 +236,7 @@ func (src *Source) addPages(fsys fs.FS, paths []string) diag.List {
 // which the caller reads with the other pages, on all cores.
 func (src *Source) addFile(fsys fs.FS, p string, d fs.DirEntry, errs *diag.List) (page bool) {
 	display := func(p string) string { return path.Join(src.Name, p) }
-	if problem, warning := checkEntry(fsys, p, d); warning {
+	if problem, warning := checkEntry(fsys, p, d, "content folder"); warning {
 		src.Warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
 		return false
 	} else if problem != "" {

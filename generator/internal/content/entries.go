@@ -19,8 +19,9 @@ import (
 //   - a pipe, socket or device is skipped with a warning: reading a pipe
 //     would wait for ever.
 //
-// It returns the problem, if any, and whether it is only a warning.
-func checkEntry(fsys fs.FS, p string, d fs.DirEntry) (problem string, warning bool) {
+// folder names the folder being read in messages ("content folder"). It
+// returns the problem, if any, and whether it is only a warning.
+func checkEntry(fsys fs.FS, p string, d fs.DirEntry, folder string) (problem string, warning bool) {
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := fs.Stat(fsys, p)
@@ -29,7 +30,7 @@ func checkEntry(fsys fs.FS, p string, d fs.DirEntry) (problem string, warning bo
 			if lerr != nil {
 				return fmt.Sprintf("is a symbolic link that cannot be followed (%v); replace it with the file itself", err), false
 			}
-			return fmt.Sprintf("is a symbolic link to %q, which is outside the content folder, missing, or a loop; the build reads only files inside the content folder, so put the file itself here instead", target), false
+			return fmt.Sprintf("is a symbolic link to %q, which is outside the %s, missing, or a loop; the build reads only files inside the %s, so put the file itself here instead", target, folder, folder), false
 		}
 		if info.IsDir() {
 			return "is a symbolic link to a folder, which the build does not follow; skipped (copy the folder here instead)", true

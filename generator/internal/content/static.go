@@ -49,7 +49,7 @@ func LoadStatic(fsys fs.FS, name string) ([]Static, diag.List, error) {
 		if d.IsDir() {
 			return nil
 		}
-		if problem, warning := checkEntry(fsys, p, d); warning {
+		if problem, warning := checkEntry(fsys, p, d, "static folder"); warning {
 			warnings.Add(diag.Pos{File: display(p)}, "%s", problem)
 			return nil
 		} else if problem != "" {

@@ -1,6 +1,9 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -52,5 +55,23 @@ func TestLoadStaticNames(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Path != "ok.txt" {
 		t.Errorf("LoadStatic = %+v; want ok.txt alone", got)
+	}
+}
+
+// TestStaticSymlinkOutside: a link out of the static folder is refused,
+// and the message names the static folder, not the content folder.
+func TestStaticSymlinkOutside(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "secret.txt")); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	_, _, err = LoadStatic(root.FS(), "static")
+	if err == nil || !strings.Contains(err.Error(), "static/secret.txt: is a symbolic link") || !strings.Contains(err.Error(), "outside the static folder") {
+		t.Errorf("LoadStatic error = %v; want the link refused as outside the static folder", err)
 	}
 }
