@@ -140,6 +140,9 @@ func TestInterruptedCommands(t *testing.T) {
 		if strings.Contains(stderr.String(), "panic") {
 			t.Errorf("%s: it panicked:\n%s", where, stderr.String())
 		}
+		if strings.Contains(stderr.String(), "context canceled") {
+			t.Errorf("%s: it reported its own stopping as a problem:\n%s", where, stderr.String())
+		}
 		checkNoLeftovers(t, where, site, tmp)
 	}
 	// A build killed outright leaves its staging folder; the next build

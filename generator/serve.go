@@ -113,7 +113,16 @@ func runServer(ctx context.Context, cfg serveConfig, ln net.Listener, stdout, st
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 
-	reportRebuild(stdout, stderr, b.Build(ctx))
+	first := b.Build(ctx)
+	if ctx.Err() != nil {
+		// Stopped during the first build: nothing was served. Run
+		// returns at once on the ended context, closing the watcher.
+		ln.Close()
+		_ = w.Run(ctx, func([]string) {})
+		fmt.Fprintln(stdout, "stopped")
+		return 0
+	}
+	reportRebuild(stdout, stderr, first)
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
