@@ -117,7 +117,9 @@ func consentFocusOnHeading(t *testing.T, tab *e2e.Tab, want string) {
 
 func TestConsentAid(t *testing.T) {
 	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	// Two tabs: walking every path is the suite's longest test, so the
+	// two origins walk theirs side by side.
+	b := e2e.Start(t, 2)
 	c := dirLoadData(t).Consent
 	paths := consentPaths(c)
 	reached := map[string]bool{}
@@ -221,6 +223,7 @@ func TestConsentAid(t *testing.T) {
 			}
 		})
 		t.Run(string(o.Mode)+"/paths", func(t *testing.T) {
+			t.Parallel()
 			tab := consentOpen(t, b, o)
 			defer tab.Close()
 			checked := map[string]bool{} // states axe has already checked

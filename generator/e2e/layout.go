@@ -73,8 +73,10 @@ func (tab *Tab) Print() ([]Problem, error) {
       }
     }
   }
+  // The whole guide and a trainer's pack keep their contents list on
+  // paper, as a printed book does; other navigation must not print.
   const visible = [...document.querySelectorAll("nav, [role=navigation], form[role=search], .skip-link")]
-    .filter(el => el.checkVisibility()).map(desc);
+    .filter(el => el.checkVisibility() && !el.matches(".page--print .contents, .page--pack .contents")).map(desc);
   const main = document.querySelector("main");
   return {closed, visible, main: !!main && main.checkVisibility() && main.innerText.trim().length > 0};
 })()`)

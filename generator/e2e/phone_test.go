@@ -27,6 +27,10 @@ import (
 // start, in CSS pixels.
 const titleLimit = 260
 
+// contentsLimit is how tall a page's contents list may be on a phone, in
+// CSS pixels: the consent page's, with its sub-sections, was 830.
+const contentsLimit = 450
+
 var phoneSizes = []struct {
 	name          string
 	width, height int64
@@ -66,6 +70,11 @@ func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width,
 	top := evalT[float64](t, tab, `document.querySelector("main h1").getBoundingClientRect().top + scrollY`)
 	if top > titleLimit {
 		t.Errorf("the page's title starts %.0fpx down; want at most %dpx", top, titleLimit)
+	}
+	// A long page's contents list names its sections only, so the page's
+	// own words start on the second screen, not the third.
+	if h := evalT[float64](t, tab, `(function(){var c=document.querySelector(".contents");return c?c.getBoundingClientRect().height:0})()`); h > contentsLimit {
+		t.Errorf("the contents list is %.0fpx tall; want at most %dpx", h, contentsLimit)
 	}
 	shown := func(sel string) bool {
 		return evalT[bool](t, tab, `document.querySelector(`+jsString(sel)+`).checkVisibility()`)
@@ -175,7 +184,10 @@ const layoutShiftJS = `new Promise(resolve => {
   setTimeout(() => {
     const moved = entries.filter(e => !e.hadRecentInput);
     resolve({score: moved.reduce((s, e) => s + e.value, 0),
-      what: moved.flatMap(e => e.sources.map(s => s.node ? (s.node.nodeName + "." + (s.node.className || "")).slice(0, 60) : "?")).slice(0, 5)});
+      what: moved.flatMap(e => e.sources.map(s => (s.node ? (s.node.nodeName + "." + (s.node.className || "")).slice(0, 60) : "?") +
+        " from " + [s.previousRect.x, s.previousRect.y, s.previousRect.width, s.previousRect.height].map(Math.round).join(",") +
+        " to " + [s.currentRect.x, s.currentRect.y, s.currentRect.width, s.currentRect.height].map(Math.round).join(",") +
+        " at " + Math.round(e.startTime) + "ms")).slice(0, 5)});
   }, 1500);
 })`
 

@@ -823,16 +823,15 @@
     var input = document.getElementById("search-page-input");
     this.container = container;
     this.status = joinedup.required(document, "#search-status", SearchResults.moduleName, "the status line");
-    this.intro = joinedup.required(container, ".search-page__intro", SearchResults.moduleName, "the opening paragraph");
+    /* Both openings are in the page, one for each case, so that neither
+       replaces the other after it has been drawn and moves the page. */
+    this.intro = joinedup.required(container, ".search-page__intro--js", SearchResults.moduleName, "the opening paragraph");
     this.browse = container.querySelector("#search-browse");
     this.query = query;
     if (input) input.value = query;
     var header = document.getElementById("search-input");
     if (header) header.value = query;
-    if (!query.trim()) {
-      this.intro.textContent = "Type one or more words in the box above, then choose Search. Or browse the site:";
-      return;
-    }
+    if (!query.trim()) return;
     this.intro.textContent = "Searching\u2026";
     if (this.browse) this.browse.hidden = true;
     var page = this;
