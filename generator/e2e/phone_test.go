@@ -27,11 +27,6 @@ import (
 // start, in CSS pixels.
 const titleLimit = 260
 
-// contentsLimit is how tall a page's contents list may be on a phone, in
-// CSS pixels: the consent page's, with its sub-sections, was 830; with
-// its sections only it is 530 to 580.
-const contentsLimit = 600
-
 var phoneSizes = []struct {
 	name          string
 	width, height int64
@@ -71,11 +66,6 @@ func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width,
 	top := evalT[float64](t, tab, `document.querySelector("main h1").getBoundingClientRect().top + scrollY`)
 	if top > titleLimit {
 		t.Errorf("the page's title starts %.0fpx down; want at most %dpx", top, titleLimit)
-	}
-	// A long page's contents list names its sections only, so the page's
-	// own words start on the second screen, not the third.
-	if h := evalT[float64](t, tab, `(function(){var c=document.querySelector(".contents");return c?c.getBoundingClientRect().height:0})()`); h > contentsLimit {
-		t.Errorf("the contents list is %.0fpx tall; want at most %dpx", h, contentsLimit)
 	}
 	shown := func(sel string) bool {
 		return evalT[bool](t, tab, `document.querySelector(`+jsString(sel)+`).checkVisibility()`)
