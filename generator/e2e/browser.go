@@ -5,11 +5,13 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -42,13 +44,20 @@ func Start(t testing.TB, tabs int) *Browser {
 	if err != nil {
 		t.Fatalf("chromium is not installed (%v); run \"make browser-deps\" or \"apt-get install chromium\"", err)
 	}
+	// The browser's profile folder is removed once the browser has closed:
+	// a folder from t.TempDir can be removed while Chromium's helper
+	// processes still write to it, which fails the test on a busy machine.
+	profile, err := os.MkdirTemp("", "joinedup-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
 		// Chrome's shared memory in /dev/shm when it has room, which is much
 		// cheaper than the files in the temporary folder that chromedp's
@@ -57,7 +66,14 @@ func Start(t testing.TB, tabs int) *Browser {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
+	t.Cleanup(func() {
+		// Cancel closes the browser and waits for it to exit.
+		if err := chromedp.Cancel(ctx); err != nil {
+			cancel()
+		}
+		cancelAlloc()
+		removeProfile(profile)
+	})
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("cannot start chromium: %v", err)
 	}
@@ -70,6 +86,17 @@ func Start(t testing.TB, tabs int) *Browser {
 		b.idle <- tctx
 	}
 	return b
+}
+
+// removeProfile removes a browser's profile folder, trying again for a
+// while if a process of the closing browser is still writing to it.
+func removeProfile(dir string) {
+	for i := 0; i < 20; i++ {
+		if os.RemoveAll(dir) == nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // roomyShm reports whether /dev/shm has at least 1 GiB free.
