@@ -307,7 +307,7 @@
      2. records the query names first, in index order (a role's own entry
         comes before its glossary term's, as the guidance comes first);
      3. by total score, then in index order.
-     It changes perWord. */
+     It returns a Ranking, and changes perWord. */
   function rank(perWord, spans, spanScores, names) {
     var w, d, doc, context = (names && names.context) || [], isNamed = (names && names.docs) || {};
     var n = perWord.length ? perWord[0].length : 0;
@@ -330,25 +330,103 @@
     for (doc in isNamed) {
       if (!held[+doc]) { held[+doc] = 1; words[+doc] = names.whole ? isNamed[doc] : 0; }
     }
-    /* Grouped by words and named (key), in index order, so that a
-       group of named records is in order already and the others need
-       only ordering by score (byScore): sorting every document with the
-       whole comparison took tens of milliseconds at 10,000 pages. */
-    var groups = [], ranked = [];
-    for (d = 0; d < n; d++) {
-      if (!held[d]) continue;
-      var key = 2 * words[d] + (isNamed[d] ? 1 : 0);
-      (groups[key] || (groups[key] = [])).push(d);
+    return new Ranking(held, words, score, isNamed);
+  }
+
+  /* Ranking is rank's order, worked out only as far as it is read. A
+     query of three common words at 10,000 pages holds about 50,000
+     documents, and a keystroke shows eight of them: ordering them all
+     (and making an object for each) took most of its time. So documents
+     are only grouped here, by how many words they hold and whether the
+     query names them (key: 2 * words + 1 if named; -1 where a document
+     holds nothing), and counted; slice orders a group only as far as it
+     is read, and keeps what it ordered for "Show more". length is every
+     document that holds a word. */
+  function Ranking(held, words, score, isNamed) {
+    var n = held.length, key = new Int16Array(n);
+    this.sizes = [];
+    this.length = 0;
+    for (var d = 0; d < n; d++) {
+      if (!held[d]) { key[d] = -1; continue; }
+      var k = key[d] = 2 * words[d] + (isNamed[d] ? 1 : 0);
+      this.sizes[k] = (this.sizes[k] || 0) + 1;
+      this.length++;
     }
-    for (var g = groups.length - 1; g >= 0; g--) {
-      if (!groups[g]) continue;
-      var docs = g & 1 ? groups[g] : byScore(groups[g], score);
-      for (var i = 0; i < docs.length; i++) {
-        d = docs[i];
-        ranked.push({ doc: d, words: words[d], named: g & 1, score: score[d] });
+    this.key = key;
+    this.words = words;
+    this.score = score;
+    this.ordered = [];
+  }
+
+  /* slice lists the ranked documents from place from up to (not
+     including) to, each {doc, words, named, score}, as an array's slice
+     would: groups with more words first, named before not, and the
+     group's own order within. */
+  Ranking.prototype.slice = function (from, to) {
+    from = Math.max(from || 0, 0);
+    to = to === undefined ? this.length : Math.min(to, this.length);
+    var out = [], off = 0;
+    for (var g = this.sizes.length - 1; g >= 0 && off < to; g--) {
+      var size = this.sizes[g] || 0;
+      if (off + size > from) {
+        var end = Math.min(to - off, size), docs = this.group(g, end);
+        for (var i = Math.max(from - off, 0); i < end; i++) {
+          out.push({ doc: docs[i], words: this.words[docs[i]], named: g & 1, score: this.score[docs[i]] });
+        }
+      }
+      off += size;
+    }
+    return out;
+  };
+
+  /* group lists group g's documents in order, at least its first count
+     (it keeps them, and orders at least twice as many as last time, so
+     that "Show more" again and again costs little). A named group is in
+     index order; any other is by score (topByScore for a few of a large
+     group, byScore for the rest). */
+  Ranking.prototype.group = function (g, count) {
+    var have = this.ordered[g];
+    if (have && have.length >= count) return have;
+    var size = this.sizes[g], want = Math.min(size, Math.max(count, 2 * (have ? have.length : 0), 16));
+    var docs;
+    if (g & 1) docs = members(this.key, g, want);
+    else if (want * 8 < size) docs = topByScore(this.key, g, this.score, want);
+    else docs = byScore(members(this.key, g, size), this.score);
+    this.ordered[g] = docs;
+    return docs;
+  };
+
+  /* members lists the first count documents (in index order) whose key
+     is g. */
+  function members(key, g, count) {
+    var out = [];
+    for (var d = 0; d < key.length && out.length < count; d++) if (key[d] === g) out.push(d);
+    return out;
+  }
+
+  /* topByScore lists the count best documents whose key is g, in
+     byScore's order (highest score first, index order among equals),
+     keeping the best seen in a heap of count whose top is the worst of
+     them, so that it never orders the rest. */
+  function topByScore(key, g, score, count) {
+    var heap = new Int32Array(count), size = 0, d, i, j, c;
+    /* below: document a ranks below document b. */
+    function below(a, b) { return score[a] < score[b] || (score[a] === score[b] && a > b); }
+    for (d = 0; d < key.length; d++) {
+      if (key[d] !== g) continue;
+      if (size < count) {
+        for (i = size++; i > 0 && below(d, heap[j = (i - 1) >> 1]); i = j) heap[i] = heap[j];
+        heap[i] = d;
+      } else if (below(heap[0], d)) {
+        for (i = 0; (c = 2 * i + 1) < size; i = c) {
+          if (c + 1 < size && below(heap[c + 1], heap[c])) c++;
+          if (!below(heap[c], d)) break;
+          heap[i] = heap[c];
+        }
+        heap[i] = d;
       }
     }
-    return ranked;
+    return Array.prototype.slice.call(heap, 0, size).sort(function (a, b) { return below(a, b) ? 1 : -1; });
   }
 
   /* byScore orders documents (in index order) by score, highest first,
@@ -560,7 +638,8 @@
      nothing as it is. opts.full: every document that holds a word counts
      (the tails of common words load); without it, a single-word query
      reads only each word's best documents. It resolves with {ranked,
-     words, stems, bets, abbr}; ranked holds {doc, words, named, score}. */
+     words, stems, bets, abbr}; ranked is a Ranking: its length, and
+     slice for {doc, words, named, score} in order. */
   Engine.prototype.search = function (query, opts) {
     var engine = this;
     opts = opts || {};
@@ -570,7 +649,7 @@
       var words = tokens(query).filter(function (w) { return !stop[w]; });
       var content = words.filter(function (w) { return filler.indexOf(w) < 0; });
       if (content.length) words = content;
-      if (!words.length) return { ranked: [], words: words, stems: [], bets: [], abbr: m.abbr || {} };
+      if (!words.length) return { ranked: rank([], [], []), words: words, stems: [], bets: [], abbr: m.abbr || {} };
       var stems = words.map(stem), matched = {};
       var spans = synonymSpans(stems, m.synonyms, m.related);
       var full = opts.full || words.length > 1 || spans.length > 0;

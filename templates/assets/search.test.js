@@ -157,10 +157,11 @@ test("synonymSpans", () => {
 
 test("rank: every word first, then by score, then in index order", () => {
   const perWord = [scores({ 1: 1, 2: 5, 3: 2, 7: 2 }), scores({ 3: 1, 4: 9, 7: 1 })];
-  assert.deepEqual(search.rank(perWord, [], []).map((r) => [r.doc, r.words, r.score]), [
+  assert.deepEqual(search.rank(perWord, [], []).slice().map((r) => [r.doc, r.words, r.score]), [
     [3, 2, 3], [7, 2, 3], [4, 1, 9], [2, 1, 5], [1, 1, 1]
   ]);
-  assert.deepEqual(search.rank([], [], []), []);
+  assert.deepEqual(search.rank([], [], []).slice(), []);
+  assert.equal(search.rank([], [], []).length, 0);
 });
 
 test("rank: a synonym adds to every word it covers", () => {
@@ -168,7 +169,7 @@ test("rank: a synonym adds to every word it covers", () => {
   const perWord = [scores({ 1: 1 }), scores({ 1: 1, 2: 3 })];
   const spans = [{ from: 0, to: 2, stems: ["gp"] }];
   const ranked = search.rank(perWord, spans, [scores({ 5: 2, 1: 0.5 })]);
-  assert.deepEqual(ranked.map((r) => [r.doc, r.words, r.score]), [[5, 2, 4], [1, 2, 2], [2, 1, 3]]);
+  assert.deepEqual(ranked.slice().map((r) => [r.doc, r.words, r.score]), [[5, 2, 4], [1, 2, 2], [2, 1, 3]]);
 });
 
 test("named: the records a query names, and its context words", () => {
@@ -192,19 +193,19 @@ test("named: the records a query names, and its context words", () => {
 test("rank: named records first among equals, in index order; context words only add score", () => {
   // "health visitor": document 4 is the record, 1 a case study with both words more often.
   const visitor = search.rank([scores({ 1: 9, 4: 5 }), scores({ 1: 9, 4: 5 })], [], [], search.named(["health", "visitor"], [], { "health visitor": [4] }));
-  assert.deepEqual(visitor.map((r) => r.doc), [4, 1]);
+  assert.deepEqual(visitor.slice().map((r) => r.doc), [4, 1]);
   // "OT": the role (7) and the glossary term (9) are both named; the role
   // comes first in the site, whatever the scores.
   const ot = search.rank([scores({ 3: 20, 7: 5, 9: 8 })], [], [], search.named(["ot"], [], { ot: [9, 7] }));
-  assert.deepEqual(ot.map((r) => r.doc), [7, 9, 3]);
+  assert.deepEqual(ot.slice().map((r) => r.doc), [7, 9, 3]);
   // "disagreeing with a social worker": 3 is about disagreeing, 2 is the
   // social worker's record, 5 mentions a disagreement with a social worker.
   const perWord = [scores({ 3: 6, 5: 3 }), scores({ 2: 9, 5: 2 }), scores({ 2: 9, 5: 2 })];
   const ranked = search.rank(perWord, [], [], search.named(["disagre", "social", "worker"], [], { "social worker": [2] }, ["social worker"]));
-  assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[3, 1], [5, 1], [2, 0]]);
+  assert.deepEqual(ranked.slice().map((r) => [r.doc, r.words]), [[3, 1], [5, 1], [2, 0]]);
   // A named record outside its words' postings still counts.
   const cut = search.rank([scores({ 1: 3 })], [], [], search.named(["ot"], [], { ot: [8] }));
-  assert.deepEqual(cut.map((r) => [r.doc, r.words, r.named]), [[8, 1, 1], [1, 1, 0]]);
+  assert.deepEqual(cut.slice().map((r) => [r.doc, r.words, r.named]), [[8, 1, 1], [1, 1, 0]]);
 });
 
 test("bestBets: every word of a phrase in the query", () => {
@@ -341,7 +342,7 @@ for (const form of ["single", "sharded"]) {
   test("Engine (" + form + "): documents with every word first, however common a word", async () => {
     const engine = fixtureEngine(form);
     const r = await engine.search("care plan", {});
-    const both = r.ranked.filter((t) => t.words === 2);
+    const both = r.ranked.slice().filter((t) => t.words === 2);
     // Notes 10 and 12 say "care plan"; the social worker "plans care", and
     // the glossary's team "plan care together".
     const found = await engine.documents(r, 0, both.length, null);
@@ -364,6 +365,52 @@ for (const form of ["single", "sharded"]) {
     assert.ok(Object.values(perPage).every((n) => n <= 3));
   });
 }
+
+// randomScores is a word's scores for n documents from a seeded generator:
+// about share of them hold it, at one of levels scores (few levels, many
+// ties) or any score (levels 0).
+function randomScores(n, share, levels, seed) {
+  const s = new Float64Array(n).fill(-1);
+  let x = seed;
+  const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+  for (let d = 0; d < n; d++) {
+    if (next() >= share) continue;
+    s[d] = levels ? Math.floor(next() * levels) / 2 : next() * 10;
+  }
+  return s;
+}
+
+test("Ranking: reading part of it gives the same order as reading it all", () => {
+  const n = 6000;
+  const cases = [
+    { name: "three words, many ties, named records", words: [0.6, 0.5, 0.7], levels: 7, names: { docs: { 17: 3, 4000: 3, 5999: 1 }, context: [false, false, false], whole: true } },
+    { name: "two words, one of them context", words: [0.4, 0.9], levels: 0, names: { docs: { 12: 1 }, context: [false, true], whole: false } },
+    { name: "one word, all distinct", words: [0.8], levels: 0 },
+    { name: "one word, one score for all", words: [0.9], levels: 1 }
+  ];
+  // The whole comparison rank's order follows.
+  const order = (a, b) => (b.words - a.words) || (b.named - a.named) || (a.named ? a.doc - b.doc : (b.score - a.score) || (a.doc - b.doc));
+  for (const c of cases) {
+    const make = () => search.rank(c.words.map((share, w) => randomScores(n, share, c.levels, 7 + w)), [], [], c.names);
+    const all = make().slice();
+    const held = new Set();
+    c.words.forEach((share, w) => randomScores(n, share, c.levels, 7 + w).forEach((v, d) => { if (v >= 0) held.add(d); }));
+    Object.keys((c.names || {}).docs || {}).forEach((d) => held.add(+d));
+    assert.equal(make().length, held.size, c.name + ": every document that holds a word counts");
+    assert.equal(all.length, held.size, c.name);
+    assert.deepEqual(all, all.slice().sort(order), c.name + ": in rank's order");
+    // Ten at a time, as "Show more" reads it.
+    const batches = make(), shown = [];
+    for (let from = 0; from < 120; from += 10) shown.push(...batches.slice(from, from + 10));
+    assert.deepEqual(shown, all.slice(0, 120), c.name + ": ten at a time");
+    // Eight, then further on, then back to the start for more.
+    const jumps = make();
+    assert.deepEqual(jumps.slice(0, 8), all.slice(0, 8), c.name + ": the first eight");
+    assert.deepEqual(jumps.slice(2500, 2510), all.slice(2500, 2510), c.name + ": far on");
+    assert.deepEqual(jumps.slice(0, 300), all.slice(0, 300), c.name + ": more of the start");
+    assert.deepEqual(jumps.slice(held.size - 5, held.size + 5), all.slice(held.size - 5), c.name + ": past the end");
+  }
+});
 
 test("byScore: highest score first, index order among equals", () => {
   const score = [5, 1, 5, 3, 1, 0, 7, 3];

@@ -168,8 +168,12 @@ const engine = new search.Engine((name) => {
   for (const q of JSON.parse(process.argv[3])) {
     const r = await engine.search(q, {});
     const n = r.words.length;
-    const all = r.ranked.filter((t) => t.words === n).length;
-    out[q] = { all: all, first: r.ranked.slice(0, all).every((t) => t.words === n) };
+    const ranked = r.ranked.slice(0, r.ranked.length);
+    const all = ranked.filter((t) => t.words === n).length;
+    // A keystroke reads only the first few, ordering no more than those.
+    const few = (await engine.search(q, {})).ranked.slice(0, 10);
+    out[q] = { all: all, first: ranked.slice(0, all).every((t) => t.words === n),
+      few: JSON.stringify(few) === JSON.stringify(ranked.slice(0, 10)) };
   }
   console.log(JSON.stringify(out));
 })();`
@@ -182,6 +186,7 @@ const engine = new search.Engine((name) => {
 	var got map[string]struct {
 		All   int  `json:"all"`
 		First bool `json:"first"`
+		Few   bool `json:"few"`
 	}
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatalf("node printed %q: %v", b, err)
@@ -189,6 +194,9 @@ const engine = new search.Engine((name) => {
 	for _, q := range queries {
 		if g := got[q]; g.All != truth[q] || !g.First {
 			t.Errorf("%q in the browser's ranking: %d documents with every word, first: %v; want the site's %d, first", q, g.All, g.First, truth[q])
+		}
+		if !got[q].Few {
+			t.Errorf("%q in the browser's ranking: the first ten read alone differ from the first ten of the whole ranking", q)
 		}
 	}
 }
