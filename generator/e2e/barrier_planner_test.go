@@ -468,6 +468,9 @@ func planDamaged(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			if got := len(readActions(t, tab)); got != 1 {
 				t.Errorf("actions after picking a remedy = %d; want 1", got)
 			}
+			// Saved over the damaged value before the notice is cleared:
+			// clearing must not lose the new plan.
+			waitSaved(t, tab)
 
 			do(t, tab, chromedp.Click(chromedp.CSS(".barrier-planner .storage-notice button")))
 			if got := evalT[bool](t, tab, `!!document.querySelector(".storage-notice")`); got {
@@ -479,6 +482,9 @@ func planDamaged(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			waitSaved(t, tab)
 			if got := evalT[bool](t, tab, `window.joinedup.store.readJSON("`+planKey+`").problem === null`); !got {
 				t.Error("stored plan still unreadable after clearing and saving")
+			}
+			if got := evalT[int](t, tab, `(window.joinedup.store.readJSON("`+planKey+`").data || {actions: []}).actions.length`); got != 1 {
+				t.Errorf("after clearing the notice the stored plan has %d actions; want the 1 made since", got)
 			}
 			clean(t, tab, "damaged data: cleared")
 			evalT[bool](t, tab, `localStorage.clear(), true`)

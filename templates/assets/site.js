@@ -446,7 +446,9 @@
         el("p", null, el("strong", null, "There is a problem with your saved answers. "), opts.problem,
           " The tool has started empty. Clearing the saved answers removes the message."),
         button("Clear the saved answers for this tool", "button button--secondary", function () {
-          store.remove(opts.key);
+          /* Only while they are still the damaged ones: once the tool
+             has saved new answers over them, clearing would lose those. */
+          if (parseStored(store.get(opts.key), VERSION).problem) store.remove(opts.key);
           if (notice.parentNode) notice.parentNode.removeChild(notice);
           if (opts.onClear) opts.onClear();
         }));

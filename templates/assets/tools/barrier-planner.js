@@ -176,8 +176,10 @@
     joinedup.storageNotice(root, {
       key: KEY, problem: problem,
       onClear: function () {
-        self.setStatus("The damaged saved plan has been cleared.");
         joinedup.say(self.announcer, "The damaged saved plan has been cleared.");
+        /* A plan made since the notice showed is kept: save it now. */
+        if (self.plan.barriers.length || self.plan.actions.length) self.save();
+        else self.setStatus("The damaged saved plan has been cleared.");
         self.focusStart();
       }
     });
