@@ -59,13 +59,15 @@ test: lint test-unit test-js test-fuzz test-browser test-firefox
 # ./generator/... rather than ./...: an npm package (flatted, which ESLint
 # uses) ships Go files, and ./... would take in node_modules/. go vet runs
 # for Windows and macOS too, so that code for one system does not break
-# the build for another.
+# the build for another. Here vet and staticcheck see the browser tests
+# too (the build tag "browser" only adds files), so they run once; the
+# browser tests use Linux calls, so vet for Windows and macOS leaves them out.
 lint: npm-deps
 	@test -z "$$(gofmt -l generator *.go)" || { echo "gofmt would change:"; gofmt -l generator *.go; exit 1; }
-	$(GO) vet . ./generator/...
+	$(GO) vet -tags browser . ./generator/...
 	GOOS=windows $(GO) vet . ./generator/...
 	GOOS=darwin $(GO) vet . ./generator/...
-	$(GO) tool staticcheck . ./generator/...
+	$(GO) tool staticcheck -tags browser . ./generator/...
 	npm run lint
 
 # The browser scripts' pure logic (result codes, pasted codes, CSV, search
@@ -104,15 +106,14 @@ test-fuzz:
 
 # Browser tests: every file with the build tag "browser" (generator/e2e checks
 # every page in headless Chromium with axe-core, and with the Nu HTML
-# Checker). browser-deps installs what they need; go vet and staticcheck run
-# again with the tag, as lint cannot see those files. Only the packages that
-# have such files are tested again: the others' tests are the same with the
-# tag and ran in test-unit.
+# Checker). browser-deps installs what they need; lint vets these files.
+# Only the packages that have such files are tested again: the others'
+# tests are the same with the tag and ran in test-unit. The tests of
+# generator/e2e run side by side, each with its own Chromium; -parallel
+# says how many tests (and parallel subtests) run at once.
 BROWSER_PKGS = $(sort $(patsubst %/,./%,$(dir $(shell grep -rl --include='*.go' '^//go:build browser' generator))))
 
 test-browser: browser-deps
-	$(GO) vet -tags browser ./generator/...
-	$(GO) tool staticcheck -tags browser ./generator/...
 	$(GO) test -tags browser -parallel 4 -timeout 30m $(BROWSER_PKGS)
 
 # The key flows in Firefox too (Debian's firefox-esr, driven by the pinned

@@ -38,11 +38,40 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
+// ColourRules are the axe-core rules whose result depends on the colour
+// scheme. Every other rule reads the document, which is the same in every
+// scheme, so a page checked in full in one scheme needs only these in the
+// others ([Tab.AxeColours]).
+var ColourRules = []string{"color-contrast", "link-in-text-block"}
+
 // Axe injects axe-core into the page (through the DevTools protocol, which
 // the page's Content Security Policy does not restrict) and runs the
 // [AxeTags] rule sets on the whole document. Each violated rule is one
 // Problem, with the axe rule id as its Rule.
 func (tab *Tab) Axe() ([]Problem, error) {
+	return tab.axe(`{type: "tag", values: ` + jsList(AxeTags) + `}`)
+}
+
+// AxeIn runs the [AxeTags] rule sets on the part of the page the CSS
+// selector picks: to check one component where the whole page is checked
+// elsewhere (TestSite checks every page in full).
+func (tab *Tab) AxeIn(selector string) ([]Problem, error) {
+	return tab.axeOn(`{include: [`+jsList([]string{selector})+`]}`, `{type: "tag", values: `+jsList(AxeTags)+`}`)
+}
+
+// AxeColours runs only the [ColourRules]: to check the page again after
+// switching it to another colour scheme.
+func (tab *Tab) AxeColours() ([]Problem, error) {
+	return tab.axe(`{type: "rule", values: ` + jsList(ColourRules) + `}`)
+}
+
+func jsList(ss []string) string { return `["` + strings.Join(ss, `","`) + `"]` }
+
+func (tab *Tab) axe(runOnly string) ([]Problem, error) { return tab.axeOn("document", runOnly) }
+
+// axeOn runs axe-core on the context (an axe context: "document", or an
+// object of selectors to include) with the runOnly rules.
+func (tab *Tab) axeOn(context, runOnly string) ([]Problem, error) {
 	src, err := tab.browser.axe()
 	if err != nil {
 		return nil, err
@@ -56,10 +85,17 @@ func (tab *Tab) Axe() ([]Problem, error) {
 		}
 		defer tab.scripts(false)
 	}
-	if _, err := Eval[bool](tab, src+"\n;typeof axe === 'object'"); err != nil {
-		return nil, fmt.Errorf("%s (%s): injecting axe-core: %w", tab.Page, tab.Origin.Mode, err)
+	// axe-core is half a megabyte of script: inject it once per document,
+	// not at every check of the same page's states.
+	loaded, err := Eval[bool](tab, "typeof axe === 'object'")
+	if err != nil {
+		return nil, fmt.Errorf("%s (%s): looking for axe-core: %w", tab.Page, tab.Origin.Mode, err)
 	}
-	tags := `["` + strings.Join(AxeTags, `","`) + `"]`
+	if !loaded {
+		if _, err := Eval[bool](tab, src+"\n;typeof axe === 'object'"); err != nil {
+			return nil, fmt.Errorf("%s (%s): injecting axe-core: %w", tab.Page, tab.Origin.Mode, err)
+		}
+	}
 	// Over HTTP axe-core fetches the style sheets again to read their
 	// rules (for css-orientation-lock). From file:// the browser refuses
 	// that request, so there it uses the rules the page already has.
@@ -67,7 +103,7 @@ func (tab *Tab) Axe() ([]Problem, error) {
 	if tab.Origin.Mode == File {
 		preload = "false"
 	}
-	js := `axe.run(document, {runOnly: {type: "tag", values: ` + tags + `}, resultTypes: ["violations"], preload: ` + preload + `}).then(r => r.violations)`
+	js := `axe.run(` + context + `, {runOnly: ` + runOnly + `, resultTypes: ["violations"], preload: ` + preload + `}).then(r => r.violations)`
 	vs, err := Eval[[]axeViolation](tab, js)
 	if err != nil {
 		return nil, fmt.Errorf("%s (%s): running axe-core: %w", tab.Page, tab.Origin.Mode, err)

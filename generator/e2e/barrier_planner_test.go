@@ -38,8 +38,9 @@ const (
 // JavaScript. Each origin has its own storage, so the two run side by side;
 // the scenarios of one origin share its storage and run in turn.
 func TestBarrierPlanner(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
 			t.Parallel()
@@ -503,7 +504,7 @@ func planThemes(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 		chromedp.Click(chromedp.CSS("[data-plan-again]")))
 	for _, theme := range []string{"dark", "contrast", "light"} {
 		evalT[bool](t, tab, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
-		clean(t, tab, theme+" theme")
+		cleanIn(t, tab, theme, theme+" theme")
 	}
 	evalT[bool](t, tab, `localStorage.clear(), true`)
 }

@@ -76,9 +76,10 @@ var brandPages = []string{
 // (light, dark, high contrast, and a device that prefers dark), with the
 // logo shown, its text given, and the brand colour on the header.
 func TestBrandedSite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	site := brandedSite(t)
-	b := e2e.Start(t, 2)
+	b := chromium.Start(t, 2)
 	for _, f := range []string{".well-known/security.txt", "files/referral-form.txt", "images/anytown.svg"} {
 		if _, err := os.Stat(filepath.Join(site.Dir, filepath.FromSlash(f))); err != nil {
 			t.Errorf("the branded site has no %s: %v", f, err)
@@ -172,6 +173,7 @@ This page is still being written. Start with [the partnership ladder](partnershi
 // http and from disk: the page passes every check of the bundled site,
 // and its draft notice is shown and passes axe in each colour scheme.
 func TestDraftPreview(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "oursite")
 	if _, err := scaffold.NewSite(dir, joinedup.Site(), time.Now()); err != nil {
@@ -186,7 +188,7 @@ func TestDraftPreview(t *testing.T) {
 		Theme: joinedup.Theme(), Drafts: true,
 	})
 	const page = "guidance/escalating.html"
-	b := e2e.Start(t, 2)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
 			t.Parallel()

@@ -17,6 +17,7 @@ import (
 // script, added to the built site as broken.html, fails each check with a
 // message naming the page and the rule, over HTTP and from file://.
 func TestBrokenPage(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	site := e2e.Build(t)
 	home, err := os.ReadFile(filepath.Join(site.Dir, "index.html"))
@@ -36,7 +37,7 @@ func TestBrokenPage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	b := e2e.Start(t, 2)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
 			got, err := b.CheckPage(ctx, o, "broken.html", e2e.NewLinks(o))

@@ -36,20 +36,91 @@ type Browser struct {
 	downloads string
 }
 
-// Start starts headless Chromium for the test (Debian's chromium, found on
-// PATH) with the given number of tabs, and stops it when the test ends.
+// Chromium is one headless Chromium shared by the tests of a test binary.
+// Each test gets a browser context of its own in it ([Chromium.Start]):
+// its own storage, cookies and download folder, as a browser of its own
+// would give, without starting a browser for every test and keeping a
+// dozen idle ones running beside the busy ones. Close stops it, from
+// TestMain once every test has run.
+type Chromium struct {
+	once sync.Once
+	ctx  context.Context        // the browser's first tab, in its default context
+	stop func()                 // closes the browser and removes its profile
+	err  error                  // why it did not start
+	axe  func() (string, error) // axe-core's source, read once
+}
+
+// Start gives the test a new browser context in the shared Chromium, with
+// the given number of tabs, starting Chromium the first time. The context
+// is closed when the test ends.
+func (c *Chromium) Start(t testing.TB, tabs int) *Browser {
+	t.Helper()
+	c.once.Do(func() {
+		c.ctx, c.stop, c.err = launch()
+		c.axe = sync.OnceValues(loadAxe)
+	})
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	ctx, cancel := chromedp.NewContext(c.ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(func() {
+		if err := chromedp.Cancel(ctx); err != nil {
+			cancel()
+		}
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("cannot open a browser context: %v", err)
+	}
+	return newBrowser(t, ctx, tabs, c.axe)
+}
+
+// Close stops the shared Chromium, if it was started.
+func (c *Chromium) Close() {
+	if c.stop != nil {
+		c.stop()
+	}
+}
+
+// Start starts a headless Chromium of the test's own (Debian's chromium,
+// found on PATH) with the given number of tabs, and stops it when the test
+// ends. Tests that need no browser of their own share one ([Chromium]).
 func Start(t testing.TB, tabs int) *Browser {
 	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatalf("chromium is not installed (%v); run \"make browser-deps\" or \"apt-get install chromium\"", err)
-	}
-	// The browser's profile folder is removed once the browser has closed:
-	// a folder from t.TempDir can be removed while Chromium's helper
-	// processes still write to it, which fails the test on a busy machine.
-	profile, err := os.MkdirTemp("", "joinedup-chromium-")
+	ctx, stop, err := launch()
 	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return newBrowser(t, ctx, tabs, sync.OnceValues(loadAxe))
+}
+
+// newBrowser opens the pool of tabs in the browser context ctx belongs to.
+func newBrowser(t testing.TB, ctx context.Context, tabs int, axe func() (string, error)) *Browser {
+	t.Helper()
+	b := &Browser{ctx: ctx, idle: make(chan context.Context, max(tabs, 1)), axe: axe, downloads: t.TempDir()}
+	for range cap(b.idle) {
+		tctx, err := b.newTab()
+		if err != nil {
+			t.Fatalf("cannot open a tab: %v", err)
+		}
+		b.idle <- tctx
+	}
+	return b
+}
+
+// launch starts headless Chromium and returns its first tab's context and
+// a function that closes it and removes its profile folder.
+func launch() (context.Context, func(), error) {
+	exe, err := exec.LookPath("chromium")
+	if err != nil {
+		return nil, nil, fmt.Errorf("chromium is not installed (%v); run \"make browser-deps\" or \"apt-get install chromium\"", err)
+	}
+	// The profile folder is removed once the browser has closed: removed
+	// earlier, while Chromium's helper processes still write to it, the
+	// removal fails on a busy machine.
+	profile, err := os.MkdirTemp("", "joinedup-chromium-")
+	if err != nil {
+		return nil, nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -66,26 +137,19 @@ func Start(t testing.TB, tabs int) *Browser {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() {
+	stop := func() {
 		// Cancel closes the browser and waits for it to exit.
 		if err := chromedp.Cancel(ctx); err != nil {
 			cancel()
 		}
 		cancelAlloc()
 		removeProfile(profile)
-	})
+	}
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("cannot start chromium: %v", err)
+		stop()
+		return nil, nil, fmt.Errorf("cannot start chromium: %w", err)
 	}
-	b := &Browser{ctx: ctx, idle: make(chan context.Context, max(tabs, 1)), axe: sync.OnceValues(loadAxe), downloads: t.TempDir()}
-	for range cap(b.idle) {
-		tctx, err := b.newTab()
-		if err != nil {
-			t.Fatalf("cannot open a tab: %v", err)
-		}
-		b.idle <- tctx
-	}
-	return b
+	return ctx, stop, nil
 }
 
 // removeProfile removes a browser's profile folder, trying again for a

@@ -14,17 +14,30 @@ import (
 // exceptions, CSP violations, failed and off-site requests). links collects
 // the page's ids for the fragment check; it must be for the same origin.
 func (b *Browser) CheckPage(ctx context.Context, o Origin, page string, links *Links) ([]Problem, error) {
+	return b.checkPage(ctx, o, page, links, true)
+}
+
+// LoadPage runs the checks of [Browser.CheckPage] that can differ from one
+// origin to another: links and assets, and what the browser reported while
+// the page loaded and ran its scripts. Axe-core and the keyboard walk see
+// the same document from either origin, so a page checked in full from
+// one origin needs only this from the other.
+func (b *Browser) LoadPage(ctx context.Context, o Origin, page string, links *Links) ([]Problem, error) {
+	return b.checkPage(ctx, o, page, links, false)
+}
+
+func (b *Browser) checkPage(ctx context.Context, o Origin, page string, links *Links, full bool) ([]Problem, error) {
 	tab, err := b.Open(ctx, o, page, Options{})
 	if err != nil {
 		return nil, err
 	}
 	defer tab.Close()
+	checks := []func() ([]Problem, error){func() ([]Problem, error) { return links.Check(tab) }}
+	if full {
+		checks = append(checks, tab.Axe, tab.Keyboard)
+	}
 	var out []Problem
-	for _, check := range []func() ([]Problem, error){
-		tab.Axe,
-		func() ([]Problem, error) { return links.Check(tab) },
-		tab.Keyboard,
-	} {
+	for _, check := range checks {
 		ps, err := check()
 		if err != nil {
 			return out, err

@@ -106,8 +106,9 @@ func checkResultsTable(t *testing.T, tab *e2e.Tab, code string) [][]string {
 }
 
 func TestCheckResults(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	k := learnData(t).Check(checkID)
 	before := checkPeople(k, "1010101", "1100110", "0111000")
 	fewAfter := checkPeople(k, "1111111", "1101111")

@@ -54,10 +54,12 @@ func ticked(t *testing.T, tab *e2e.Tab) int {
 // be reset, survive damaged or blocked storage, and print, over HTTP and
 // from file://.
 func TestChecklist(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			tab := openTool(t, b, o, checklistPage, e2e.Options{})
 			evalT[bool](t, tab, `(localStorage.clear(), true)`)
 			must(t, tab.Reload())
@@ -147,6 +149,7 @@ func TestChecklist(t *testing.T) {
 	}
 
 	server := site.Serve(t)
+	b := chromium.Start(t, 1)
 	t.Run("blocked storage", func(t *testing.T) {
 		tab := openTool(t, b, server, checklistPage, e2e.Options{BlockStorage: true})
 		msg := evalT[string](t, tab, `(document.querySelector("`+courtesy+` .storage-notice")||{}).textContent || ""`)

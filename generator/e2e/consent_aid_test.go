@@ -116,10 +116,11 @@ func consentFocusOnHeading(t *testing.T, tab *e2e.Tab, want string) {
 }
 
 func TestConsentAid(t *testing.T) {
-	site := e2e.Build(t)
+	t.Parallel()
+	site := bundled.Build(t)
 	// Two tabs: walking every path is the suite's longest test, so the
 	// two origins walk theirs side by side.
-	b := e2e.Start(t, 2)
+	b := chromium.Start(t, 2)
 	c := dirLoadData(t).Consent
 	paths := consentPaths(c)
 	reached := map[string]bool{}

@@ -48,9 +48,10 @@ func (tab *Tab) Downloads() (*Downloads, error) {
 	}
 	enabled := true
 	_, err := chromedp.Call(tab.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior:      browser.SetDownloadBehaviorBehaviorAllowAndName,
-		DownloadPath:  d.dir,
-		EventsEnabled: &enabled,
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
+		BrowserContextID: c.BrowserContextID, // the test's own context in a shared browser
+		DownloadPath:     d.dir,
+		EventsEnabled:    &enabled,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s (%s): allowing downloads: %w", tab.Page, tab.Origin.Mode, err)
@@ -103,4 +104,21 @@ func (d *Downloads) Wait(ctx context.Context, name string, timeout time.Duration
 			return nil, fmt.Errorf("no download named %q finished within %s", name, timeout)
 		}
 	}
+}
+
+// AllowDownloads lets the tab's browser context save files into dir under
+// the names the page gives them, for a test that reads the folder itself.
+// The setting is the browser context's: in a shared browser (see
+// [Chromium]) it must name the test's own context, or it changes another's.
+func (tab *Tab) AllowDownloads(dir string) error {
+	c := chromedp.FromContext(tab.ctx)
+	if c == nil || c.Target == nil {
+		return fmt.Errorf("%s (%s): the tab has no target", tab.Page, tab.Origin.Mode)
+	}
+	_, err := chromedp.Call(tab.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: c.BrowserContextID,
+		DownloadPath:     dir,
+	})
+	return err
 }

@@ -16,7 +16,6 @@ import (
 
 	"joinedup/generator/e2e"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"go.yaml.in/yaml/v3"
@@ -210,11 +209,7 @@ func groupWantTable(rows []groupRow) [][]string {
 func groupDownload(t *testing.T, tab *e2e.Tab, click chromedp.Action[chromedp.Void]) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(tab.Context(), browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	must(t, tab.AllowDownloads(dir))
 	if err := chromedp.Do(tab.Context(), click); err != nil {
 		t.Fatal(err)
 	}
@@ -248,8 +243,8 @@ func groupDownload(t *testing.T, tab *e2e.Tab, click chromedp.Action[chromedp.Vo
 // here from the same answers; then too few codes, too much text, an empty
 // box, keyboard use, and the page without JavaScript.
 func TestGroupResults(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
 	titles := groupDimensions(t)
 	if len(titles) != len(groupPeople[0]) {
 		t.Fatalf("the assessment has %d questions; groupPeople has answers for %d", len(titles), len(groupPeople[0]))
@@ -258,6 +253,8 @@ func TestGroupResults(t *testing.T) {
 
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			t.Run("same answers", func(t *testing.T) {
 				tab := groupOpen(t, b, o, e2e.Options{Width: 375, Height: 800})
 				same := []int{5, 5, 5, 5, 5, 5, 5, 5}
@@ -405,7 +402,7 @@ func TestGroupResults(t *testing.T) {
 					if _, err := e2e.Eval[bool](tab, `(document.documentElement.setAttribute("data-theme", "`+theme+`"), true)`); err != nil {
 						t.Fatal(err)
 					}
-					clean(t, tab, "results with messages, "+theme+" theme")
+					cleanIn(t, tab, theme, "results with messages, "+theme+" theme")
 				}
 				if _, err := e2e.Eval[bool](tab, `(document.documentElement.removeAttribute("data-theme"), true)`); err != nil {
 					t.Fatal(err)

@@ -192,8 +192,9 @@ func checkMarked(t *testing.T, tab *e2e.Tab, k *data.KnowledgeCheck, i int, chos
 }
 
 func TestKnowledgeCheck(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	k := learnData(t).Check(checkID)
 	if k == nil {
 		t.Fatalf("the bundled site has no knowledge check %q", checkID)

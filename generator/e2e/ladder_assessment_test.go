@@ -106,6 +106,13 @@ func (l *la) focused() string {
 
 // axe reports accessibility problems of the current state, and problems the
 // browser logged so far.
+// axeColours checks the page again after a change of colour scheme: see
+// cleanIn.
+func (l *la) axeColours(state string) {
+	l.t.Helper()
+	cleanIn(l.t, l.tab, "other", state)
+}
+
 func (l *la) axe(state string) {
 	l.t.Helper()
 	ps, err := l.tab.Axe()
@@ -206,10 +213,12 @@ func (l *la) result() laResult {
 
 // TestLadderAssessment runs the self-assessment over HTTP and from file://.
 func TestLadderAssessment(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			t.Run("scoring", func(t *testing.T) { testLadderScoring(t, b, o) })
 			t.Run("errors and change", func(t *testing.T) { testLadderChange(t, b, o) })
 			t.Run("saved over time", func(t *testing.T) { testLadderHistory(t, b, o) })
@@ -280,7 +289,7 @@ func testLadderScoring(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 			// Colour contrast of the result in the other two themes.
 			for _, theme := range []string{"dark", "contrast"} {
 				l.eval(fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
-				l.axe("result, " + theme + " theme")
+				l.axeColours("result, " + theme + " theme")
 			}
 			l.eval(`document.documentElement.removeAttribute("data-theme"), true`)
 		}
@@ -647,7 +656,7 @@ func testLadderCodes(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	l.axe("result seen again")
 	for _, theme := range []string{"dark", "contrast"} {
 		l.eval(fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
-		l.axe("result seen again, " + theme)
+		l.axeColours("result seen again, " + theme)
 	}
 	l.eval(`document.documentElement.removeAttribute("data-theme"), true`)
 	// And from change over time, the first result again.

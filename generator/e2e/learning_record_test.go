@@ -55,12 +55,14 @@ func recordOpen(t *testing.T, b *e2e.Browser, o e2e.Origin, opt e2e.Options) *e2
 // plan, and checks that the record lists them all; then the reflection is
 // typed, kept over a reload, downloaded and printed.
 func TestLearningRecord(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
 	d := learnData(t)
 	s, k := d.Scenario(scenarioID), d.Check(checkID)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			today := recordDoSomething(t, b, o, s, k)
 			tab := recordOpen(t, b, o, e2e.Options{})
 			p := scenarioPaths(s)[0]

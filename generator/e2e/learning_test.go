@@ -88,7 +88,7 @@ func themes(t *testing.T, tab *e2e.Tab, state string) {
 	t.Helper()
 	for _, theme := range []string{"dark", "contrast", "light"} {
 		evalT[bool](t, tab, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
-		clean(t, tab, state+", "+theme+" scheme")
+		cleanIn(t, tab, theme, state+", "+theme+" scheme")
 	}
 	evalT[bool](t, tab, `document.documentElement.removeAttribute("data-theme"), true`)
 }

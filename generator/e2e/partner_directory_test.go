@@ -137,8 +137,9 @@ func dirShown(t *testing.T, tab *e2e.Tab, view string) []string {
 }
 
 func TestPartnerDirectory(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 1)
 	d := dirLoadData(t)
 	roles := components.DirectoryRoles(d)
 	all := dirExpected(roles, "", "")

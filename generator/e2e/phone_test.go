@@ -33,8 +33,9 @@ var phoneSizes = []struct {
 }{{"375x812", 375, 812}, {"360x640", 360, 640}}
 
 func TestPhoneHeader(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, size := range phoneSizes {
 			for i, page := range []string{"guidance/consent-and-information-sharing.html", "index.html", "learning/self-assessment.html"} {
@@ -87,7 +88,7 @@ func phoneHeader(t *testing.T, b *e2e.Browser, o e2e.Origin, page string, width,
 			break
 		}
 		evalT[bool](t, tab, `(document.documentElement.setAttribute("data-theme", "`+theme+`"), true)`)
-		clean(t, tab, "menu open, "+theme+" colours")
+		cleanIn(t, tab, theme, "menu open, "+theme+" colours")
 	}
 	evalT[bool](t, tab, `(document.documentElement.removeAttribute("data-theme"), true)`)
 	must(t, tab.Do(chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Escape)))
@@ -126,8 +127,9 @@ var startPages = []struct{ page, focus, anchor string }{
 }
 
 func TestStartNow(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, sp := range startPages {
 			t.Run(string(o.Mode)+"/"+sp.page, func(t *testing.T) {
@@ -190,8 +192,9 @@ const layoutShiftJS = `new Promise(resolve => {
 const maxShift = 0.0005
 
 func TestNoLayoutShift(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	sizes := []struct {
 		name          string
 		width, height int64
@@ -221,8 +224,9 @@ func TestNoLayoutShift(t *testing.T) {
 // it: with the text hidden, the strip at the cut edge is darker (a
 // shadow) than when the table is scrolled to its end.
 func TestTableScrollCue(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	o := site.Serve(t)
 	for _, tc := range []struct{ page, wrap string }{
 		{"about/privacy.html", ".storage-keys"},
@@ -290,8 +294,9 @@ func absDiff(a, b uint32) float64 {
 // TestDirectoryCards checks the partner directory shows cards on a phone
 // and the table on a large screen, with JavaScript, and the table without.
 func TestDirectoryCards(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, tc := range []struct {
 			name  string

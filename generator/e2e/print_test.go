@@ -51,8 +51,9 @@ func printedPages(t *testing.T, tab *e2e.Tab) (int, []string) {
 }
 
 func TestPrint(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
 			t.Run("result", func(t *testing.T) { t.Parallel(); printResult(t, b, o) })

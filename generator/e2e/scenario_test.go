@@ -146,8 +146,9 @@ func scenarioDone(t *testing.T, tab *e2e.Tab, s *data.Scenario) []string {
 }
 
 func TestScenario(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	s := learnData(t).Scenario(scenarioID)
 	if s == nil {
 		t.Fatalf("the bundled site has no scenario %q", scenarioID)

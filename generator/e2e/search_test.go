@@ -91,8 +91,9 @@ func page(href string) string {
 
 // TestSearch checks search in a real browser, over HTTP and from file://.
 func TestSearch(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	origins := []e2e.Origin{site.Serve(t), site.Disk()}
 	// Each case says whether its words must show highlighted: a word found
 	// through a synonym may not appear in the stored excerpt.
@@ -147,6 +148,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, o := range origins {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
 					all, status, tab := searchPage(t, b, o, tt.query)
@@ -210,10 +212,12 @@ func first(rs []result) any {
 // TestSearchKeyboard uses the header box with the keyboard only: "/" to
 // focus it, type, arrow down to a result, Enter to go there.
 func TestSearchKeyboard(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			tab, err := b.Open(context.Background(), o, "guidance/practical-tips.html", e2e.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -286,6 +290,7 @@ func TestSearchKeyboard(t *testing.T) {
 // TestStemmerAgrees checks that the browser's stemmer gives the same stem as
 // the Go indexer for every word of the bundled content.
 func TestStemmerAgrees(t *testing.T) {
+	t.Parallel()
 	root, err := e2e.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -309,8 +314,8 @@ func TestStemmerAgrees(t *testing.T) {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	site := bundled.Build(t)
+	b := chromium.Start(t, 1)
 	tab, err := b.Open(context.Background(), site.Disk(), "index.html", e2e.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -459,13 +464,15 @@ func rankOf(o e2e.Origin, rs []result, want []string) int {
 // comes first (success at 1), in the first three (success at 3), and the
 // mean reciprocal rank.
 func TestCareQueries(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
 	if len(careQueries) < 60 {
 		t.Fatalf("only %d care-worker queries; the measure needs at least 60", len(careQueries))
 	}
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			var at1, at3 int
 			var rr float64
 			for _, q := range careQueries {

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"joinedup/generator/internal/pipeline"
@@ -70,40 +71,101 @@ func RepoRoot() (string, error) {
 	}
 }
 
-// Build builds the bundled site (content/ and templates/ of the repository)
-// into a temporary folder that lives as long as the test.
+// Bundled is the bundled site (content/ and templates/ of the repository)
+// built once for every test of a test binary that only reads it: about
+// thirty tests open its pages, and building it for each took CPU the
+// browser tests need. Close removes its folder, from TestMain once every
+// test has run. A test that changes the files of its site builds its own
+// with [Build].
+type Bundled struct {
+	once sync.Once
+	site *Site
+	err  error
+}
+
+// Build returns the bundled site, building it the first time.
+func (s *Bundled) Build(t testing.TB) *Site {
+	t.Helper()
+	s.once.Do(func() {
+		opt, err := bundledOptions()
+		if err != nil {
+			s.err = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "joinedup-e2e-")
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.site, s.err = buildInto(opt, filepath.Join(dir, "site"))
+		if s.err != nil {
+			os.RemoveAll(dir)
+		}
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	return s.site
+}
+
+// Close removes the bundled site's folder, if it was built.
+func (s *Bundled) Close() {
+	if s.site != nil {
+		os.RemoveAll(filepath.Dir(s.site.Dir))
+	}
+}
+
+// Build builds the bundled site into a temporary folder of its own that
+// lives as long as the test: for a test that changes the built files.
+// Tests that only read it share one build ([Bundled]).
 func Build(t testing.TB) *Site {
 	t.Helper()
-	root, err := RepoRoot()
+	opt, err := bundledOptions()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return BuildFrom(t, filepath.Join(root, "content"), filepath.Join(root, "templates"))
+	return BuildOptions(t, opt)
+}
+
+// bundledOptions are the build options of the bundled site.
+func bundledOptions() (pipeline.Options, error) {
+	root, err := RepoRoot()
+	if err != nil {
+		return pipeline.Options{}, err
+	}
+	return dirOptions(filepath.Join(root, "content"), filepath.Join(root, "templates")), nil
+}
+
+func dirOptions(contentDir, templatesDir string) pipeline.Options {
+	return pipeline.Options{
+		Content: os.DirFS(contentDir), ContentName: contentDir,
+		Templates: os.DirFS(templatesDir), TemplatesName: templatesDir,
+	}
 }
 
 // BuildFrom builds the site from the given folders into a temporary folder.
 func BuildFrom(t testing.TB, contentDir, templatesDir string) *Site {
 	t.Helper()
-	return BuildOptions(t, pipeline.Options{
-		Content: os.DirFS(contentDir), ContentName: contentDir,
-		Templates: os.DirFS(templatesDir), TemplatesName: templatesDir,
-	})
+	return BuildOptions(t, dirOptions(contentDir, templatesDir))
 }
 
 // BuildOptions builds the site opt describes into a temporary folder: a
 // site with the built-in theme (opt.Theme), say, as an organisation's is.
 func BuildOptions(t testing.TB, opt pipeline.Options) *Site {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "site")
-	_, err := pipeline.Build(context.Background(), opt, out)
-	if err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	s, err := OpenSite(out)
+	s, err := buildInto(opt, filepath.Join(t.TempDir(), "site"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// buildInto builds the site opt describes into out and lists its pages.
+func buildInto(opt pipeline.Options, out string) (*Site, error) {
+	if _, err := pipeline.Build(context.Background(), opt, out); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	return OpenSite(out)
 }
 
 // OpenSite lists the pages of a site already written to dir. The HTML files

@@ -57,6 +57,38 @@ func clean(t *testing.T, tab *e2e.Tab, state string) {
 	}
 }
 
+// cleanWithin is clean for one part of the page, picked by a CSS
+// selector: for a part whose page is checked in full elsewhere.
+func cleanWithin(t *testing.T, tab *e2e.Tab, selector, state string) {
+	t.Helper()
+	ps, err := tab.AxeIn(selector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(ps, tab.Problems()...) {
+		t.Errorf("%s: %s", state, p)
+	}
+}
+
+// cleanIn checks the page in a colour scheme: in full ([clean]) in the
+// light one, and in the others only with the rules a colour scheme can
+// change (colour contrast, links told apart by colour), as the rest read a
+// document that is the same in every scheme.
+func cleanIn(t *testing.T, tab *e2e.Tab, theme, state string) {
+	t.Helper()
+	if theme == "light" || theme == "" {
+		clean(t, tab, state)
+		return
+	}
+	ps, err := tab.AxeColours()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(ps, tab.Problems()...) {
+		t.Errorf("%s: %s", state, p)
+	}
+}
+
 // jsString quotes s as a JavaScript string literal.
 func jsString(s string) string {
 	b, _ := json.Marshal(s)

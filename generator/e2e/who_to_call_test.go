@@ -36,8 +36,9 @@ var emergencyPages = []string{
 // and file://: it comes before the page's first section, it says "Warning"
 // to screen readers, and it links to the who-to-call page.
 func TestEmergencyNotice(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	type notice struct {
 		Count     int    `json:"count"`
 		Text      string `json:"text"`
@@ -67,6 +68,7 @@ func TestEmergencyNotice(t *testing.T) {
 		for _, page := range emergencyPages {
 			for _, js := range []bool{true, false} {
 				t.Run(fmt.Sprintf("%s/%s/js=%v", o.Mode, page, js), func(t *testing.T) {
+					t.Parallel()
 					tab, err := b.Open(context.Background(), o, page, e2e.Options{NoJS: !js, Width: 375, Height: 800})
 					if err != nil {
 						t.Fatal(err)
@@ -88,7 +90,8 @@ func TestEmergencyNotice(t *testing.T) {
 					if got, ok := o.Path(n.Link); !ok || got != whoToCallPage {
 						t.Errorf("the warning links to %q; want %s", n.Link, whoToCallPage)
 					}
-					clean(t, tab, "page with the warning")
+					// The pages are checked in full by TestSite.
+					cleanWithin(t, tab, "main .warning-text", "the warning")
 				})
 			}
 		}
@@ -100,8 +103,9 @@ func TestEmergencyNotice(t *testing.T) {
 // page holding the card, a line to write on for each number still to fill
 // in, and the page's review date and address.
 func TestWhoToCall(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	c := dirLoadData(t).Contacts
 	toFill, numbers := 0, 0
 	for _, g := range c.Groups {
@@ -222,8 +226,9 @@ func TestWhoToCall(t *testing.T) {
 // with and without JavaScript, and printed on one side of A4 with its
 // review date and address and nothing else from the page.
 func TestShareCard(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	card := dirLoadData(t).Consent.Card
 	if card == nil {
 		t.Fatal("the bundled consent.yaml has no card")
@@ -246,7 +251,7 @@ func TestShareCard(t *testing.T) {
 				}
 				for _, theme := range []string{"light", "dark", "contrast"} {
 					evalT[bool](t, tab, `document.documentElement.setAttribute("data-theme", "`+theme+`"); true`)
-					clean(t, tab, theme+" theme")
+					cleanIn(t, tab, theme, theme+" theme")
 				}
 			})
 		}
@@ -290,8 +295,9 @@ func TestShareCard(t *testing.T) {
 // reviewed and is next due, worked out from its front matter, and that on
 // paper it also shows the page's address.
 func TestReviewDates(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 1)
 	const page = "guidance/principles.html"
 	want := reviewLine(t, "guidance/principles.md")
 	for _, media := range []string{"", "print"} {
@@ -402,6 +408,7 @@ func fullContacts() string {
 // build accepts and checks that its card still prints on one A4 page, so
 // the limits in package data keep their promise.
 func TestWhoToCallFullCard(t *testing.T) {
+	t.Parallel()
 	root, err := e2e.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -414,7 +421,7 @@ func TestWhoToCallFullCard(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := e2e.BuildFrom(t, dir, filepath.Join(root, "templates"))
-	b := e2e.Start(t, 1)
+	b := chromium.Start(t, 1)
 	printsOnOnePage(t, b, site.Disk(), whoToCallPage)
 }
 
@@ -463,6 +470,7 @@ func fullShareCard(t *testing.T) string {
 // TestShareCardFull builds the site with the biggest quick card the build
 // accepts and checks that it still prints on one A4 page.
 func TestShareCardFull(t *testing.T) {
+	t.Parallel()
 	root, err := e2e.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -475,6 +483,6 @@ func TestShareCardFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := e2e.BuildFrom(t, dir, filepath.Join(root, "templates"))
-	b := e2e.Start(t, 1)
+	b := chromium.Start(t, 1)
 	printsOnOnePage(t, b, site.Disk(), shareCardPage)
 }

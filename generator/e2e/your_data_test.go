@@ -3,7 +3,6 @@
 package e2e_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -15,8 +14,6 @@ import (
 	"joinedup/generator/e2e"
 	"joinedup/generator/internal/storage"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -28,10 +25,7 @@ const privacyPage = "about/privacy.html"
 func saveDownloadsIn(t *testing.T, tab *e2e.Tab) string {
 	t.Helper()
 	dir := t.TempDir()
-	must(t, tab.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		return err
-	})))
+	must(t, tab.AllowDownloads(dir))
 	return dir
 }
 
@@ -68,10 +62,12 @@ func stored(t *testing.T, tab *e2e.Tab) map[string]string {
 // file://: what is listed, export as JSON and CSV, delete with a
 // confirmation, import of the exported file and refusal of bad files.
 func TestYourData(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 1)
+	t.Parallel()
+	site := bundled.Build(t)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode), func(t *testing.T) {
+			t.Parallel()
+			b := chromium.Start(t, 2) // a browser per origin: its downloads and storage are its own
 			// Save something with the tools themselves: a tick and a colour scheme.
 			tools := openTool(t, b, o, checklistPage, e2e.Options{})
 			evalT[bool](t, tools, `(localStorage.clear(), true)`)
@@ -200,6 +196,7 @@ func TestYourData(t *testing.T) {
 	}
 
 	server := site.Serve(t)
+	b := chromium.Start(t, 1)
 	t.Run("no-js", func(t *testing.T) {
 		tab := openTool(t, b, server, privacyPage, e2e.Options{NoJS: true})
 		if s := evalT[string](t, tab, `document.querySelector(".your-data__no-js").hidden + " " + document.querySelector(".your-data__tool").hidden + " " + document.querySelectorAll(".storage-keys tbody tr").length`); s != fmt.Sprintf("false true %d", len(storage.Keys())) {
