@@ -221,7 +221,7 @@ func TestPartnerDirectory(t *testing.T) {
 				{"zzzz", "", 0},
 				{"nurse", "police", 0},
 			}
-			for _, tt := range tests {
+			for i, tt := range tests {
 				want := dirExpected(roles, tt.words, tt.sector)
 				if len(want) < tt.min {
 					t.Fatalf("filter %q in %q: expected %d roles, fewer than %d; the data changed", tt.words, tt.sector, len(want), tt.min)
@@ -256,7 +256,12 @@ func TestPartnerDirectory(t *testing.T) {
 				if empty != (len(want) == 0) {
 					t.Errorf("filter %q in %q: no-matches message shown = %v; want %v", tt.words, tt.sector, empty, len(want) == 0)
 				}
-				clean(t, tab, fmt.Sprintf("filter %q in %q", tt.words, tt.sector))
+				// Filtering only hides cards, each checked at the start: axe
+				// runs again on the first filter and on "no matches", the
+				// states with words of their own.
+				if i == 0 || len(want) == 0 {
+					clean(t, tab, fmt.Sprintf("filter %q in %q", tt.words, tt.sector))
+				}
 			}
 		})
 		t.Run(string(o.Mode)+"/keyboard", func(t *testing.T) {

@@ -165,6 +165,7 @@ func TestWorksheets(t *testing.T) {
 	origins := []e2e.Origin{site.Serve(t), site.Disk()}
 	for _, ws := range worksheetsFromData(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(ws.page), ".html"), func(t *testing.T) {
+			t.Parallel()
 			if !contains(site.Pages, ws.page) {
 				t.Fatalf("%s is not in the built site", ws.page)
 			}
