@@ -225,11 +225,13 @@ func TestTableScrollCue(t *testing.T) {
 	b := e2e.Start(t, 2)
 	o := site.Serve(t)
 	for _, tc := range []struct{ page, wrap string }{
-		{"about/privacy.html", ".storage-keys"},
-		{"training/knowing-each-others-roles.html", ".agenda"},
+		// The privacy page's and the agendas' tables are stacked on a
+		// phone (TestStackedTables); these still scroll.
+		{"training/group-results.html", ".group-results__table--blank"},
+		{"training/group-results.html", ".check-results__table--blank"},
 	} {
 		for _, theme := range []string{"light", "dark"} {
-			t.Run(tc.page+"/"+theme, func(t *testing.T) {
+			t.Run(tc.page+tc.wrap+"/"+theme, func(t *testing.T) {
 				t.Parallel()
 				tab := openTool(t, b, o, tc.page, e2e.Options{Width: 375, Height: 812, Dark: theme == "dark"})
 				sel := `document.querySelector(` + jsString(tc.wrap) + `).closest(".table-wrap")`
@@ -331,5 +333,84 @@ func TestDirectoryCards(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// stackPages are pages whose tables must fit a phone's screen: the
+// privacy page's storage table, the session plans' agendas and guidance
+// with Markdown tables.
+var stackPages = []string{
+	"about/privacy.html",
+	"training/knowing-each-others-roles.html",
+	"training/climbing-the-ladder.html",
+	"guidance/why-it-matters.html",
+	"guidance/barriers-and-remedies.html",
+	"guidance/what-is-partnership-working.html",
+}
+
+// tablesJS describes each table shown in main: its width and its box's
+// (the scrolling wrapper's, or its parent's), whether its heading row is
+// in sight, and the body cells that show no column label although their
+// column has a heading.
+const tablesJS = `[...document.querySelectorAll("main table")].filter(t => t.checkVisibility()).map(t => {
+  const box = t.closest(".table-wrap") || t.parentElement;
+  const head = t.tHead && t.tHead.getBoundingClientRect();
+  const unlabelled = [...t.querySelectorAll("tbody td[data-label]")].filter(td => td.checkVisibility() &&
+    getComputedStyle(td, "::before").content.indexOf(td.dataset.label) < 0).length;
+  return {name: box.getAttribute("aria-label") || (t.caption ? t.caption.textContent.trim() : t.className),
+    width: Math.round(t.getBoundingClientRect().width), box: box.clientWidth,
+    headShown: !!head && head.width > 1 && head.height > 1, unlabelled};
+})`
+
+type shownTable struct {
+	Name       string `json:"name"`
+	Width      int    `json:"width"`
+	Box        int    `json:"box"`
+	HeadShown  bool   `json:"headShown"`
+	Unlabelled int    `json:"unlabelled"`
+}
+
+// TestStackedTables checks that on a phone no table on those pages is
+// wider than its box (its rows are stacked, each cell under its column's
+// label), with JavaScript and without, and that on a large screen they are
+// tables with a heading row as before.
+func TestStackedTables(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 2)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		for _, page := range stackPages {
+			for _, noJS := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/%s/js=%v", o.Mode, page, !noJS), func(t *testing.T) {
+					t.Parallel()
+					tab := openTool(t, b, o, page, e2e.Options{Width: 375, Height: 812, NoJS: noJS})
+					tables := evalT[[]shownTable](t, tab, tablesJS)
+					if len(tables) == 0 {
+						t.Fatal("no table shown; this test checks nothing here")
+					}
+					for _, tb := range tables {
+						if tb.Width > tb.Box {
+							t.Errorf("table %q is %dpx wide in a %dpx box at 375px; want it to fit", tb.Name, tb.Width, tb.Box)
+						}
+						if tb.Unlabelled > 0 {
+							t.Errorf("table %q: %d cells show no column label on a phone", tb.Name, tb.Unlabelled)
+						}
+					}
+					if noJS {
+						dirCleanNoJS(t, tab, "stacked tables without JavaScript")
+					} else {
+						clean(t, tab, "stacked tables")
+					}
+				})
+			}
+		}
+		t.Run(string(o.Mode)+"/wide", func(t *testing.T) {
+			t.Parallel()
+			tab := openTool(t, b, o, "training/knowing-each-others-roles.html", e2e.Options{Width: 1280, Height: 900})
+			for _, tb := range evalT[[]shownTable](t, tab, tablesJS) {
+				if !tb.HeadShown {
+					t.Errorf("table %q has its heading row hidden at 1280px; want a table as usual", tb.Name)
+				}
+			}
+		})
 	}
 }
