@@ -395,11 +395,7 @@ func TestStackedTables(t *testing.T) {
 							t.Errorf("table %q: %d cells show no column label on a phone", tb.Name, tb.Unlabelled)
 						}
 					}
-					if noJS {
-						dirCleanNoJS(t, tab, "stacked tables without JavaScript")
-					} else {
-						clean(t, tab, "stacked tables")
-					}
+					cleanAnyJS(t, tab, noJS, "stacked tables")
 				})
 			}
 		}
@@ -412,5 +408,83 @@ func TestStackedTables(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// contentsPage has the site's longest contents list.
+const contentsPage = "guidance/consent-and-information-sharing.html"
+
+// contentsJS reports where the page's first text starts (from the top of
+// the page), whether the contents list's summary and its first and last
+// links are shown, and whether the list is open.
+const contentsJS = `(() => {
+  const nav = document.querySelector("main .contents"), links = nav.querySelectorAll(".contents__list a");
+  return {first: Math.round(document.querySelector("main .prose > *").getBoundingClientRect().top + scrollY),
+    summary: nav.querySelector("summary").checkVisibility(),
+    firstLink: links[0].checkVisibility(), lastLink: links[links.length - 1].checkVisibility(),
+    open: nav.querySelector("details").open};
+})()`
+
+type contentsState struct {
+	First     int  `json:"first"`
+	Summary   bool `json:"summary"`
+	FirstLink bool `json:"firstLink"`
+	LastLink  bool `json:"lastLink"`
+	Open      bool `json:"open"`
+}
+
+// TestContentsFold checks that on a phone a long contents list is folded,
+// so the page's first text is on the first screen, and opens with the
+// keyboard or a tap; and that on a large screen it is shown in full with
+// nothing to open. Both with JavaScript and without: it is CSS alone.
+func TestContentsFold(t *testing.T) {
+	site := e2e.Build(t)
+	b := e2e.Start(t, 2)
+	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
+		for _, noJS := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/phone/js=%v", o.Mode, !noJS), func(t *testing.T) {
+				t.Parallel()
+				tab := openTool(t, b, o, contentsPage, e2e.Options{Width: 375, Height: 812, NoJS: noJS})
+				got := evalT[contentsState](t, tab, contentsJS)
+				if got.First >= 812 {
+					t.Errorf("the page's first text starts %dpx down; want it on the first screen (under 812px)", got.First)
+				}
+				if !got.Summary || got.FirstLink || got.Open {
+					t.Errorf("contents on a phone: summary shown=%v, links shown=%v, open=%v; want it folded behind its summary", got.Summary, got.FirstLink, got.Open)
+				}
+				cleanAnyJS(t, tab, noJS, "contents folded")
+				must(t, tab.TabTo(".contents__summary", 20))
+				must(t, tab.Do(chromedp.KeyEvent(kb.Enter)))
+				got = evalT[contentsState](t, tab, contentsJS)
+				if !got.Open || !got.FirstLink || !got.LastLink {
+					t.Errorf("after Enter on the summary: open=%v, first link shown=%v, last shown=%v; want the whole list", got.Open, got.FirstLink, got.LastLink)
+				}
+				cleanAnyJS(t, tab, noJS, "contents opened")
+				must(t, tab.Do(chromedp.Click(".contents__summary")))
+				if evalT[contentsState](t, tab, contentsJS).Open {
+					t.Error("a tap on the open list's summary did not fold it again")
+				}
+			})
+			t.Run(fmt.Sprintf("%s/wide/js=%v", o.Mode, !noJS), func(t *testing.T) {
+				t.Parallel()
+				tab := openTool(t, b, o, contentsPage, e2e.Options{Width: 1280, Height: 900, NoJS: noJS})
+				got := evalT[contentsState](t, tab, contentsJS)
+				if got.Summary || !got.FirstLink || !got.LastLink {
+					t.Errorf("contents at 1280px: summary shown=%v, first link shown=%v, last shown=%v; want the whole list and no summary", got.Summary, got.FirstLink, got.LastLink)
+				}
+				cleanAnyJS(t, tab, noJS, "contents at 1280px")
+			})
+		}
+	}
+}
+
+// cleanAnyJS runs the checks of clean, or of dirCleanNoJS on a page
+// opened without JavaScript.
+func cleanAnyJS(t *testing.T, tab *e2e.Tab, noJS bool, state string) {
+	t.Helper()
+	if noJS {
+		dirCleanNoJS(t, tab, state)
+	} else {
+		clean(t, tab, state)
 	}
 }
