@@ -202,7 +202,7 @@ func planScenario(t *testing.T, b *e2e.Browser, o e2e.Origin) {
 	clean(t, tab, "reloaded")
 
 	// The step is in the address: Go to step 2, reload, Back.
-	do(t, tab, chromedp.Click(chromedp.CSS(`a[href="#plan-actions"]`)))
+	do(t, tab, chromedp.Click(chromedp.CSS(`.barrier-planner__next a[href="#plan-actions"]`)))
 	if h := evalT[string](t, tab, `location.hash`); h != "#plan-actions" {
 		t.Errorf("after Go to step 2 the address ends %q; want #plan-actions", h)
 	}

@@ -66,6 +66,9 @@ func (tab *Tab) Print() ([]Problem, error) {
   const desc = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "");
   const closed = [];
   for (const d of document.querySelectorAll("main details")) {
+    // A <details> that does not print at all (a page's folded contents
+    // list) cannot print closed.
+    if (!d.checkVisibility()) continue;
     for (const c of d.children) {
       if (c.tagName !== "SUMMARY" && !c.checkVisibility({contentVisibilityAuto: true})) {
         closed.push(desc(d) + " \"" + (d.querySelector("summary") || d).innerText.trim().slice(0, 40) + "\"");

@@ -369,6 +369,7 @@ func TestPresentRoom(t *testing.T) {
 				if i == 1 {
 					clean(t, tab, "a slide")
 				}
+				agendaFits(t, tab, i)
 			})
 			if !split {
 				t.Error("no section was split at its h3s, though the session plan is taller than the screen")
@@ -384,6 +385,20 @@ func TestPresentRoom(t *testing.T) {
 			}
 			report(t, pack.Problems())
 		})
+		t.Run(string(o.Mode)+"/agenda", func(t *testing.T) {
+			t.Parallel()
+			// The longest agenda: 2,461px when presented whole.
+			tab := openTool(t, b, o, "training/climbing-the-ladder.html", e2e.Options{Width: 1280, Height: 720})
+			slides := 0
+			presentSlides(t, tab, func(i int) {
+				if agendaFits(t, tab, i) {
+					slides++
+				}
+			})
+			if slides < 2 {
+				t.Errorf("the agenda is on %d slides; want it split into slides that fit", slides)
+			}
+		})
 		t.Run(string(o.Mode)+"/group results", func(t *testing.T) {
 			t.Parallel()
 			tab := openTool(t, b, o, "training/group-results.html", e2e.Options{Width: 1280, Height: 720})
@@ -393,22 +408,67 @@ func TestPresentRoom(t *testing.T) {
 			}
 			groupPaste(t, tab, strings.Join(codes, "\n"))
 			waitFor(t, tab, `!!document.querySelector(".group-results__figure")`, "the chart")
+			if !evalT[bool](t, tab, `[".group-results__by-hand", ".check-results__by-hand"].every(s => document.querySelector(s).checkVisibility())`) {
+				t.Fatal("the how-to-count sections are not on the page")
+			}
 			seen := false
 			presentSlides(t, tab, func(i int) {
+				if evalT[bool](t, tab, `[...document.querySelectorAll(".trainer-only, .trainer-notes")].some(n => n.checkVisibility())`) {
+					t.Errorf("slide %d: %q is shown; want the trainer's how-to-count sections kept off the screen", i+1, evalT[string](t, tab, `document.activeElement.textContent`))
+				}
 				if !evalT[bool](t, tab, `document.querySelector(".group-results__figure").checkVisibility()`) {
 					return
 				}
 				seen = true
-				// The screen ends at the "More below" cue where it shows.
-				r := evalT[[]float64](t, tab, `(r => [r.top, r.bottom, (m => m && m.checkVisibility() ? m.getBoundingClientRect().top : innerHeight)(document.querySelector(".present-more"))])(document.querySelector(".group-results__figure").getBoundingClientRect())`)
-				if r[0] < 0 || r[1] > r[2] {
-					t.Errorf("slide %d: the group's chart is at %.0f to %.0fpx, the screen ends at %.0fpx; want it all on screen", i+1, r[0], r[1], r[2])
+				// Every chart, overall and per question, is on screen, which
+				// ends at the "More below" cue where it shows.
+				type chart struct {
+					Name   string  `json:"name"`
+					Top    float64 `json:"top"`
+					Bottom float64 `json:"bottom"`
+				}
+				end := evalT[float64](t, tab, `(m => m && m.checkVisibility() ? m.getBoundingClientRect().top : innerHeight)(document.querySelector(".present-more"))`)
+				charts := evalT[[]chart](t, tab, `[...document.querySelectorAll(".group-results__figure")].map(f => ({name: f.querySelector("figcaption").textContent, top: f.getBoundingClientRect().top, bottom: f.getBoundingClientRect().bottom}))`)
+				if len(charts) != len(groupDimensions(t))+1 {
+					t.Errorf("slide %d shows %d charts; want one for the whole group and one per question, %d", i+1, len(charts), len(groupDimensions(t))+1)
+				}
+				for _, c := range charts {
+					if c.Top < 0 || c.Bottom > end {
+						t.Errorf("slide %d: the chart %q is at %.0f to %.0fpx, the screen ends at %.0fpx; want it all on screen", i+1, c.Name, c.Top, c.Bottom, end)
+					}
 				}
 				clean(t, tab, "the chart presented")
 			})
 			if !seen {
 				t.Error("no slide shows the group's chart")
 			}
+			if !evalT[bool](t, tab, `[".group-results__by-hand", ".check-results__by-hand"].every(s => document.querySelector(s).checkVisibility())`) {
+				t.Error("after present mode the how-to-count sections are hidden")
+			}
 		})
 	}
+}
+
+// agendaFits checks a slide that shows rows of a session's agenda: it
+// fits the screen, and shows the agenda's heading row. It reports whether
+// the slide shows the agenda.
+func agendaFits(t *testing.T, tab *e2e.Tab, i int) bool {
+	t.Helper()
+	type agenda struct {
+		Rows  int  `json:"rows"`
+		Head  bool `json:"head"`
+		Fits  bool `json:"fits"`
+		Total int  `json:"total"`
+	}
+	a := evalT[agenda](t, tab, `(() => { const t = document.querySelector(".agenda");
+  return {rows: [...t.tBodies[0].rows].filter(r => r.checkVisibility()).length, total: t.tBodies[0].rows.length,
+    head: t.tHead.checkVisibility() && t.tHead.getBoundingClientRect().height > 0,
+    fits: document.documentElement.scrollHeight <= innerHeight + 8}; })()`)
+	if a.Rows == 0 {
+		return false
+	}
+	if !a.Fits || !a.Head {
+		t.Errorf("slide %d shows %d of the agenda's %d rows: fits the screen=%v, heading row shown=%v; want both", i+1, a.Rows, a.Total, a.Fits, a.Head)
+	}
+	return true
 }

@@ -116,6 +116,10 @@ func TestYourData(t *testing.T) {
 			if len(lines) != 3 || lines[0] != "\ufeffWhat,Saved on,What it holds" || lines[1] != "Checklist: professional courtesy,"+today+",1 item ticked" || lines[2] != "Colour scheme,,Dark" {
 				t.Errorf("exported CSV:\n%q", csvText)
 			}
+			// The formula guard's apostrophe is explained beside the button.
+			if !evalT[bool](t, tab, `(h => !!h && h.checkVisibility() && h.textContent.includes("apostrophe"))(document.querySelector("[data-your-data-export=csv]").parentElement.nextElementSibling)`) {
+				t.Error("nothing beside the CSV button says why some text starts with an apostrophe")
+			}
 
 			// Delete, with a confirmation step, by keyboard. Cancel first.
 			must(t, tab.TabTo(`[data-your-data-delete]`, 120))

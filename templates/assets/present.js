@@ -2,7 +2,9 @@
    at a time, in large type without the site's menus. The first section is
    the title and the text before the first h2; each h2 starts the next one,
    and where an h2's section is taller than the screen, each of its h3s
-   starts one too. A slide still taller than the screen says so at the
+   starts one too. A table still taller than the screen (a session's
+   agenda) is shown a few rows at a time, each slide under the table's
+   heading row. A slide still taller than the screen says so at the
    bottom until it is scrolled to its end. Trainer notes, what to print and
    who a page is written for are not shown.
    It starts from the "Present this page" button (data-module="present")
@@ -61,8 +63,29 @@
     }
   }
 
+  /* rowBreaks says where a table too tall for one slide starts each
+     further slide: rows are the tops and bottoms of its body rows, start
+     where its slide starts (all on the page as laid out), room the height
+     a slide has, and later the room on a further slide, which also shows
+     the table's heading row and what it is part of. It returns the
+     indexes of the rows that start a slide; a row taller than the room
+     has a slide of its own. */
+  function rowBreaks(rows, start, room, later) {
+    var breaks = [];
+    var first = 0;
+    for (var k = 0; k < rows.length; k++) {
+      if (k > first && rows[k].bottom - start > room) {
+        breaks.push(k);
+        first = k;
+        start = rows[k].top;
+        room = later;
+      }
+    }
+    return breaks;
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { plan: plan, isShortcut: isShortcut, move: move };
+    module.exports = { plan: plan, isShortcut: isShortcut, move: move, rowBreaks: rowBreaks };
     return;
   }
 
@@ -75,14 +98,14 @@
   var LATER = "present-later"; // on <html> after the first section
   var CONTEXT = "present-context"; // on the h2 above a slide of its split section
 
-  var SPLIT = "data-present-split"; // on the h3s of a section too tall for the screen
+  var SPLIT = "data-present-split"; // on the h3s of a section too tall for the screen, and the rows of a table that start a slide
 
   /* isSectionHeading: an h2 of the page's own content that a reader can
-     see, or an h3 of a split section; the contents list and other
-     navigation are hidden while presenting, and a hidden heading would
-     make an empty screen. */
+     see, or an h3 of a split section, or a table row that starts a slide;
+     the contents list and other navigation are hidden while presenting,
+     and a hidden heading would make an empty screen. */
   function isSectionHeading(h) {
-    return (h.tagName === "H2" || (h.tagName === "H3" && h.hasAttribute(SPLIT))) &&
+    return (h.tagName === "H2" || ((h.tagName === "H3" || h.tagName === "TR") && h.hasAttribute(SPLIT))) &&
       !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
   }
 
@@ -93,7 +116,8 @@
     if (!target || !target.closest) return false;
     if (target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
     if (key === " " && target.closest("a, button, summary, [role='button'], label")) return true;
-    if (/^Arrow|^Home$|^End$/.test(key) && target.closest(".table-wrap, [role='region'][tabindex]")) return true;
+    // A table row that starts a slide is a heading, not the table's.
+    if (/^Arrow|^Home$|^End$/.test(key) && target.closest(".table-wrap, [role='region'][tabindex]") && !target.hasAttribute(SPLIT)) return true;
     return false;
   }
 
@@ -137,12 +161,18 @@
   };
 
   /* split marks the h3s of each h2 section taller than the screen, so
-     that each starts a slide of its own. It measures the page as it is
-     presented (large type, no menus), with every section shown. */
+     that each starts a slide of its own, then the rows of each table on a
+     slide still too tall. It measures the page as it is presented (large
+     type, no menus), with every section shown. */
   proto.split = function () {
     var room = window.innerHeight - this.bar.getBoundingClientRect().height - 32;
     var marked = this.main.querySelectorAll("[" + SPLIT + "]");
     for (var m = 0; m < marked.length; m++) marked[m].removeAttribute(SPLIT);
+    this.splitSections(room);
+    this.splitTables();
+  };
+
+  proto.splitSections = function (room) {
     var p = this.plan(), hs = p.headings;
     var h3s = [].filter.call(this.main.querySelectorAll("h3"), function (h) {
       return !h.closest("nav, aside, [hidden], .present-bar") && h.getClientRects().length > 0;
@@ -156,6 +186,34 @@
         var after = hs[i].compareDocumentPosition(h3s[k]) & 4; // FOLLOWING
         var before = i + 1 >= hs.length || (hs[i + 1].compareDocumentPosition(h3s[k]) & 2); // PRECEDING
         if (after && before) h3s[k].setAttribute(SPLIT, "");
+      }
+    }
+  };
+
+  /* splitTables marks the rows that start a slide in each table on a
+     slide taller than the screen. Above a slide's heading are the bar, the
+     page's title and the heading it is part of (about 5rem); below its
+     end, about 4.5rem of margins; a further slide of a table also repeats
+     its heading row. */
+  proto.splitTables = function () {
+    var hs = this.plan().headings;
+    var end = this.main.getBoundingClientRect().bottom;
+    var rem = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16;
+    var room = window.innerHeight - this.bar.getBoundingClientRect().height - 9.5 * rem;
+    var tables = [].filter.call(this.main.querySelectorAll("table"), function (t) {
+      return t.tBodies.length > 0 && !t.closest("[hidden]") && t.getClientRects().length > 0;
+    });
+    for (var i = 1; i < hs.length; i++) {
+      var top = hs[i].getBoundingClientRect().top;
+      var bottom = i + 1 < hs.length ? hs[i + 1].getBoundingClientRect().top : end;
+      if (bottom - top <= room) continue;
+      for (var k = 0; k < tables.length; k++) {
+        var box = tables[k].getBoundingClientRect();
+        if (box.top < top || box.top >= bottom) continue;
+        var rows = [].slice.call(tables[k].tBodies[0].rows);
+        var head = tables[k].tHead ? tables[k].tHead.getBoundingClientRect().height : 0;
+        var breaks = rowBreaks(rows.map(function (r) { return r.getBoundingClientRect(); }), top, room - rem, room - head);
+        for (var b = 0; b < breaks.length; b++) rows[breaks[b]].setAttribute(SPLIT, "");
       }
     }
   };
@@ -175,10 +233,13 @@
     this.count = p.headings.length;
     this.current = Math.max(0, Math.min(i, this.count - 1));
     /* On a slide of a split section, its h2 stays above, small, so the
-       slide says what it is part of and its headings keep their order. */
+       slide says what it is part of and its headings keep their order; on
+       a further slide of a table, the heading it is under does. */
     var context = null;
-    for (var c = this.current; c > 0 && p.headings[this.current].tagName === "H3"; c--) {
-      if (p.headings[c].tagName === "H2") { context = p.headings[c]; break; }
+    var kind = p.headings[this.current].tagName;
+    for (var c = this.current - 1; c > 0 && (kind === "H3" || kind === "TR"); c--) {
+      var tag = p.headings[c].tagName;
+      if (tag === "H2" || (kind === "TR" && tag === "H3")) { context = p.headings[c]; break; }
     }
     var was = this.main.querySelectorAll("." + CONTEXT);
     for (var w = 0; w < was.length; w++) was[w].classList.remove(CONTEXT);
@@ -186,6 +247,11 @@
     for (var j = 0; j < p.items.length; j++) {
       var it = p.items[j];
       if ((this.current < it.start || this.current > it.end) && it.el !== p.headings[0] && it.el !== context) it.el.classList.add(OFF);
+    }
+    // A further slide of a table keeps its caption and heading row.
+    if (kind === "TR") {
+      var kept = p.headings[this.current].closest("table").querySelectorAll(":scope > caption, :scope > caption *, :scope > thead, :scope > thead *");
+      for (var k = 0; k < kept.length; k++) kept[k].classList.remove(OFF);
     }
     // The page's title stays on every screen, small after the first, so
     // each screen still says what it is part of.

@@ -98,3 +98,15 @@ test("move", () => {
   ];
   for (const [key, shift, want] of cases) assert.deepEqual(present.move(key, shift), want, JSON.stringify(key) + (shift ? " with Shift" : ""));
 });
+
+test("rowBreaks starts a slide at the first row that does not fit", () => {
+  // Rows 100px tall from y=100; the slide starts at y=0 with 450px of room,
+  // a further slide 300px.
+  const rows = Array.from({ length: 10 }, (_, k) => ({ top: 100 + k * 100, bottom: 200 + k * 100 }));
+  assert.deepEqual(present.rowBreaks(rows, 0, 450, 300), [3, 6, 9]);
+  assert.deepEqual(present.rowBreaks(rows, 0, 2000, 300), [], "a table that fits is not split");
+  assert.deepEqual(present.rowBreaks(rows.slice(0, 1), 0, 50, 50), [], "the first row stays on its slide");
+  // A row taller than the room has a slide of its own.
+  const tall = [{ top: 0, bottom: 50 }, { top: 50, bottom: 500 }, { top: 500, bottom: 550 }];
+  assert.deepEqual(present.rowBreaks(tall, 0, 100, 100), [1, 2]);
+});

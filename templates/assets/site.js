@@ -568,6 +568,8 @@
       if (!target || !target.getClientRects().length) return;
       ev.preventDefault();
       if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.setAttribute("tabindex", "-1");
+      // The class leaves room above it, so its focus ring is not cut off.
+      target.classList.add("start-now__target");
       target.scrollIntoView({ block: "start" });
       target.focus({ preventScroll: true });
     });

@@ -152,8 +152,10 @@ var (
 	codeClose = regexp.MustCompile(`</code></pre></div>`)
 	span      = regexp.MustCompile(`</?span[^>]*>`)
 	preBlock  = regexp.MustCompile(`(?s)<pre><code[^>]*>.*?</code></pre>`)
-	// Tables scroll in a focusable wrapper.
-	tableWrap = regexp.MustCompile(`(?s)<div class="table-wrap"[^>]*>\s*(<table>.*?</table>)\s*</div>`)
+	// Tables scroll in a focusable wrapper, and body cells carry their
+	// column's heading for the rows stacked on a phone.
+	tableWrap = regexp.MustCompile(`(?s)<div class="table-wrap[^"]*"[^>]*>\s*(<table>.*?</table>)\s*</div>`)
+	cellLabel = regexp.MustCompile(` data-label="[^"]*"`)
 	// Task list boxes are text for screen readers, not disabled inputs.
 	taskOurs   = regexp.MustCompile(`<span class="task( task--done)?"><span class="visually-hidden">(To do|Done): </span></span>`)
 	taskInput  = regexp.MustCompile(`<input (checked="" )?disabled="" type="checkbox"\s*/?> ?`)
@@ -179,6 +181,7 @@ func normalise(s string) string {
 	s = codeClose.ReplaceAllString(s, "</code></pre>")
 	s = preBlock.ReplaceAllStringFunc(s, func(m string) string { return span.ReplaceAllString(m, "") })
 	s = tableWrap.ReplaceAllString(s, "$1")
+	s = cellLabel.ReplaceAllString(s, "")
 	s = taskOurs.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.Contains(m, "task--done") {
 			return "[x]"

@@ -13,9 +13,13 @@ import (
 
 // tableRenderer wraps each Markdown table in a focusable, labelled
 // scrolling region (<div class="table-wrap" tabindex="0" role="region">).
-// A wide table then scrolls inside its box on a phone instead of widening
-// the page, and keyboard users can reach and scroll it (WCAG 2.1.1; axe's
-// scrollable-region-focusable). The table itself is goldmark's.
+// A wide table then scrolls inside its box instead of widening the page,
+// and keyboard users can reach and scroll it (WCAG 2.1.1; axe's
+// scrollable-region-focusable). On a phone the stylesheet stacks the rows
+// instead (the wrapper's table-wrap--stack class), so each body cell
+// carries its column's heading in data-label for the stylesheet to show
+// beside it: a cut-off column is easy to miss, however clear the cue that
+// it scrolls. The table itself is goldmark's, so its semantics stay.
 type tableRenderer struct {
 	inner renderer.NodeRenderer
 	table renderer.NodeRendererFunc
@@ -47,7 +51,8 @@ func (r *tableRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r *tableRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		fmt.Fprintf(w, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n", html.EscapeString(tableLabel(n, src)))
+		labelCells(n, src)
+		fmt.Fprintf(w, "<div class=\"table-wrap table-wrap--stack\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n", html.EscapeString(tableLabel(n, src)))
 	}
 	status, err := r.table(w, src, n, entering)
 	if !entering {
@@ -74,4 +79,25 @@ func tableLabel(n ast.Node, src []byte) string {
 		}
 	}
 	return fmt.Sprintf("Table %d", count)
+}
+
+// labelCells sets data-label on each body cell of table n to the text of
+// its column's heading, for the stacked rows a phone shows. A column with
+// an empty heading gets none.
+func labelCells(n ast.Node, src []byte) {
+	var labels []string
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		if row.Kind() == east.KindTableHeader {
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				labels = append(labels, plainText(c, src))
+			}
+			continue
+		}
+		i := 0
+		for c := row.FirstChild(); c != nil; c, i = c.NextSibling(), i+1 {
+			if i < len(labels) && labels[i] != "" {
+				c.SetAttributeString("data-label", []byte(labels[i]))
+			}
+		}
+	}
 }
