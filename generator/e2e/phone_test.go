@@ -381,8 +381,9 @@ type shownTable struct {
 // label), with JavaScript and without, and that on a large screen they are
 // tables with a heading row as before.
 func TestStackedTables(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, page := range stackPages {
 			for _, noJS := range []bool{false, true} {
@@ -444,8 +445,9 @@ type contentsState struct {
 // keyboard or a tap; and that on a large screen it is shown in full with
 // nothing to open. Both with JavaScript and without: it is CSS alone.
 func TestContentsFold(t *testing.T) {
-	site := e2e.Build(t)
-	b := e2e.Start(t, 2)
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		for _, noJS := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/phone/js=%v", o.Mode, !noJS), func(t *testing.T) {
