@@ -442,13 +442,14 @@
         el("p", null, el("strong", null, "Your answers will not be kept. "),
           "Your browser is not letting this site save anything, so your answers will be lost when you leave this page. You can still use the tool and print or download what you make."));
     } else if (opts && opts.problem) {
+      var damaged = store.get(opts.key);
       notice = el("div", { class: "storage-notice notice notice--warning", role: "alert" },
         el("p", null, el("strong", null, "There is a problem with your saved answers. "), opts.problem,
           " The tool has started empty. Clearing the saved answers removes the message."),
         button("Clear the saved answers for this tool", "button button--secondary", function () {
           /* Only while they are still the damaged ones: once the tool
              has saved new answers over them, clearing would lose those. */
-          if (parseStored(store.get(opts.key), VERSION).problem) store.remove(opts.key);
+          if (store.get(opts.key) === damaged) store.remove(opts.key);
           if (notice.parentNode) notice.parentNode.removeChild(notice);
           if (opts.onClear) opts.onClear();
         }));
