@@ -115,16 +115,7 @@ func (l *la) axeColours(state string) {
 
 func (l *la) axe(state string) {
 	l.t.Helper()
-	ps, err := l.tab.Axe()
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	for _, p := range ps {
-		l.t.Errorf("%s: %v", state, p)
-	}
-	for _, p := range l.tab.Problems() {
-		l.t.Errorf("%s: %v", state, p)
-	}
+	clean(l.t, l.tab, state)
 }
 
 // media emulates a CSS media type: "print", or "" for the screen.

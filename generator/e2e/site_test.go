@@ -65,13 +65,19 @@ func TestSite(t *testing.T) {
 						continue
 					}
 					// Axe-core and the keyboard walk see the same page
-					// from either origin: every page gets them over
-					// HTTP; from disk the representative pages do, and
-					// the rest are checked for what can differ there
-					// (links, assets, errors).
+					// from either origin. The representative pages get
+					// every check from both. Every other page gets
+					// axe-core over HTTP, and the keyboard walk where it
+					// has a tool (CheckContent says why); from disk it is
+					// checked for what can differ there (links, assets,
+					// errors).
 					check := b.CheckPage
-					if o.Mode == e2e.File && !contains(representative, p) {
+					switch {
+					case contains(representative, p):
+					case o.Mode == e2e.File:
 						check = b.LoadPage
+					default:
+						check = b.CheckContent
 					}
 					t.Run(p, func(t *testing.T) {
 						t.Parallel()

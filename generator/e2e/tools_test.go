@@ -46,28 +46,22 @@ func waitFor(t *testing.T, tab *e2e.Tab, cond, what string) {
 // clean fails the test on any axe-core violation in the page's current
 // state, and on any problem the browser reported so far (console error,
 // CSP violation, failed request, request leaving the site).
+//
+// Axe runs over HTTP. A tool shows the same document from a folder on disk
+// (file://), so there the flow checks what can differ (storage, links,
+// scripts that fail to load: the browser's reports), not axe again; TestSite
+// runs axe from disk on one page of each kind. Axe is most of the browser
+// tests' time, and running it twice on each state was half of that.
 func clean(t *testing.T, tab *e2e.Tab, state string) {
 	t.Helper()
-	ps, err := tab.Axe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range append(ps, tab.Problems()...) {
-		t.Errorf("%s: %s", state, p)
-	}
+	axeOverHTTP(t, tab, state, (*e2e.Tab).Axe)
 }
 
 // cleanWithin is clean for one part of the page, picked by a CSS
 // selector: for a part whose page is checked in full elsewhere.
 func cleanWithin(t *testing.T, tab *e2e.Tab, selector, state string) {
 	t.Helper()
-	ps, err := tab.AxeIn(selector)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range append(ps, tab.Problems()...) {
-		t.Errorf("%s: %s", state, p)
-	}
+	axeOverHTTP(t, tab, state, func(tab *e2e.Tab) ([]e2e.Problem, error) { return tab.AxeIn(selector) })
 }
 
 // cleanIn checks the page in a colour scheme: in full ([clean]) in the
@@ -80,9 +74,19 @@ func cleanIn(t *testing.T, tab *e2e.Tab, theme, state string) {
 		clean(t, tab, state)
 		return
 	}
-	ps, err := tab.AxeColours()
-	if err != nil {
-		t.Fatal(err)
+	axeOverHTTP(t, tab, state, (*e2e.Tab).AxeColours)
+}
+
+// axeOverHTTP runs an axe check over HTTP (see clean), and reports its problems
+// and the browser's.
+func axeOverHTTP(t *testing.T, tab *e2e.Tab, state string, axe func(*e2e.Tab) ([]e2e.Problem, error)) {
+	t.Helper()
+	var ps []e2e.Problem
+	if tab.Origin.Mode != e2e.File {
+		var err error
+		if ps, err = axe(tab); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, p := range append(ps, tab.Problems()...) {
 		t.Errorf("%s: %s", state, p)
