@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -217,6 +221,66 @@ func TestNoLayoutShift(t *testing.T) {
 					report(t, tab.Problems())
 				})
 			}
+		}
+	}
+}
+
+// headerCuts are places where the browser may stop reading the header and
+// paint what it has: on a slow disk or a busy machine it does, and
+// TestNoLayoutShift then saw the search form and the colours box move.
+var headerCuts = []struct{ name, before string }{
+	{"title only", `<div class="header__toggles`},
+	{"search button only", `<button class="header__toggle" type="button" aria-controls="header-menu"`},
+	{"search label only", `<div class="search-form__row">`},
+	{"menu without colours", `<div class="theme-switch`},
+	{"colours label only", `<select class="theme-switch__select"`},
+}
+
+// TestHeaderInParts serves a page in two parts, with a pause between them
+// at each of headerCuts, so the browser paints the part of the header it
+// has; the rest must not move it once it arrives.
+func TestHeaderInParts(t *testing.T) {
+	t.Parallel()
+	site := bundled.Build(t)
+	b := chromium.Start(t, 2)
+	const page = "guidance/index.html"
+	html, err := os.ReadFile(filepath.Join(site.Dir, filepath.FromSlash(page)))
+	must(t, err)
+	for _, cut := range headerCuts {
+		at := bytes.Index(html, []byte(cut.before))
+		if at < 0 {
+			t.Fatalf("%s has no %s, so this test cannot cut the header there; update headerCuts", page, cut.before)
+		}
+		files := http.FileServer(http.Dir(site.Dir))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/"+page {
+				files.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(html[:at])
+			w.(http.Flusher).Flush()
+			time.Sleep(700 * time.Millisecond)
+			w.Write(html[at:])
+		}))
+		t.Cleanup(srv.Close)
+		o := e2e.Origin{Mode: e2e.HTTP, Base: srv.URL + "/", Dir: site.Dir}
+		for _, size := range []struct {
+			name          string
+			width, height int64
+		}{{"phone", 412, 823}, {"tablet", 800, 1000}, {"desktop", 1280, 900}} {
+			t.Run(cut.name+"/"+size.name, func(t *testing.T) {
+				t.Parallel()
+				tab := openTool(t, b, o, page, e2e.Options{Width: size.width, Height: size.height})
+				type shift struct {
+					Score float64  `json:"score"`
+					What  []string `json:"what"`
+				}
+				s := evalT[shift](t, tab, layoutShiftJS)
+				if s.Score >= maxShift {
+					t.Errorf("the header moved when the rest of it arrived: cumulative layout shift %.4f; want under %.4f (moved: %s)", s.Score, maxShift, strings.Join(s.What, ", "))
+				}
+			})
 		}
 	}
 }
