@@ -112,8 +112,9 @@ test-fuzz:
 # Checker). browser-deps installs what they need; lint vets these files.
 # Only the packages that have such files are tested again: the others'
 # tests are the same with the tag and ran in test-unit. The tests of
-# generator/e2e run side by side, each with its own Chromium; -parallel
-# says how many tests (and parallel subtests) run at once.
+# generator/e2e run side by side, each in a browser context of its own in one
+# shared Chromium; -parallel says how many tests (and parallel subtests) run
+# at once.
 BROWSER_PKGS = $(sort $(patsubst %/,./%,$(dir $(shell grep -rl --include='*.go' '^//go:build browser' generator))))
 
 test-browser: browser-deps
@@ -146,9 +147,14 @@ firefox-deps:
 # missing and running as root, otherwise a message saying how. Then the pinned
 # test tools from package-lock.json; --ignore-scripts because vnu-jar's
 # install script would download a Java runtime, and Java comes from apt.
+# Chromium comes twice: the tests of generator/e2e run in
+# chromium-headless-shell, the same engine without the desktop browser,
+# where each page costs the machine less than half as much; the dev
+# server's reload test runs in the full chromium.
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	java -version >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \

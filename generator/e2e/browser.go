@@ -111,9 +111,9 @@ func newBrowser(t testing.TB, ctx context.Context, tabs int, axe func() (string,
 // launch starts headless Chromium and returns its first tab's context and
 // a function that closes it and removes its profile folder.
 func launch() (context.Context, func(), error) {
-	exe, err := exec.LookPath("chromium")
+	exe, err := chromiumProgram()
 	if err != nil {
-		return nil, nil, fmt.Errorf("chromium is not installed (%v); run \"make browser-deps\" or \"apt-get install chromium\"", err)
+		return nil, nil, err
 	}
 	// The profile folder is removed once the browser has closed: removed
 	// earlier, while Chromium's helper processes still write to it, the
@@ -150,6 +150,22 @@ func launch() (context.Context, func(), error) {
 		return nil, nil, fmt.Errorf("cannot start chromium: %w", err)
 	}
 	return ctx, stop, nil
+}
+
+// chromiumProgram finds the Chromium to test in. Debian's
+// chromium-headless-shell comes first: it is Chromium's engine (the same
+// Blink and V8, from the same source and version as Debian's chromium)
+// without the desktop browser around it, the program Chromium's team keeps
+// for automated testing. The browser tests take less than half the time in
+// it that they take in the full browser on a two-core machine, because
+// each page costs the machine less. The full browser is the fallback.
+func chromiumProgram() (string, error) {
+	for _, name := range []string{"chromium-headless-shell", "chromium"} {
+		if exe, err := exec.LookPath(name); err == nil {
+			return exe, nil
+		}
+	}
+	return "", fmt.Errorf("neither chromium-headless-shell nor chromium is installed; run \"make browser-deps\" or \"apt-get install chromium-headless-shell\"")
 }
 
 // removeProfile removes a browser's profile folder, trying again for a
