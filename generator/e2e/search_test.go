@@ -223,6 +223,10 @@ func TestSearchKeyboard(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer tab.Close()
+			// From file:// the modules start once the shared storage page
+			// has answered, after the page's load: "/" pressed sooner
+			// reaches no module.
+			must(t, tab.WaitFor(`document.querySelectorAll("[data-module]:not([data-module-started])").length === 0`, 10*time.Second))
 			ctx := tab.Context()
 			if err := chromedp.Do(ctx, chromedp.KeyEvent("/")); err != nil {
 				t.Fatal(err)
