@@ -149,6 +149,11 @@ func TestStartNow(t *testing.T) {
 				if !evalT[bool](t, tab, `document.activeElement === document.querySelector(`+jsString(sp.focus)+`)`) {
 					t.Errorf("after Enter on Start now focus is on %s; want %s", evalT[string](t, tab, `document.activeElement.outerHTML.slice(0, 80)`), sp.focus)
 				}
+				// A question's caption ("Question 1") above its heading is
+				// on screen too.
+				if c := evalT[float64](t, tab, `(l => l ? l.getBoundingClientRect().top : 0)(document.activeElement.closest("legend"))`); c < 0 {
+					t.Errorf("after Start now the question's caption starts %.0fpx above the screen; want it in view", -c)
+				}
 				// The focus ring (3px, 2px clear of the element) is on screen too.
 				if r := evalT[float64](t, tab, `document.activeElement.getBoundingClientRect().top`); r < 5 || r > 400 {
 					t.Errorf("the tool starts %.0fpx down the screen after Start now; want it near the top, with its focus ring in view (at least 5px down)", r)
@@ -429,7 +434,8 @@ const tablesJS = `[...document.querySelectorAll("main table")].filter(t => t.che
     getComputedStyle(td, "::before").content.indexOf(td.dataset.label) < 0).length;
   return {name: box.getAttribute("aria-label") || (t.caption ? t.caption.textContent.trim() : t.className),
     width: Math.round(t.getBoundingClientRect().width), box: box.clientWidth,
-    headShown: !!head && head.width > 1 && head.height > 1, unlabelled};
+    headShown: !!head && head.width > 1 && head.height > 1, unlabelled,
+    caption: t.caption ? Math.round(t.caption.getBoundingClientRect().width) : -1};
 })`
 
 type shownTable struct {
@@ -438,6 +444,7 @@ type shownTable struct {
 	Box        int    `json:"box"`
 	HeadShown  bool   `json:"headShown"`
 	Unlabelled int    `json:"unlabelled"`
+	Caption    int    `json:"caption"` // the caption's width; -1 for none
 }
 
 // TestStackedTables checks that on a phone no table on those pages is
@@ -464,6 +471,11 @@ func TestStackedTables(t *testing.T) {
 						}
 						if tb.Unlabelled > 0 {
 							t.Errorf("table %q: %d cells show no column label on a phone", tb.Name, tb.Unlabelled)
+						}
+						// A stacked table's caption is squeezed to the width
+						// of its widest cell unless it is a block of its own.
+						if tb.Caption > 1 && tb.Caption < tb.Box*9/10 { // 1px: hidden from sight, for screen readers
+							t.Errorf("table %q: its caption is %dpx wide in a %dpx box at 375px; want the caption across the box", tb.Name, tb.Caption, tb.Box)
 						}
 					}
 					cleanAnyJS(t, tab, noJS, "stacked tables")

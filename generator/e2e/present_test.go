@@ -416,6 +416,10 @@ func TestPresentRoom(t *testing.T) {
 				if evalT[bool](t, tab, `[...document.querySelectorAll(".trainer-only, .trainer-notes")].some(n => n.checkVisibility())`) {
 					t.Errorf("slide %d: %q is shown; want the trainer's how-to-count sections kept off the screen", i+1, evalT[string](t, tab, `document.activeElement.textContent`))
 				}
+				// A pasted chat names the learners who sent their codes.
+				if evalT[bool](t, tab, `[...document.querySelectorAll("textarea")].some(n => n.checkVisibility())`) {
+					t.Errorf("slide %d: a box of pasted codes is shown; want it kept off the screen, with the names in the chat", i+1)
+				}
 				if !evalT[bool](t, tab, `document.querySelector(".group-results__figure").checkVisibility()`) {
 					return
 				}

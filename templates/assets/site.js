@@ -570,8 +570,11 @@
       ev.preventDefault();
       if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.setAttribute("tabindex", "-1");
       // The class leaves room above it, so its focus ring is not cut off.
-      target.classList.add("start-now__target");
-      target.scrollIntoView({ block: "start" });
+      // A heading in a legend is scrolled to with its legend, so the
+      // caption above it ("Question 1") is in view too.
+      var view = target.closest("legend") || target;
+      view.classList.add("start-now__target");
+      view.scrollIntoView({ block: "start" });
       target.focus({ preventScroll: true });
     });
     /* A link that looks like a button is pressed with Space too. */

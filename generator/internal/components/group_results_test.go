@@ -108,7 +108,7 @@ func TestGroupResultsRender(t *testing.T) {
 			`<th scope="row" data-dimension="Trust &amp; courtesy">2. Trust &amp; courtesy</th>`,
 			`<th scope="row" data-dimension="Reviewing">3. Reviewing</th>`,
 			`<li data-rung-name="Competition">Competition</li>`,
-			`<form class="group-results__form" data-form hidden novalidate>`,
+			`<form class="group-results__form trainer-only" data-form hidden novalidate>`,
 			`<label class="label" for="group-codes">`,
 		}},
 		{markdown.Options{{Key: "level", Value: "3"}}, []string{`<h3 id="count-codes-by-hand">`, `data-level="3"`}},
