@@ -13,7 +13,11 @@ GO ?= go
 # A count of inputs, not a time: with a time, Go's fuzzing engine now and
 # then fails a clean run with "context deadline exceeded" as the time runs
 # out. 30,000 inputs take about 10 s for the slowest target (FuzzConvert).
+# Each input that reaches new code is shrunk before it joins the corpus,
+# for up to a minute by default, and FuzzConvert then stood still for most
+# of a minute; 100 tries at shrinking are enough for a short run.
 FUZZTIME ?= 30000x
+FUZZMINIMIZE ?= 100x
 
 # The version and commit stamped into the program (joinedup version says
 # them): from git describe, so a tagged commit gives its tag. Outside a git
@@ -103,9 +107,9 @@ test-long:
 
 # A short run of each fuzz target; the seed corpora always run in test-unit.
 test-fuzz:
-	$(GO) test ./generator/internal/content -run '^$$' -fuzz '^FuzzSplitFrontMatter$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzParseOptions$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/internal/content -run '^$$' -fuzz '^FuzzSplitFrontMatter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./generator/internal/markdown -run '^$$' -fuzz '^FuzzParseOptions$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 
 # Browser tests: every file with the build tag "browser" (generator/e2e checks
 # every page in headless Chromium with axe-core, and with the Nu HTML
