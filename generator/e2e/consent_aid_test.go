@@ -152,7 +152,8 @@ func TestConsentAid(t *testing.T) {
 	if len(reached) != len(c.Outcomes) {
 		t.Fatalf("the paths reach %d outcomes; want all %d", len(reached), len(c.Outcomes))
 	}
-	t.Logf("%d paths, %d of them cover every step and outcome", len(paths), len(coveringPaths(paths)))
+	covering := coveringPaths(paths)
+	t.Logf("%d paths, %d of them cover every step and outcome", len(paths), len(covering))
 	for _, o := range []e2e.Origin{site.Serve(t), site.Disk()} {
 		t.Run(string(o.Mode)+"/no-js", func(t *testing.T) {
 			tab, err := b.Open(context.Background(), o, consentPage, e2e.Options{NoJS: true, Width: 375, Height: 800})
@@ -252,7 +253,7 @@ func TestConsentAid(t *testing.T) {
 		// storage, which the other subtests walk.
 		walks := paths
 		if o.Mode == e2e.File {
-			walks = coveringPaths(paths)
+			walks = covering
 		}
 		t.Run(string(o.Mode)+"/paths", func(t *testing.T) {
 			t.Parallel()

@@ -194,6 +194,18 @@ const layoutShiftJS = `new Promise(resolve => {
   }, 1500);
 })`
 
+// layoutShift waits for the page to settle and returns its cumulative
+// layout shift, with what moved (see layoutShiftJS).
+func layoutShift(t *testing.T, tab *e2e.Tab) (score float64, moved string) {
+	t.Helper()
+	type shift struct {
+		Score float64  `json:"score"`
+		What  []string `json:"what"`
+	}
+	s := evalT[shift](t, tab, layoutShiftJS)
+	return s.Score, strings.Join(s.What, ", ")
+}
+
 // maxShift is the most layout shift allowed: 0 as Lighthouse reports it
 // (three decimal places). From file:// the modules start once the shared
 // storage page has answered, after the first paint, and on a loaded
@@ -215,13 +227,8 @@ func TestNoLayoutShift(t *testing.T) {
 				t.Run(fmt.Sprintf("%s/%s/%s", o.Mode, size.name, page), func(t *testing.T) {
 					t.Parallel()
 					tab := openTool(t, b, o, page, e2e.Options{Width: size.width, Height: size.height})
-					type shift struct {
-						Score float64  `json:"score"`
-						What  []string `json:"what"`
-					}
-					s := evalT[shift](t, tab, layoutShiftJS)
-					if s.Score >= maxShift {
-						t.Errorf("the layout moved after load: cumulative layout shift %.4f; want 0 as Lighthouse rounds it, under %.4f (moved: %s)", s.Score, maxShift, strings.Join(s.What, ", "))
+					if score, moved := layoutShift(t, tab); score >= maxShift {
+						t.Errorf("the layout moved after load: cumulative layout shift %.4f; want 0 as Lighthouse rounds it, under %.4f (moved: %s)", score, maxShift, moved)
 					}
 					report(t, tab.Problems())
 				})
@@ -277,13 +284,8 @@ func TestHeaderInParts(t *testing.T) {
 			t.Run(cut.name+"/"+size.name, func(t *testing.T) {
 				t.Parallel()
 				tab := openTool(t, b, o, page, e2e.Options{Width: size.width, Height: size.height})
-				type shift struct {
-					Score float64  `json:"score"`
-					What  []string `json:"what"`
-				}
-				s := evalT[shift](t, tab, layoutShiftJS)
-				if s.Score >= maxShift {
-					t.Errorf("the header moved when the rest of it arrived: cumulative layout shift %.4f; want under %.4f (moved: %s)", s.Score, maxShift, strings.Join(s.What, ", "))
+				if score, moved := layoutShift(t, tab); score >= maxShift {
+					t.Errorf("the header moved when the rest of it arrived: cumulative layout shift %.4f; want under %.4f (moved: %s)", score, maxShift, moved)
 				}
 			})
 		}
