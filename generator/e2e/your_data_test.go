@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,36 +21,14 @@ import (
 
 const privacyPage = "about/privacy.html"
 
-// saveDownloadsIn makes the browser save downloads into a new folder and
-// returns it.
-func saveDownloadsIn(t *testing.T, tab *e2e.Tab) string {
+// downloaded waits for the finished download the page named name.
+func downloaded(t *testing.T, tab *e2e.Tab, dl *e2e.Downloads, name string) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	must(t, tab.AllowDownloads(dir))
-	return dir
-}
-
-// downloaded waits for a finished file whose name ends with suffix.
-func downloaded(t *testing.T, dir, suffix string) []byte {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), suffix) {
-				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-				if err == nil && len(b) > 0 {
-					if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-						t.Fatal(err)
-					}
-					return b
-				}
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
+	b, err := dl.Wait(tab.Context(), name, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no download ending %q within 10s", suffix)
-	return nil
+	return b
 }
 
 // stored returns every joinedup key in the page's storage, with its value.
@@ -78,7 +57,9 @@ func TestYourData(t *testing.T) {
 			tools.Close()
 
 			tab := openTool(t, b, o, privacyPage, e2e.Options{})
-			dir := saveDownloadsIn(t, tab)
+			dl, err := tab.Downloads()
+			must(t, err)
+			today := evalT[string](t, tab, `joinedup.today()`)
 			before := stored(t, tab)
 			if len(before) != 2 || before[courtesyKey] == "" || before["joinedup.theme"] != "dark" {
 				t.Fatalf("stored before export = %v; want the checklist and the theme", before)
@@ -90,14 +71,21 @@ func TestYourData(t *testing.T) {
 			}
 			clean(t, tab, "two items listed")
 
-			// Export as JSON: the file holds exactly what is stored.
+			// Export as JSON: the file holds exactly what is stored. The
+			// status line above the buttons changes as it goes; the buttons
+			// must stay where they are, or a second click lands elsewhere.
+			evalT[bool](t, tab, `(function(){var b=document.querySelector("[data-your-data-export=csv]"),t0=performance.now();window.csvTops=[];(function f(){window.csvTops.push(b.getBoundingClientRect().top+scrollY);if(performance.now()-t0<500)requestAnimationFrame(f);else window.csvTopsDone=true;})();return true})()`)
 			must(t, tab.Do(chromedp.Click(`[data-your-data-export=json]`)))
+			must(t, tab.WaitFor(`window.csvTopsDone === true`, 3*time.Second))
+			if tops := evalT[[]float64](t, tab, `window.csvTops`); slices.Min(tops) != slices.Max(tops) {
+				t.Errorf("the CSV button moved while the status line changed: its top was at %v", slices.Compact(tops))
+			}
 			var export struct {
 				Format  string            `json:"format"`
 				Version int               `json:"version"`
 				Items   map[string]string `json:"items"`
 			}
-			exported := downloaded(t, dir, ".json")
+			exported := downloaded(t, tab, dl, "joinedup-saved-answers-"+today+".json")
 			if err := json.Unmarshal(exported, &export); err != nil {
 				t.Fatalf("exported JSON: %v\n%s", err, exported)
 			}
@@ -110,8 +98,7 @@ func TestYourData(t *testing.T) {
 			// Export as CSV: a byte order mark for Excel, a header and one
 			// readable row per item.
 			must(t, tab.Do(chromedp.Click(`[data-your-data-export=csv]`)))
-			csvText := string(downloaded(t, dir, ".csv"))
-			today := evalT[string](t, tab, `joinedup.today()`)
+			csvText := string(downloaded(t, tab, dl, "joinedup-saved-answers-"+today+".csv"))
 			lines := strings.Split(strings.TrimSuffix(csvText, "\r\n"), "\r\n")
 			if len(lines) != 3 || lines[0] != "\ufeffWhat,Saved on,What it holds" || lines[1] != "Checklist: professional courtesy,"+today+",1 item ticked" || lines[2] != "Colour scheme,,Dark" {
 				t.Errorf("exported CSV:\n%q", csvText)

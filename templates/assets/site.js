@@ -423,10 +423,16 @@
   }
 
   /* say puts text in a live region (role="status") so screen readers
-     announce it; clearing first makes a repeated message heard again. */
+     announce it; clearing first makes a repeated message heard again.
+     While it is empty the region keeps its height, so that what is below
+     it (often the button just pressed) does not jump up and back. */
   function say(region, text) {
+    region.style.minHeight = region.getBoundingClientRect().height + "px";
     region.textContent = "";
-    window.setTimeout(function () { region.textContent = text; }, 50);
+    window.setTimeout(function () {
+      region.textContent = text;
+      region.style.minHeight = "";
+    }, 50);
   }
 
   /* storageNotice shows, at the top of a tool, that answers will not be

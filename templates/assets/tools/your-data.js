@@ -204,12 +204,15 @@
     no.addEventListener("click", function () { self.closeConfirm(); });
     yes.addEventListener("click", function () { self.deleteAll(); });
     window.addEventListener("storage", function () { self.show(""); });
-    this.show("");
+    this.show("", true);
   }
   YourData.moduleName = NAME;
 
-  /* show lists what is saved, and says so with message before it. */
-  YourData.prototype.show = function (message) {
+  /* show lists what is saved, and says so with message before it. On
+     the first showing (atLoad) the summary is written at once, not
+     announced: the line must have its text when the tool appears, or
+     everything below it moves down a moment later. */
+  YourData.prototype.show = function (message, atLoad) {
     var list = this.list;
     list.textContent = "";
     var keys = store.keys();
@@ -228,7 +231,8 @@
           el("tbody", null, rows))));
     }
     var summary = keys.length === 1 ? "1 item is saved in this browser." : keys.length + " items are saved in this browser.";
-    joinedup.say(this.status, message ? message + " " + summary : summary);
+    if (atLoad) this.status.textContent = summary;
+    else joinedup.say(this.status, message ? message + " " + summary : summary);
   };
 
   YourData.prototype.setError = function (text) {
