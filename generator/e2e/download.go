@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,6 +28,7 @@ type Downloads struct {
 	mu    sync.Mutex
 	names map[string]string // download id -> suggested file name
 	done  map[string]bool   // download id -> finished
+	state map[string]string // download id -> last state reported, for a failure's message
 	seen  map[string]bool   // download ids already returned by Wait
 	ready chan struct{}     // closed and replaced when a download finishes
 }
@@ -40,7 +43,7 @@ func (tab *Tab) Downloads() (*Downloads, error) {
 	d := &Downloads{
 		dir:   tab.browser.downloads,
 		frame: cdp.FrameID(c.Target.TargetID), // a tab's target id is its main frame's id
-		names: map[string]string{}, done: map[string]bool{}, seen: map[string]bool{},
+		names: map[string]string{}, done: map[string]bool{}, state: map[string]string{}, seen: map[string]bool{},
 		ready: make(chan struct{}),
 	}
 	if err := chromedp.Listen(tab.ctx, d.event); err != nil {
@@ -67,9 +70,13 @@ func (d *Downloads) event(ev any) {
 	case *browser.EventDownloadWillBegin:
 		if ev.FrameID == d.frame {
 			d.names[ev.GUID] = ev.SuggestedFilename
+			d.state[ev.GUID] = "begun"
 		}
 	case *browser.EventDownloadProgress:
 		_, ours := d.names[ev.GUID]
+		if ours {
+			d.state[ev.GUID] = ev.State.String()
+		}
 		if ours && ev.State == browser.DownloadProgressStateCompleted && !d.done[ev.GUID] {
 			d.done[ev.GUID] = true
 			close(d.ready)
@@ -101,24 +108,23 @@ func (d *Downloads) Wait(ctx context.Context, name string, timeout time.Duration
 		select {
 		case <-ready:
 		case <-ctx.Done():
-			return nil, fmt.Errorf("no download named %q finished within %s", name, timeout)
+			return nil, fmt.Errorf("no download named %q finished within %s; %s", name, timeout, d.began())
 		}
 	}
 }
 
-// AllowDownloads lets the tab's browser context save files into dir under
-// the names the page gives them, for a test that reads the folder itself.
-// The setting is the browser context's: in a shared browser (see
-// [Chromium]) it must name the test's own context, or it changes another's.
-func (tab *Tab) AllowDownloads(dir string) error {
-	c := chromedp.FromContext(tab.ctx)
-	if c == nil || c.Target == nil {
-		return fmt.Errorf("%s (%s): the tab has no target", tab.Page, tab.Origin.Mode)
+// began describes the downloads the tab has begun, for a failure's message:
+// none at all means the page never asked for one.
+func (d *Downloads) began() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.names) == 0 {
+		return "the page began no download"
 	}
-	_, err := chromedp.Call(tab.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
-		BrowserContextID: c.BrowserContextID,
-		DownloadPath:     dir,
-	})
-	return err
+	var list []string
+	for g, name := range d.names {
+		list = append(list, fmt.Sprintf("%q (%s)", name, d.state[g]))
+	}
+	sort.Strings(list)
+	return "downloads begun: " + strings.Join(list, ", ")
 }

@@ -204,36 +204,22 @@ func groupWantTable(rows []groupRow) [][]string {
 	return out
 }
 
-// groupDownload allows downloads into a fresh folder, runs click, and
-// returns the name and contents of the file the page saved.
-func groupDownload(t *testing.T, tab *e2e.Tab, click chromedp.Action[chromedp.Void]) (string, string) {
+// groupDownload runs click and returns the contents of the file the page
+// saves, which must be named prefix followed by the browser's date and
+// ".csv".
+func groupDownload(t *testing.T, tab *e2e.Tab, prefix string, click chromedp.Action[chromedp.Void]) string {
 	t.Helper()
-	dir := t.TempDir()
-	must(t, tab.AllowDownloads(dir))
+	dl, err := tab.Downloads()
+	must(t, err)
+	name := prefix + evalT[string](t, tab, `joinedup.today()`) + ".csv"
 	if err := chromedp.Do(tab.Context(), click); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".crdownload") {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return e.Name(), string(b)
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no file was downloaded within 10s")
-		}
-		time.Sleep(50 * time.Millisecond)
+	b, err := dl.Wait(tab.Context(), name, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return string(b)
 }
 
 // TestGroupResults pastes a realistic, messy set of lines (valid codes, a
@@ -408,10 +394,7 @@ func TestGroupResults(t *testing.T) {
 					t.Fatal(err)
 				}
 
-				name, csv := groupDownload(t, tab, chromedp.Click(chromedp.CSS("[data-download]")))
-				if wantName := "group-results-" + time.Now().Format("2006-01-02") + ".csv"; name != wantName {
-					t.Errorf("downloaded %q, want %q", name, wantName)
-				}
+				csv := groupDownload(t, tab, "group-results-", chromedp.Click(chromedp.CSS("[data-download]")))
 				if wantCSV := groupCSV(want); csv != wantCSV {
 					t.Errorf("CSV:\n%s\nwant:\n%s", csv, wantCSV)
 				}
@@ -487,7 +470,7 @@ func TestGroupResults(t *testing.T) {
 				if got, _ := e2e.Eval[string](tab, `document.activeElement.textContent`); got != "Download the table (CSV)" {
 					t.Fatalf("Tab after the results heading reached %q, want the download button", got)
 				}
-				_, csv := groupDownload(t, tab, chromedp.KeyEvent(kb.Enter))
+				csv := groupDownload(t, tab, "group-results-", chromedp.KeyEvent(kb.Enter))
 				if wantCSV := groupCSV(want3); csv != wantCSV {
 					t.Errorf("CSV:\n%s\nwant:\n%s", csv, wantCSV)
 				}
