@@ -26,11 +26,10 @@ type Downloads struct {
 	frame cdp.FrameID // the tab's main frame: downloads other tabs start are not this tab's
 
 	mu    sync.Mutex
-	names map[string]string // download id -> suggested file name
-	done  map[string]bool   // download id -> finished
-	state map[string]string // download id -> last state reported, for a failure's message
-	seen  map[string]bool   // download ids already returned by Wait
-	ready chan struct{}     // closed and replaced when a download finishes
+	names map[string]string                        // download id -> suggested file name
+	state map[string]browser.DownloadProgressState // download id -> last state reported ("" when just begun)
+	seen  map[string]bool                          // download ids already returned by Wait
+	ready chan struct{}                            // closed and replaced when a download finishes
 }
 
 // Downloads lets the tab save files and reports each download it finishes.
@@ -43,7 +42,7 @@ func (tab *Tab) Downloads() (*Downloads, error) {
 	d := &Downloads{
 		dir:   tab.browser.downloads,
 		frame: cdp.FrameID(c.Target.TargetID), // a tab's target id is its main frame's id
-		names: map[string]string{}, done: map[string]bool{}, state: map[string]string{}, seen: map[string]bool{},
+		names: map[string]string{}, state: map[string]browser.DownloadProgressState{}, seen: map[string]bool{},
 		ready: make(chan struct{}),
 	}
 	if err := chromedp.Listen(tab.ctx, d.event); err != nil {
@@ -70,15 +69,15 @@ func (d *Downloads) event(ev any) {
 	case *browser.EventDownloadWillBegin:
 		if ev.FrameID == d.frame {
 			d.names[ev.GUID] = ev.SuggestedFilename
-			d.state[ev.GUID] = "begun"
+			d.state[ev.GUID] = ""
 		}
 	case *browser.EventDownloadProgress:
-		_, ours := d.names[ev.GUID]
-		if ours {
-			d.state[ev.GUID] = ev.State.String()
+		was, ours := d.state[ev.GUID]
+		if !ours {
+			return
 		}
-		if ours && ev.State == browser.DownloadProgressStateCompleted && !d.done[ev.GUID] {
-			d.done[ev.GUID] = true
+		d.state[ev.GUID] = ev.State
+		if ev.State == browser.DownloadProgressStateCompleted && was != ev.State {
 			close(d.ready)
 			d.ready = make(chan struct{})
 		}
@@ -94,8 +93,8 @@ func (d *Downloads) Wait(ctx context.Context, name string, timeout time.Duration
 		d.mu.Lock()
 		ready := d.ready
 		var guid string
-		for g := range d.done {
-			if d.names[g] == name && !d.seen[g] {
+		for g, state := range d.state {
+			if state == browser.DownloadProgressStateCompleted && d.names[g] == name && !d.seen[g] {
 				guid = g
 				d.seen[g] = true
 				break
@@ -123,7 +122,11 @@ func (d *Downloads) began() string {
 	}
 	var list []string
 	for g, name := range d.names {
-		list = append(list, fmt.Sprintf("%q (%s)", name, d.state[g]))
+		state := d.state[g].String()
+		if state == "" {
+			state = "begun, no progress yet"
+		}
+		list = append(list, fmt.Sprintf("%q (%s)", name, state))
 	}
 	sort.Strings(list)
 	return "downloads begun: " + strings.Join(list, ", ")
